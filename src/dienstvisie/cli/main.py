@@ -1,0 +1,88 @@
+"""Entry point of the `dienstvisie` command.
+
+Arguments are parsed before anything heavy is imported, so `--version` and `--help` start fast.
+Every subcommand lives in its own module with `add_parser()` and `run()`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from importlib import import_module
+
+from .._version import __version__
+from ..errors import EXIT_USAGE
+from ..model.text import LANGUAGES, Language
+from .help import HELP, help_text
+
+COMMANDS: tuple[str, ...] = ("validate", "vision", "schema", "new")
+
+
+def _language(argv: Sequence[str]) -> Language:
+    """The language for help texts, from --lang in argv or DIENSTVISIE_LANG (default Dutch)."""
+    from ..i18n import language_from_environment
+
+    for index, arg in enumerate(argv):
+        value = arg.split("=", 1)[1] if arg.startswith("--lang=") else None
+        if arg == "--lang" and index + 1 < len(argv):
+            value = argv[index + 1]
+        if value in LANGUAGES:
+            return value  # type: ignore[return-value]
+    return language_from_environment()
+
+
+def build_parser(lang: Language) -> argparse.ArgumentParser:
+    """The argument parser with every subcommand, its help in `lang`."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=LANGUAGES, default=lang, help=help_text("lang", lang))
+    common.add_argument("--debug", action="store_true", help=help_text("debug", lang))
+    parser = argparse.ArgumentParser(
+        prog="dienstvisie", description=help_text("description", lang),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"dienstvisie {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        module = import_module(f".cmd_{name}", __package__)
+        module.add_parser(subparsers, [common], lang)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (0 ok, 1 findings/invalid, 2 usage or I/O)."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list and args_list[0] in ("--version", "-V"):
+        print(f"dienstvisie {__version__}")
+        return 0
+    lang = _language(args_list)
+    parser = build_parser(lang)
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as stop:
+        return int(stop.code or 0) if stop.code in (0, None) else EXIT_USAGE
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        code: int = args.run(args)
+    except KeyboardInterrupt:
+        print("\n" + HELP["interrupted"][args.lang], file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as error:  # the last line of defence: never a traceback unless --debug
+        if args.debug:
+            raise
+        print(HELP["internal_error"][args.lang].format(error=f"{type(error).__name__}: {error}"), file=sys.stderr)
+        return EXIT_USAGE + 1
+    return code
+
+
+def entry() -> None:
+    """Console-script wrapper that exits with main()'s code."""
+    sys.exit(main())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    entry()

@@ -1,0 +1,171 @@
+"""Read vision and service-concept documents from files, text or mappings (the I/O edge).
+
+Every failure is one exception: `SourceError` when a file cannot be read (exit code 2) and
+`DocumentError` when it can be read but is invalid (exit code 1), listing every problem with
+file, line, column, JSON pointer and a hint.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar, Union
+
+from .convert import structure, structure_service, structure_vision
+from .errors import DocumentError, SourceError
+from .i18n import message
+from .model.document import Document
+from .model.problem import Location, Problem
+from .model.service import ServiceConcept
+from .model.vision import Vision
+from .model.vocabulary import Vocabularies, Vocabulary
+from .source import ParsedSource, ParseError, SourceMap, parse_json_text, parse_text
+from .validation import schema_problems, service_reference_problems, vision_reference_problems
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+DEFAULT_VISION_ID = "gezamenlijke-dienstverlening"
+
+Source = Union[str, "os.PathLike[str]", Mapping[str, Any]]
+M = TypeVar("M")
+
+
+def max_bytes_from_environment() -> int:
+    """The size limit for one document: DIENSTVISIE_MAX_BYTES, or 10 MB."""
+    value = os.environ.get("DIENSTVISIE_MAX_BYTES", "")
+    return int(value) if value.isdigit() and int(value) > 0 else DEFAULT_MAX_BYTES
+
+
+def read_text(path: str | os.PathLike[str], max_bytes: int | None = None) -> str:
+    """The text of a document file, refusing what is missing, too large, binary or not UTF-8."""
+    name = os.fspath(path)
+    limit = max_bytes if max_bytes is not None else max_bytes_from_environment()
+    file = Path(name)
+    try:
+        if file.is_dir():
+            raise SourceError(name, message("source.directory").get("nl"), message("source.directory").get("en"))
+        with file.open("rb") as handle:
+            raw = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise SourceError(name, message("source.missing").get("nl"), message("source.missing").get("en")) from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        text = message("source.unreadable", reason=reason)
+        raise SourceError(name, text.get("nl"), text.get("en")) from None
+    if len(raw) > limit:
+        size = file.stat().st_size
+        text = message("source.too_large", limit=limit, size=size)
+        raise SourceError(name, text.get("nl"), text.get("en"))
+    if b"\x00" in raw:
+        raise DocumentError(name, [Problem("source.binary", message("source.binary"), Location(file=name))])
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise DocumentError(name, [Problem("source.encoding", message("source.encoding", offset=error.start),
+                                           Location(file=name, line=line), message("source.encoding.hint"))]) from None
+
+
+def parse(text: str, file: str | None = None) -> ParsedSource:
+    """Plain data and source map of YAML or JSON text; DocumentError when it does not parse."""
+    is_json = file is not None and file.lower().endswith(".json")
+    try:
+        return parse_json_text(text, file) if is_json else parse_text(text, file)
+    except ParseError as error:
+        raise DocumentError(file, error.problems) from None
+
+
+def _place(problems: list[Problem], source_map: SourceMap) -> list[Problem]:
+    """Problems with file, line and column filled in from the source map."""
+    placed = []
+    for problem in problems:
+        location = source_map.locate(problem.location.pointer)
+        placed.append(Problem(problem.code, problem.message, location, problem.hint, problem.level))
+    placed.sort(key=lambda p: (p.location.line or 0, p.location.column or 0))
+    return placed
+
+
+def _document(
+    source: Source,
+    file: str | None,
+    schema_name: str,
+    references: Callable[[object], list[Problem]],
+    build: Callable[[Any], M],
+) -> Document[M]:
+    if isinstance(source, Mapping):
+        parsed = ParsedSource(data=dict(source), source_map=SourceMap(file=file))
+    else:
+        if isinstance(source, str) and ("\n" in source or source.lstrip().startswith("{")):
+            text = source
+        else:
+            file = file or os.fspath(source)
+            text = read_text(source)
+        parsed = parse(text, file)
+    return _validated(parsed, file, schema_name, references, build)
+
+
+def _validated(
+    parsed: ParsedSource,
+    file: str | None,
+    schema_name: str,
+    references: Callable[[object], list[Problem]],
+    build: Callable[[Any], M],
+) -> Document[M]:
+    problems = schema_problems(parsed.data, schema_name) + references(parsed.data)
+    if problems:
+        raise DocumentError(file, _place(problems, parsed.source_map))
+    return Document(model=build(parsed.data), source_map=parsed.source_map)
+
+
+def read_service(source: Source, *, filename: str | None = None) -> Document[ServiceConcept]:
+    """A service concept with its source map, from a path, YAML/JSON text or a mapping.
+
+    A `str` is taken as text when it holds a line break or starts with `{`, else as a path.
+    """
+    return _document(source, filename, "service", service_reference_problems, structure_service)
+
+
+def load_service(source: Source, *, filename: str | None = None) -> ServiceConcept:
+    """A service concept from a path, YAML/JSON text or a mapping; raises DocumentError if invalid."""
+    return read_service(source, filename=filename).model
+
+
+def read_vision(source: Source, *, filename: str | None = None) -> Document[Vision]:
+    """A vision with its source map, from a path, YAML/JSON text or a mapping."""
+    return _document(source, filename, "vision", vision_reference_problems, structure_vision)
+
+
+def read_document(path: str | os.PathLike[str]) -> Document[ServiceConcept] | Document[Vision]:
+    """A service concept or a vision from a file, told apart by the vision's `dienstvisie_vision` key."""
+    name = os.fspath(path)
+    parsed = parse(read_text(path), name)
+    if isinstance(parsed.data, Mapping) and "dienstvisie_vision" in parsed.data:
+        return _validated(parsed, name, "vision", vision_reference_problems, structure_vision)
+    return _validated(parsed, name, "service", service_reference_problems, structure_service)
+
+
+def shipped_vision_text(vision_id: str = DEFAULT_VISION_ID) -> str:
+    """The YAML text of a vision that ships with dienstvisie."""
+    return resources.files("dienstvisie.visions").joinpath(f"{vision_id}.yaml").read_text(encoding="utf-8")
+
+
+def read_vocabulary(source: Source, *, filename: str | None = None) -> Document[Vocabulary]:
+    """A vocabulary of life events or data items, from a path, text or mapping."""
+    return _document(source, filename, "vocabulary", lambda data: [], lambda data: structure(data, Vocabulary))
+
+
+def shipped_vocabularies() -> Vocabularies:
+    """The life events and data items that ship with dienstvisie."""
+    result = Vocabularies()
+    for name in ("life-events", "data-items"):
+        text = resources.files("dienstvisie.vocabularies").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
+        result = result.merged(read_vocabulary(text, filename=f"<dienstvisie>/vocabularies/{name}.yaml").model)
+    return result
+
+
+def load_vision(path: str | os.PathLike[str] | None = None) -> Vision:
+    """The vision in `path`, or the shipped *Visie op gezamenlijke dienstverlening* when None."""
+    if path is None:
+        return read_vision(shipped_vision_text(), filename=f"<dienstvisie>/visions/{DEFAULT_VISION_ID}.yaml").model
+    return read_vision(path).model

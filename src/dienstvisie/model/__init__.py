@@ -1,0 +1,1 @@
+"""Frozen attrs models: the vision, the service concept, checks, findings and reports."""

@@ -1,0 +1,55 @@
+"""Vocabularies of life events and data items, with what government already knows of them."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import attrs
+
+from .text import Text
+
+VocabularyKind = Literal["life_events", "data_items"]
+
+
+@attrs.frozen
+class Term:
+    """A known life event or data item."""
+
+    id: str
+    name: Text
+    known_via: str | None = None  # life events: the register through which government learns of it
+    registers: tuple[str, ...] = ()  # data items: registers or organisations that already hold it
+
+
+@attrs.frozen
+class Vocabulary:
+    """A list of known terms of one kind. Unknown ids in a service are warnings, not errors."""
+
+    dienstvisie_vocabulary: str
+    kind: VocabularyKind
+    items: tuple[Term, ...] = ()
+
+
+@attrs.frozen
+class Vocabularies:
+    """All known life events and data items, merged from the shipped lists and plugins."""
+
+    life_events: tuple[Term, ...] = ()
+    data_items: tuple[Term, ...] = ()
+
+    def life_event(self, term_id: str) -> Term | None:
+        """The life event with this id, or None."""
+        return next((term for term in self.life_events if term.id == term_id), None)
+
+    def data_item(self, term_id: str) -> Term | None:
+        """The data item with this id, or None."""
+        return next((term for term in self.data_items if term.id == term_id), None)
+
+    def merged(self, vocabulary: Vocabulary) -> Vocabularies:
+        """These vocabularies with `vocabulary`'s terms added (an earlier term with the same id wins)."""
+        current = self.life_events if vocabulary.kind == "life_events" else self.data_items
+        known = {term.id for term in current}
+        added = current + tuple(term for term in vocabulary.items if term.id not in known)
+        if vocabulary.kind == "life_events":
+            return attrs.evolve(self, life_events=added)
+        return attrs.evolve(self, data_items=added)

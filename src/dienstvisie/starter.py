@@ -1,0 +1,76 @@
+"""A commented starter service concept, so a team begins from a valid document, not a blank page."""
+
+from __future__ import annotations
+
+import json
+
+from .model.text import Language
+from .model.vocabulary import Vocabularies
+
+_COMMENTS: dict[str, dict[Language, str]] = {
+    "head": {
+        "nl": "Dienstconcept voor dienstvisie (formaat 1). Vul aan, en controleer met:\n#   dienstvisie validate {file}\n#   dienstvisie check {file}",
+        "en": "Service concept for dienstvisie (format 1). Complete it, then run:\n#   dienstvisie validate {file}\n#   dienstvisie check {file}",
+    },
+    "organisations": {"nl": "elke organisatie die een rol speelt", "en": "every organisation that plays a part"},
+    "contact": {"nl": "waar kan de persoon altijd terecht, en bij een mens?", "en": "where can the person always turn, and reach a human?"},
+    "steps": {"nl": "de reis van de persoon, in volgorde", "en": "the person's journey, in order"},
+    "initiative": {"nl": "burger | overheid | automatisch", "en": "burger (person acts) | overheid (government reaches out) | automatisch"},
+    "asks": {"nl": "wat moet de persoon aanleveren? noem wie het al weet", "en": "what must the person supply? say who already knows it"},
+    "handover": {"nl": "warm | data | cold", "en": "warm | data | cold"},
+    "signals": {"nl": "samen leren: terugkoppeling en metingen", "en": "learning together: feedback and measures"},
+}
+
+
+def starter_document(life_event: str, service_id: str | None, vocabularies: Vocabularies, lang: Language = "nl") -> str:
+    """YAML text of a valid starter service concept for `life_event`, with comments in `lang`."""
+    term = vocabularies.life_event(life_event)
+    name = term.name.get(lang) if term else life_event.replace("-", " ").capitalize()
+    identifier = service_id or life_event
+    file = f"{identifier}.yaml"
+
+    def comment(key: str) -> str:
+        return "# " + _COMMENTS[key][lang].format(file=file)
+
+    def quoted(text: str) -> str:
+        return json.dumps(text, ensure_ascii=False)
+
+    title_nl = term.name.get("nl") if term else name
+    title_en = term.name.get("en") if term else name
+    lines = [
+        comment("head"),
+        'dienstvisie: "1"',
+        f"id: {identifier}",
+        f"title: {{nl: {quoted(title_nl)}, en: {quoted(title_en)}}}",
+        "audience: [burger]",
+        f"life_events: [{life_event}]",
+        "owner:",
+        "  organisation: gemeente",
+        "  mandate: bestuurlijk",
+        comment("organisations"),
+        "organisations:",
+        "  - id: gemeente",
+        "    name: Gemeente",
+        "    kind: gemeente",
+        comment("contact"),
+        "contact:",
+        "  single_point: gemeente",
+        "  human_contact: true",
+        "  channels: [balie, telefoon, web]",
+        comment("steps"),
+        "steps:",
+        "  - id: melden",
+        f"    title: {quoted(name)}",
+        "    organisation: gemeente",
+        f"    initiative: burger  {comment('initiative')}",
+        "    channels: [balie, web]",
+        f"    asks: []  {comment('asks')}",
+        "    language_level: B1",
+        "    accessibility: WCAG-2.1-AA",
+        comment("signals"),
+        "signals:",
+        "  feedback_channel: true",
+        "  reviewed_with: [gemeente]",
+        "  measures: [tevredenheid]",
+    ]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,265 @@
+"""Turn schema violations and broken cross-references into problems people can act on.
+
+Pure functions over plain data: no files are read here. Each problem carries a JSON pointer;
+the loader adds file, line and column from the source map.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Mapping
+from functools import cache
+from typing import Any
+
+import jsonschema
+from jsonschema.exceptions import ValidationError, best_match
+
+from .i18n import CATALOGUE, message
+from .model.problem import Location, Problem
+from .model.text import Text
+from .schemas import load_schema
+from .source import pointer_join
+
+_PATTERN_NAMES = {
+    "^[a-z0-9][a-z0-9_.-]*$": "pattern.slug",
+    "^[A-Z][A-Z0-9]*[0-9]+$": "pattern.check",
+    "^[A-Z][A-Z0-9]*\\.Q[0-9]+$": "pattern.question",
+    "^[A-Z][A-Z0-9]*[0-9]+\\.Q[0-9]+$": "pattern.question",
+    "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "pattern.date",
+}
+_JSON_TYPES = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null", int: "integer", float: "number"}
+
+
+@cache
+def validator_for(schema_name: str) -> jsonschema.protocols.Validator:
+    """A cached validator for a shipped schema, checking formats too."""
+    schema = load_schema(schema_name)
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+def nearest(value: object, candidates: Iterable[object]) -> str | None:
+    """The candidate closest to `value` in spelling, if any is close enough to be a likely typo."""
+    options = [str(candidate) for candidate in candidates]
+    found = difflib.get_close_matches(str(value), options, n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def _pointer(path: Iterable[Any]) -> str:
+    result = ""
+    for token in path:
+        result = pointer_join(result, token)
+    return result
+
+
+def _type_name(value: object) -> str:
+    return _JSON_TYPES.get(type(value), type(value).__name__)
+
+
+def _type_label(name: str) -> Text:
+    key = f"type.{name}"
+    return message(key) if key in CATALOGUE else Text(nl=name, en=name)
+
+
+def _type_text(expected: object) -> Text:
+    parts = [_type_label(str(name)) for name in (expected if isinstance(expected, list) else [expected])]
+    return Text(nl=" of ".join(p.get("nl") for p in parts), en=" or ".join(p.get("en") for p in parts))
+
+
+def _is_text_schema(schema: Mapping[str, Any]) -> bool:
+    options = schema.get("oneOf") or []
+    return any(isinstance(o, dict) and o.get("type") == "string" for o in options) and any(
+        isinstance(o, dict) and "nl" in o.get("properties", {}) for o in options
+    )
+
+
+def _hint(value: object, candidates: Iterable[object]) -> Text | None:
+    suggestion = nearest(value, candidates)
+    return message("hint.did_you_mean", suggestion=suggestion) if suggestion else None
+
+
+def _problems_for(error: ValidationError) -> list[Problem]:
+    pointer = _pointer(error.absolute_path)
+    kind = error.validator
+    instance = error.instance
+    schema = error.schema if isinstance(error.schema, Mapping) else {}
+    if kind == "required":
+        required = error.validator_value if isinstance(error.validator_value, list) else []
+        return [
+            Problem("schema.required", message("schema.required", name=name), Location(pointer),
+                    message("schema.required.hint", name=name))
+            for name in required if isinstance(instance, Mapping) and name not in instance
+        ]
+    if kind == "additionalProperties" and isinstance(instance, Mapping):
+        known = list(schema.get("properties", {}))
+        patterns = [re.compile(p) for p in schema.get("patternProperties", {})]
+        return [
+            Problem("schema.additional", message("schema.additional", name=name),
+                    Location(pointer_join(pointer, name)),
+                    _hint(name, known) or message("schema.additional.hint", allowed=", ".join(known)))
+            for name in instance
+            if name not in known and not any(p.search(name) for p in patterns)
+        ]
+    if kind == "enum":
+        allowed = list(error.validator_value)
+        return [Problem("schema.enum", message("schema.enum", value=instance, allowed=", ".join(map(str, allowed))),
+                        Location(pointer), _hint(instance, allowed))]
+    if kind == "const":
+        return [Problem("schema.const", message("schema.const", expected=repr(error.validator_value), value=repr(instance)),
+                        Location(pointer))]
+    if kind == "type":
+        return [Problem("schema.type", message("schema.type", expected=_type_text(error.validator_value),
+                                               actual=_type_label(_type_name(instance))), Location(pointer))]
+    if kind in ("oneOf", "anyOf") and _is_text_schema(schema):
+        return [Problem("schema.type", message("schema.type", expected=message("type.text"),
+                                               actual=_type_label(_type_name(instance))), Location(pointer))]
+    if kind in ("oneOf", "anyOf") and error.context:
+        return _problems_for(best_match(error.context))
+    if kind == "pattern":
+        pattern = str(error.validator_value)
+        what_id = _PATTERN_NAMES.get(pattern)
+        what = message(what_id) if what_id else message("pattern.other", pattern=pattern)
+        return [Problem("schema.pattern", message("schema.pattern", value=instance, what=what), Location(pointer))]
+    if kind == "minItems":
+        return [Problem("schema.min_items", message("schema.min_items", limit=error.validator_value), Location(pointer))]
+    if kind == "uniqueItems":
+        return [Problem("schema.unique", message("schema.unique"), Location(pointer))]
+    if kind in ("minLength", "minProperties"):
+        return [Problem("schema.min_length", message("schema.min_length"), Location(pointer))]
+    if kind in ("minimum", "exclusiveMinimum"):
+        return [Problem("schema.minimum", message("schema.minimum", limit=error.validator_value), Location(pointer))]
+    if kind == "format":
+        return [Problem("schema.format", message("schema.format", value=instance, format=error.validator_value),
+                        Location(pointer))]
+    return [Problem("schema.other", message("schema.other", detail=error.message), Location(pointer))]
+
+
+def schema_problems(data: object, schema_name: str) -> list[Problem]:
+    """Every violation of the shipped schema `schema_name`, in document order."""
+    errors = sorted(validator_for(schema_name).iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+    problems: list[Problem] = []
+    seen: set[tuple[str, str]] = set()
+    for error in errors:
+        for problem in _problems_for(error):
+            key = (problem.location.pointer, problem.message.get("en"))
+            if key not in seen:
+                seen.add(key)
+                problems.append(problem)
+    return problems
+
+
+def _items(data: Mapping[str, Any], key: str) -> list[tuple[str, Any]]:
+    value = data.get(key)
+    if not isinstance(value, list):
+        return []
+    return [(f"/{key}/{index}", item) for index, item in enumerate(value)]
+
+
+def _ids(items: list[tuple[str, Any]]) -> list[tuple[str, str]]:
+    return [(pointer, item["id"]) for pointer, item in items if isinstance(item, Mapping) and isinstance(item.get("id"), str)]
+
+
+def _duplicate_ids(pairs: list[tuple[str, str]], what: str) -> list[Problem]:
+    """A problem for each id already used earlier in `pairs`; `what` names the kind of item."""
+    first: dict[str, str] = {}
+    problems = []
+    for pointer, value in pairs:
+        if value in first:
+            problems.append(Problem("ref.duplicate_id", message("ref.duplicate_id", value=value, first=first[value]),
+                                    Location(pointer + "/id"), message("ref.duplicate_id.hint", what=message(f"what.{what}"))))
+        else:
+            first[value] = pointer
+    return problems
+
+
+def service_reference_problems(data: object) -> list[Problem]:
+    """Broken cross-references in a service concept: unknown organisations or steps, duplicate ids."""
+    if not isinstance(data, Mapping):
+        return []
+    organisations = _ids(_items(data, "organisations"))
+    known = [value for _, value in organisations]
+    problems = _duplicate_ids(organisations, "organisation")
+    steps = _items(data, "steps")
+    step_ids = _ids(steps)
+    problems += _duplicate_ids(step_ids, "step")
+
+    references: list[tuple[str, object]] = []
+    for section, field in (("owner", "organisation"), ("contact", "single_point"), ("coordination", "coordinator")):
+        part = data.get(section)
+        if isinstance(part, Mapping) and isinstance(part.get(field), str):
+            references.append((f"/{section}/{field}", part[field]))
+    for pointer, step in steps:
+        if not isinstance(step, Mapping):
+            continue
+        if isinstance(step.get("organisation"), str):
+            references.append((pointer + "/organisation", step["organisation"]))
+        handover = step.get("handover")
+        if isinstance(handover, Mapping) and isinstance(handover.get("to"), str):
+            references.append((pointer + "/handover/to", handover["to"]))
+    signals = data.get("signals")
+    if isinstance(signals, Mapping) and isinstance(signals.get("reviewed_with"), list):
+        for index, value in enumerate(signals["reviewed_with"]):
+            if isinstance(value, str):
+                references.append((f"/signals/reviewed_with/{index}", value))
+    known_text = ", ".join(known) or "-"
+    for pointer, value in references:
+        if value not in known:
+            problems.append(Problem("ref.organisation", message("ref.organisation", value=value), Location(pointer),
+                                    _hint(value, known) or message("ref.organisation.hint", value=value, known=known_text)))
+
+    known_steps = [value for _, value in step_ids]
+    for pointer, explanation in _items(data, "explanations"):
+        if isinstance(explanation, Mapping) and isinstance(explanation.get("step"), str):
+            if explanation["step"] not in known_steps:
+                problems.append(Problem(
+                    "ref.step", message("ref.step", value=explanation["step"]), Location(pointer + "/step"),
+                    _hint(explanation["step"], known_steps)
+                    or message("ref.step.hint", known=", ".join(known_steps) or "-"),
+                ))
+    return problems
+
+
+def vision_reference_problems(data: object) -> list[Problem]:
+    """Broken cross-references in a vision: unknown starting points or sources, misplaced question ids."""
+    if not isinstance(data, Mapping):
+        return []
+    points = _ids(_items(data, "starting_points"))
+    principles = _items(data, "principles")
+    principle_ids = _ids(principles)
+    problems = _duplicate_ids(points + principle_ids, "item")
+    known_points = [value for _, value in points]
+    provenance = data.get("provenance")
+    sources = _ids(_items(provenance, "sources")) if isinstance(provenance, Mapping) else []
+    problems += _duplicate_ids([(f"/provenance{p}", v) for p, v in sources], "source")
+    known_sources = [value for _, value in sources]
+
+    def check_sources(pointer: str, item: Mapping[str, Any]) -> None:
+        for index, value in enumerate(item.get("sources") or []):
+            if isinstance(value, str) and value not in known_sources:
+                problems.append(Problem("ref.source", message("ref.source", value=value),
+                                        Location(f"{pointer}/sources/{index}"), _hint(value, known_sources)))
+
+    for pointer, point in _items(data, "starting_points"):
+        if isinstance(point, Mapping):
+            check_sources(pointer, point)
+    question_ids: list[tuple[str, str]] = []
+    for pointer, principle in principles:
+        if not isinstance(principle, Mapping):
+            continue
+        check_sources(pointer, principle)
+        for index, value in enumerate(principle.get("serves") or []):
+            if isinstance(value, str) and value not in known_points:
+                problems.append(Problem("ref.starting_point", message("ref.starting_point", value=value),
+                                        Location(f"{pointer}/serves/{index}"), _hint(value, known_points)))
+        questions = _ids(_items(principle, "questions"))
+        for q_pointer, q_id in questions:
+            full = pointer + q_pointer
+            question_ids.append((full, q_id))
+            principle_id = principle.get("id")
+            if isinstance(principle_id, str) and not q_id.startswith(principle_id + "."):
+                problems.append(Problem("ref.question_prefix",
+                                        message("ref.question_prefix", value=q_id, principle=principle_id),
+                                        Location(full + "/id"), message("ref.question_prefix.hint", principle=principle_id)))
+    problems += _duplicate_ids(question_ids, "question")
+    return problems

@@ -1,0 +1,91 @@
+"""The vision as readable text and Markdown, so a team can read and hand round what it is held to."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+from .convert import unstructure
+from .model.text import Language
+from .model.vision import Vision
+
+_LABELS: dict[str, dict[Language, str]] = {
+    "starting_points": {"nl": "Uitgangspunten", "en": "Starting points"},
+    "principles": {"nl": "Ontwerpprincipes", "en": "Design principles"},
+    "serves": {"nl": "Dient", "en": "Serves"},
+    "questions": {"nl": "Toetsvragen", "en": "Guiding questions"},
+    "provenance": {"nl": "Herkomst", "en": "Provenance"},
+    "status": {"nl": "status", "en": "status"},
+    "sources": {"nl": "Bronnen", "en": "Sources"},
+    "version": {"nl": "versie", "en": "version"},
+}
+
+
+def _label(key: str, lang: Language) -> str:
+    return _LABELS[key][lang]
+
+
+def vision_json(vision: Vision) -> str:
+    """The vision as JSON in the vision schema's shape (both languages)."""
+    return json.dumps(unstructure(vision), ensure_ascii=False, indent=2) + "\n"
+
+
+def vision_text(vision: Vision, lang: Language = "nl", width: int = 88) -> str:
+    """The vision as plain text for a terminal."""
+
+    def wrap(text: str, indent: str) -> list[str]:
+        return textwrap.wrap(text, width=width, initial_indent=indent, subsequent_indent=indent) or [indent]
+
+    lines = [f"{vision.title.get(lang)} ({_label('version', lang)} {vision.version})"]
+    if vision.summary:
+        lines += wrap(vision.summary.get(lang), "")
+    lines += ["", _label("starting_points", lang).upper()]
+    for point in vision.starting_points:
+        lines.append(f"  {point.id}  {point.title.get(lang)}")
+        lines += wrap(point.description.get(lang), "      ")
+    lines += ["", _label("principles", lang).upper()]
+    for principle in vision.principles:
+        lines.append(f"  {principle.id}  {principle.title.get(lang)}   [{_label('serves', lang)}: {', '.join(principle.serves)}]")
+        lines += wrap(principle.description.get(lang), "      ")
+        for question in principle.questions:
+            lines += wrap(f"{question.id}  {question.text.get(lang)}", "      ? ")
+    provenance = vision.provenance
+    lines += ["", f"{_label('provenance', lang)}: {provenance.publisher} ({_label('status', lang)}: {provenance.status})"]
+    if provenance.note:
+        lines += wrap(provenance.note.get(lang), "  ")
+    return "\n".join(lines) + "\n"
+
+
+def vision_markdown(vision: Vision, lang: Language = "nl") -> str:
+    """The vision as Markdown, for a wiki page or a printed handout."""
+    lines = [f"# {vision.title.get(lang)}", "", f"*{_label('version', lang)} {vision.version}*", ""]
+    if vision.summary:
+        lines += [vision.summary.get(lang), ""]
+    lines += [f"## {_label('starting_points', lang)}", ""]
+    for point in vision.starting_points:
+        lines += [f"### {point.id} {point.title.get(lang)}", "", point.description.get(lang), ""]
+    lines += [f"## {_label('principles', lang)}", ""]
+    for principle in vision.principles:
+        lines += [
+            f"### {principle.id} {principle.title.get(lang)}", "",
+            principle.description.get(lang), "",
+            f"*{_label('serves', lang)}: {', '.join(principle.serves)}*", "",
+            f"**{_label('questions', lang)}**", "",
+        ]
+        lines += [f"- **{q.id}** {q.text.get(lang)}" for q in principle.questions]
+        lines.append("")
+    provenance = vision.provenance
+    lines += [f"## {_label('provenance', lang)}", "", f"{provenance.publisher} ({_label('status', lang)}: `{provenance.status}`)", ""]
+    if provenance.note:
+        lines += [provenance.note.get(lang), ""]
+    if provenance.sources:
+        lines += [f"**{_label('sources', lang)}**", ""]
+        for source in provenance.sources:
+            parts = [source.title]
+            parts += [part for part in (source.publisher, source.reference, source.date) if part]
+            entry = ", ".join(parts)
+            if source.url:
+                entry = f"[{entry}]({source.url})"
+            lines.append(f"- `{source.id}`: {entry}" + (f" — “{source.quote}”" if source.quote else ""))
+        lines.append("")
+    return "\n".join(lines)
