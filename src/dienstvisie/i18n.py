@@ -95,6 +95,8 @@ CATALOGUE: dict[str, dict[Language, str]] = {
     "schema.minimum": {"nl": "moet minstens {limit} zijn", "en": "must be at least {limit}"},
     "schema.format": {"nl": "'{value}' is geen geldige {format}", "en": "'{value}' is not a valid {format}"},
     "schema.other": {"nl": "klopt niet met het schema: {detail}", "en": "does not match the schema: {detail}"},
+    "format.date": {"nl": "datum (JJJJ-MM-DD)", "en": "date (YYYY-MM-DD)"},
+    "format.uri": {"nl": "URI", "en": "URI"},
     "hint.did_you_mean": {"nl": "Bedoelde je '{suggestion}'?", "en": "Did you mean '{suggestion}'?"},
     "pattern.slug": {
         "nl": "kleine letters, cijfers, '-', '_' of '.', bijvoorbeeld 'gemeente-utrecht'",

@@ -166,6 +166,9 @@ class _Builder:
 def _syntax_problem(error: yaml.YAMLError, file: str | None) -> Problem:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     reason = getattr(error, "problem", None) or str(error)
+    context, context_mark = getattr(error, "context", None), getattr(error, "context_mark", None)
+    if context and context_mark is not None:
+        reason = f"{reason} ({context}, line {context_mark.line + 1}:{context_mark.column + 1})"
     location = Location(pointer="", file=file)
     if mark is not None:
         location = Location(pointer="", file=file, line=mark.line + 1, column=mark.column + 1)
@@ -177,7 +180,14 @@ def parse_text(text: str, file: str | None = None) -> ParsedSource:
 
     Raises ParseError listing every problem found.
     """
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as error:  # the reader refuses control characters up front
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        reason = f"character #x{error.character:04x} is not allowed in YAML"
+        raise ParseError([Problem("source.syntax", message("source.syntax", reason=reason),
+                                  Location(file=file, line=line, column=column), message("source.syntax.hint"))]) from None
     try:
         try:
             node = loader.get_single_node()

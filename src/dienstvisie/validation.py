@@ -102,7 +102,7 @@ def _problems_for(error: ValidationError) -> list[Problem]:
             if name not in known and not any(p.search(name) for p in patterns)
         ]
     if kind == "enum":
-        allowed = list(error.validator_value)
+        allowed = list(error.validator_value) if isinstance(error.validator_value, list) else []
         return [Problem("schema.enum", message("schema.enum", value=instance, allowed=", ".join(map(str, allowed))),
                         Location(pointer), _hint(instance, allowed))]
     if kind == "const":
@@ -130,14 +130,16 @@ def _problems_for(error: ValidationError) -> list[Problem]:
     if kind in ("minimum", "exclusiveMinimum"):
         return [Problem("schema.minimum", message("schema.minimum", limit=error.validator_value), Location(pointer))]
     if kind == "format":
-        return [Problem("schema.format", message("schema.format", value=instance, format=error.validator_value),
-                        Location(pointer))]
+        name = str(error.validator_value)
+        label = message(f"format.{name}") if f"format.{name}" in CATALOGUE else Text(nl=name, en=name)
+        return [Problem("schema.format", message("schema.format", value=instance, format=label), Location(pointer))]
     return [Problem("schema.other", message("schema.other", detail=error.message), Location(pointer))]
 
 
 def schema_problems(data: object, schema_name: str) -> list[Problem]:
     """Every violation of the shipped schema `schema_name`, in document order."""
-    errors = sorted(validator_for(schema_name).iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+    found = validator_for(schema_name).iter_errors(data)  # type: ignore[arg-type]
+    errors = sorted(found, key=lambda e: [str(p) for p in e.absolute_path])
     problems: list[Problem] = []
     seen: set[tuple[str, str]] = set()
     for error in errors:

@@ -16,7 +16,7 @@ from ..errors import EXIT_USAGE
 from ..model.text import LANGUAGES, Language
 from .help import HELP, help_text
 
-COMMANDS: tuple[str, ...] = ("validate", "vision", "schema", "new")
+COMMANDS: tuple[str, ...] = ("check", "validate", "vision", "schema", "new")
 
 
 def _language(argv: Sequence[str]) -> Language:
@@ -27,15 +27,16 @@ def _language(argv: Sequence[str]) -> Language:
         value = arg.split("=", 1)[1] if arg.startswith("--lang=") else None
         if arg == "--lang" and index + 1 < len(argv):
             value = argv[index + 1]
-        if value in LANGUAGES:
-            return value  # type: ignore[return-value]
+        for known in LANGUAGES:
+            if value == known:
+                return known
     return language_from_environment()
 
 
 def build_parser(lang: Language) -> argparse.ArgumentParser:
     """The argument parser with every subcommand, its help in `lang`."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--lang", choices=LANGUAGES, default=lang, help=help_text("lang", lang))
+    common.add_argument("--lang", choices=LANGUAGES, default=None, help=help_text("lang", lang))
     common.add_argument("--debug", action="store_true", help=help_text("debug", lang))
     parser = argparse.ArgumentParser(
         prog="dienstvisie", description=help_text("description", lang),
@@ -61,6 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(args_list)
     except SystemExit as stop:
         return int(stop.code or 0) if stop.code in (0, None) else EXIT_USAGE
+    args.lang_given = args.lang is not None
+    args.lang = args.lang or lang
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE

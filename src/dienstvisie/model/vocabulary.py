@@ -27,7 +27,7 @@ class Vocabulary:
 
     dienstvisie_vocabulary: str
     kind: VocabularyKind
-    items: tuple[Term, ...] = ()
+    items: tuple[Term, ...]
 
 
 @attrs.frozen

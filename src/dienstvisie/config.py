@@ -1,0 +1,117 @@
+"""Project configuration: `[tool.dienstvisie]` in pyproject.toml, or a `dienstvisie.toml`.
+
+Looked up from the current folder upwards; the first file that has a dienstvisie section wins.
+Command-line flags override what the file says.
+
+    [tool.dienstvisie]
+    select = ["ALL"]
+    ignore = ["DV403"]
+    fail-on = "major"
+    lang = "en"
+    vision = "gezamenlijke-dienstverlening"
+    severity = { DV602 = "info" }
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from .errors import DienstvisieError
+from .model.check import Severity
+from .model.text import LANGUAGES, Language
+
+_KEYS = {"select", "ignore", "severity", "fail-on", "lang", "vision", "plugins", "rules"}
+
+
+class ConfigError(DienstvisieError):
+    """The configuration file is unreadable or has a wrong key or value (exit code 2)."""
+
+
+@attrs.frozen
+class Config:
+    """Settings from a configuration file; None means 'not set'."""
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, Severity] = attrs.field(factory=dict)
+    fail_on: Severity | None = None
+    lang: Language | None = None
+    vision: str | None = None
+    plugins: tuple[str, ...] = ()
+    rules: tuple[str, ...] = ()
+    path: str | None = None
+
+
+def _section(path: Path) -> dict[str, Any] | None:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot be read: {error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    if path.name == "pyproject.toml":
+        section = data.get("tool", {}).get("dienstvisie")
+        return section if isinstance(section, dict) else None
+    return data.get("tool", {}).get("dienstvisie", data) if "tool" in data else data
+
+
+def find_config(start: str | os.PathLike[str] | None = None) -> Path | None:
+    """The nearest dienstvisie.toml, or pyproject.toml with a [tool.dienstvisie] section."""
+    folder = Path(start or Path.cwd()).resolve()
+    for candidate_folder in (folder, *folder.parents):
+        for name in ("dienstvisie.toml", "pyproject.toml"):
+            candidate = candidate_folder / name
+            if candidate.is_file() and (name == "dienstvisie.toml" or _section(candidate) is not None):
+                return candidate
+    return None
+
+
+def _strings(path: Path, key: str, value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(f"{path}: '{key}' must be a list of strings")
+    return tuple(value)
+
+
+def _severity(path: Path, key: str, value: Any) -> Severity:
+    try:
+        return Severity(value)
+    except ValueError:
+        allowed = ", ".join(s.value for s in Severity)
+        raise ConfigError(f"{path}: '{key}' = {value!r} is not a severity; use one of: {allowed}") from None
+
+
+def load_config(path: str | os.PathLike[str]) -> Config:
+    """The configuration in `path`; ConfigError for anything unknown or malformed."""
+    file = Path(path)
+    section = _section(file) or {}
+    unknown = sorted(set(section) - _KEYS)
+    if unknown:
+        raise ConfigError(f"{file}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(_KEYS))}")
+    severity_table = section.get("severity", {})
+    if not isinstance(severity_table, dict):
+        raise ConfigError(f"{file}: 'severity' must be a table of check id = severity")
+    lang = section.get("lang")
+    if lang is not None and lang not in LANGUAGES:
+        raise ConfigError(f"{file}: 'lang' must be one of {', '.join(LANGUAGES)}")
+    vision = section.get("vision")
+    if vision is not None and not isinstance(vision, str):
+        raise ConfigError(f"{file}: 'vision' must be a vision id")
+    base = file.parent
+    return Config(
+        select=_strings(file, "select", section["select"]) if "select" in section else None,
+        ignore=_strings(file, "ignore", section.get("ignore", [])),
+        severity={key: _severity(file, f"severity.{key}", value) for key, value in severity_table.items()},
+        fail_on=_severity(file, "fail-on", section["fail-on"]) if "fail-on" in section else None,
+        lang=lang,
+        vision=vision,
+        plugins=_strings(file, "plugins", section.get("plugins", [])),
+        rules=tuple(str(base / rule) for rule in _strings(file, "rules", section.get("rules", []))),
+        path=str(file),
+    )

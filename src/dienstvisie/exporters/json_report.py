@@ -1,0 +1,117 @@
+"""The JSON report: every finding in both languages, valid against schemas/report.schema.json.
+
+Byte-identical for the same input: keys in a fixed order, no timestamps.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..convert import unstructure
+from ..model.check import Check
+from ..model.exporter import Exporter
+from ..model.finding import Finding
+from ..model.problem import Location, Problem
+from ..model.report import Report
+from ..model.run import CheckRun
+from ..model.text import Language, Text
+
+REPORT_FORMAT = "1"
+
+
+def _location(location: Location) -> dict[str, Any]:
+    result: dict[str, Any] = {"pointer": location.pointer}
+    for key in ("file", "line", "column"):
+        value = getattr(location, key)
+        if value is not None:
+            result[key] = value
+    return result
+
+
+def _text(text: Text | None) -> dict[str, str] | None:
+    return unstructure(text) if text is not None else None
+
+
+def _finding(finding: Finding) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "check": finding.check,
+        "principles": list(finding.principles),
+        "status": finding.status.value,
+        "severity": finding.severity.value,
+        "message": _text(finding.message),
+        "location": _location(finding.location),
+    }
+    if finding.step is not None:
+        result["step"] = finding.step
+    if finding.suggestion is not None:
+        result["suggestion"] = _text(finding.suggestion)
+    if finding.explanation is not None:
+        result["explanation"] = unstructure(finding.explanation)
+        result["explanation"]["expired"] = finding.explanation.expired
+    return result
+
+
+def _check(check: Check) -> dict[str, Any]:
+    return {
+        "id": check.id,
+        "title": _text(check.title),
+        "principles": list(check.principles),
+        "severity": check.severity.value,
+        "origin": check.origin,
+    }
+
+
+def _report(report: Report, run: CheckRun) -> dict[str, Any]:
+    counts: dict[str, int] = {}
+    for finding in report.findings:
+        counts[finding.status.value] = counts.get(finding.status.value, 0) + 1
+    result: dict[str, Any] = {"id": report.service, "title": _text(report.title)}
+    if report.file is not None:
+        result["file"] = report.file
+    result.update({
+        "result": "fail" if run.failing(report) else "pass",
+        "counts": dict(sorted(counts.items())),
+        "scores": [
+            {"id": s.id, "kind": s.kind, "score": s.score, "applicable": s.applicable, "total": s.total, "failed": s.failed}
+            for s in report.scores
+        ],
+        "findings": [_finding(finding) for finding in report.findings],
+    })
+    return result
+
+
+def _problem(problem: Problem) -> dict[str, Any]:
+    result: dict[str, Any] = {"code": problem.code, "level": problem.level, "message": _text(problem.message),
+                              "location": _location(problem.location)}
+    if problem.hint is not None:
+        result["hint"] = _text(problem.hint)
+    return result
+
+
+def run_to_data(run: CheckRun) -> dict[str, Any]:
+    """The check run as plain JSON-ready data."""
+    return {
+        "dienstvisie_report": REPORT_FORMAT,
+        "tool": {"name": "dienstvisie", "version": run.version},
+        "vision": {"id": run.vision.id, "version": run.vision.version, "status": run.vision.provenance.status},
+        "fail_on": run.fail_on.value,
+        "result": "pass" if run.passed else "fail",
+        "checks": [_check(check) for check in run.checks],
+        "services": [_report(report, run) for report in run.reports],
+        "errors": [
+            {"file": failure.file, "problems": [_problem(p) for p in failure.problems]} for failure in run.load_failures
+        ],
+        "plugin_errors": [unstructure(failure) for failure in run.plugin_failures],
+    }
+
+
+def render_json(run: CheckRun, lang: Language) -> str:
+    """The JSON report (both languages are always included; `lang` is not needed)."""
+    return json.dumps(run_to_data(run), ensure_ascii=False, indent=2) + "\n"
+
+
+EXPORTER = Exporter(
+    name="json", title=Text(nl="JSON-rapport", en="JSON report"), suffix=".json",
+    media_type="application/json", render=render_json,
+)

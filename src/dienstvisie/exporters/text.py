@@ -1,0 +1,161 @@
+"""The terminal report: findings grouped by design principle, the suggestion beside each failure."""
+
+from __future__ import annotations
+
+from ..model.check import Status
+from ..model.exporter import Exporter
+from ..model.finding import Finding
+from ..model.report import Report, Score
+from ..model.run import CheckRun
+from ..model.text import Language, Text
+
+_WORDS: dict[str, dict[Language, str]] = {
+    "vision": {"nl": "Visie", "en": "Vision"},
+    "checks": {"nl": "checks", "en": "checks"},
+    "starting_points": {"nl": "Uitgangspunten", "en": "Starting points"},
+    "document": {"nl": "Document", "en": "Document"},
+    "pass": {"nl": "VOLDOET", "en": "PASS"},
+    "fail": {"nl": "VOLDOET NIET", "en": "FAIL"},
+    "failed": {"nl": "niet voldaan", "en": "failed"},
+    "explained": {"nl": "verklaard", "en": "explained"},
+    "needs_review": {"nl": "te beoordelen", "en": "to review"},
+    "error": {"nl": "fout in check", "en": "check error"},
+    "passed": {"nl": "voldaan", "en": "passed"},
+    "not_applicable": {"nl": "niet van toepassing", "en": "not applicable"},
+    "fail_on": {"nl": "grens", "en": "fail-on"},
+    "reason": {"nl": "reden", "en": "reason"},
+    "decided_by": {"nl": "besloten door", "en": "decided by"},
+    "until": {"nl": "tot", "en": "until"},
+    "expired": {"nl": "VERLOPEN op", "en": "EXPIRED on"},
+    "invalid": {"nl": "ongeldig document, niet gecontroleerd", "en": "invalid document, not checked"},
+    "plugin_error": {"nl": "pluginfout", "en": "plugin error"},
+    "services": {"nl": "diensten", "en": "services"},
+}
+
+_MARKS = {
+    Status.FAILED: ("✗", "red"),
+    Status.ERROR: ("!", "magenta"),
+    Status.EXPLAINED: ("~", "blue"),
+    Status.NEEDS_REVIEW: ("?", "yellow"),
+}
+
+
+class _Style:
+    def __init__(self, colour: bool) -> None:
+        self.colour = colour
+
+    def __call__(self, text: str, *styles: str) -> str:
+        codes = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "blue": "34",
+                 "magenta": "35", "cyan": "36"}
+        if not self.colour or not styles:
+            return text
+        return f"\x1b[{';'.join(codes[s] for s in styles)}m{text}\x1b[0m"
+
+
+def _bar(score: float | None, width: int = 10) -> str:
+    if score is None:
+        return "·" * width
+    filled = round(score / 100 * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def _score_text(score: Score) -> str:
+    return "  –" if score.score is None else f"{score.score:3.0f}"
+
+
+def _place(finding: Finding) -> str:
+    location = finding.location
+    if location.file and location.line:
+        return f"{location.file}:{location.line}:{location.column or 1}"
+    return location.pointer or "/"
+
+
+def _finding_lines(finding: Finding, lang: Language, style: _Style) -> list[str]:
+    mark, colour = _MARKS.get(finding.status, ("✓", "green"))
+    head = (f"    {style(mark, colour, 'bold')} {style(finding.check, 'bold')} "
+            f"{style(finding.severity.value, colour)}  {finding.message.get(lang)}")
+    lines = [head, "        " + style(_place(finding), "dim")]
+    note = finding.explanation
+    if note is not None:
+        parts = [f"{_WORDS['reason'][lang]}: {note.reason}"]
+        if note.decided_by:
+            parts.append(f"{_WORDS['decided_by'][lang]}: {note.decided_by}")
+        if note.until:
+            word = _WORDS["expired" if note.expired else "until"][lang]
+            parts.append(f"{word} {note.until}")
+        lines.append("        " + style("; ".join(parts), "blue"))
+    if finding.suggestion is not None and finding.status in (Status.FAILED, Status.NEEDS_REVIEW):
+        lines.append("        " + style("→ " + finding.suggestion.get(lang), "cyan"))
+    return lines
+
+
+def _shown(finding: Finding) -> bool:
+    return finding.status in _MARKS
+
+
+def _report_lines(report: Report, run: CheckRun, lang: Language, style: _Style) -> list[str]:
+    title = f"{style(report.service, 'bold')} — {report.title.get(lang)}"
+    if report.file:
+        title += style(f"   ({report.file})", "dim")
+    lines = [title]
+    for principle in run.vision.principles:
+        score = report.score(principle.id) if any(s.id == principle.id for s in report.scores) else None
+        head = f"  {style(principle.id, 'bold')} {principle.title.get(lang):<36}"
+        if score is not None:
+            colour = "green" if score.score is not None and score.score >= 80 else "yellow" if (score.score or 0) >= 50 else "red"
+            head += f" {style(_bar(score.score), colour)} {_score_text(score)}  " + style(
+                f"({score.applicable}/{score.total} {_WORDS['checks'][lang]})", "dim")
+        lines.append(head)
+        for finding in report.findings:
+            if principle.id in finding.principles and _shown(finding):
+                lines += _finding_lines(finding, lang, style)
+    meta = [f for f in report.findings if not f.principles and _shown(f)]
+    if meta:
+        lines.append(f"  {style(_WORDS['document'][lang], 'bold')}")
+        for finding in meta:
+            lines += _finding_lines(finding, lang, style)
+    points = [s for s in report.scores if s.kind == "starting_point"]
+    if points:
+        parts = [f"{s.id} {_score_text(s).strip()}" for s in points]
+        lines.append(f"  {_WORDS['starting_points'][lang]}: " + "   ".join(parts))
+    counts: dict[Status, int] = {}
+    for finding in report.findings:
+        counts[finding.status] = counts.get(finding.status, 0) + 1
+    summary = ", ".join(f"{counts[s]} {_WORDS[s.value][lang]}" for s in Status if counts.get(s))
+    verdict = style(_WORDS["fail"][lang], "red", "bold") if run.failing(report) else style(_WORDS["pass"][lang], "green", "bold")
+    lines.append(f"  {verdict}  {summary}  " + style(f"({_WORDS['fail_on'][lang]}: {run.fail_on.value})", "dim"))
+    return lines
+
+
+def render_text(run: CheckRun, lang: Language, colour: bool = False) -> str:
+    """The whole run as terminal text; ANSI colour only when `colour` is True."""
+    style = _Style(colour)
+    vision = run.vision
+    lines = [style(f"{_WORDS['vision'][lang]}: {vision.title.get(lang)} ({vision.id} {vision.version})", "dim"), ""]
+    for report in run.reports:
+        lines += _report_lines(report, run, lang, style)
+        lines.append("")
+    for failure in run.load_failures:
+        lines.append(f"{style(failure.file, 'bold')}: {style(_WORDS['invalid'][lang], 'red')}")
+        for problem in failure.problems:
+            where = f"{problem.location.line}:{problem.location.column or 1}" if problem.location.line else ""
+            lines.append(f"    {where} {problem.message.get(lang)}")
+    for plugin_failure in run.plugin_failures:
+        lines.append(f"{style(_WORDS['plugin_error'][lang], 'magenta')}: {plugin_failure.plugin} "
+                     f"({plugin_failure.hook}): {plugin_failure.message}")
+    if len(run.reports) + len(run.load_failures) > 1:
+        failing = sum(1 for report in run.reports if run.failing(report))
+        total = len(run.reports) + len(run.load_failures)
+        lines.append(f"{total} {_WORDS['services'][lang]}: {len(run.reports) - failing} {_WORDS['pass'][lang].lower()}, "
+                     f"{failing + len(run.load_failures)} {_WORDS['fail'][lang].lower()}")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _render(run: CheckRun, lang: Language) -> str:
+    return render_text(run, lang, colour=False)
+
+
+EXPORTER = Exporter(
+    name="text", title=Text(nl="Tekst voor de terminal", en="Terminal text"), suffix=".txt",
+    media_type="text/plain", render=_render,
+)

@@ -1,0 +1,47 @@
+"""Reports: the findings and scores for one service, and a run over many services."""
+
+from __future__ import annotations
+
+import attrs
+
+from .finding import Finding
+from .text import Text
+
+
+@attrs.frozen
+class Score:
+    """A 0–100 score for a design principle or starting point, with its coverage.
+
+    `score` is None when no check of it applied. `applicable` of `total` checks applied.
+    """
+
+    id: str
+    kind: str  # "principle" or "starting_point"
+    score: float | None
+    applicable: int
+    total: int
+    failed: int = 0
+
+
+@attrs.frozen
+class Report:
+    """Everything the checks found for one service concept."""
+
+    service: str
+    title: Text
+    vision: str
+    vision_version: str
+    findings: tuple[Finding, ...]
+    scores: tuple[Score, ...] = ()
+    file: str | None = None
+
+    def failures(self) -> tuple[Finding, ...]:
+        """Findings with status failed or error."""
+        return tuple(f for f in self.findings if f.status.value in ("failed", "error"))
+
+    def score(self, item_id: str) -> Score:
+        """The score of a principle or starting point; KeyError if there is none."""
+        for score in self.scores:
+            if score.id == item_id:
+                return score
+        raise KeyError(item_id)

@@ -1,0 +1,41 @@
+"""Which checks run and how severe they are: select/ignore by id prefix, as in ruff."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import attrs
+
+from .model.check import Check, Severity
+
+
+def _match_length(check_id: str, prefixes: tuple[str, ...]) -> int:
+    """Length of the longest prefix that matches; ALL matches everything with length 0; -1 none."""
+    best = -1
+    for prefix in prefixes:
+        if prefix == "ALL":
+            best = max(best, 0)
+        elif check_id.startswith(prefix):
+            best = max(best, len(prefix))
+    return best
+
+
+@attrs.frozen
+class Selection:
+    """Select and ignore check ids by prefix (`DV3` is every P3 check); the more specific wins.
+
+    `severity` overrides a check's default severity by exact id.
+    """
+
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = attrs.field(factory=dict)
+
+    def selects(self, check_id: str) -> bool:
+        """True when `check_id` is selected and not ignored more specifically."""
+        selected = _match_length(check_id, self.select)
+        return selected >= 0 and selected > _match_length(check_id, self.ignore)
+
+    def severity_of(self, check: Check) -> Severity:
+        """The severity in force for `check`."""
+        return self.severity.get(check.id, check.severity)
