@@ -33,8 +33,9 @@ def vision_json(vision: Vision) -> str:
 def vision_text(vision: Vision, lang: Language = "nl", width: int = 88) -> str:
     """The vision as plain text for a terminal."""
 
-    def wrap(text: str, indent: str) -> list[str]:
-        return textwrap.wrap(text, width=width, initial_indent=indent, subsequent_indent=indent) or [indent]
+    def wrap(text: str, indent: str, first: str | None = None) -> list[str]:
+        lines = textwrap.wrap(text, width=width, initial_indent=first or indent, subsequent_indent=indent)
+        return lines or [indent]
 
     lines = [f"{vision.title.get(lang)} ({_label('version', lang)} {vision.version})"]
     if vision.summary:
@@ -48,7 +49,7 @@ def vision_text(vision: Vision, lang: Language = "nl", width: int = 88) -> str:
         lines.append(f"  {principle.id}  {principle.title.get(lang)}   [{_label('serves', lang)}: {', '.join(principle.serves)}]")
         lines += wrap(principle.description.get(lang), "      ")
         for question in principle.questions:
-            lines += wrap(f"{question.id}  {question.text.get(lang)}", "      ? ")
+            lines += wrap(f"{question.id}  {question.text.get(lang)}", "        ", first="      ? ")
     provenance = vision.provenance
     lines += ["", f"{_label('provenance', lang)}: {provenance.publisher} ({_label('status', lang)}: {provenance.status})"]
     if provenance.note:

@@ -56,6 +56,11 @@ HELP: dict[str, dict[Language, str]] = {
     "no_plugins": {"nl": "laad geen geïnstalleerde plugins", "en": "load no installed plugins"},
     "disable": {"nl": "laat deze plugin weg (herhaalbaar)", "en": "leave this plugin out (repeatable)"},
     "plugin.failure": {"nl": "pluginfout in {plugin} ({hook}): {message}", "en": "plugin error in {plugin} ({hook}): {message}"},
+    "rules": {"nl": "toon alle checks, of leg er één uit", "en": "list every check, or explain one"},
+    "rules.id": {"nl": "id van een check, bijvoorbeeld DV301", "en": "id of a check, for example DV301"},
+    "rules.unknown": {"nl": "onbekende check '{id}'.", "en": "unknown check '{id}'."},
+    "rules.did_you_mean": {"nl": "Bedoelde je {id}?", "en": "Did you mean {id}?"},
+    "rules.document": {"nl": "Over het document zelf", "en": "About the document itself"},
     "output": {"nl": "schrijf naar dit bestand in plaats van naar het scherm", "en": "write to this file instead of the screen"},
 }
 

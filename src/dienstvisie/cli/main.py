@@ -16,7 +16,7 @@ from ..errors import EXIT_USAGE
 from ..model.text import LANGUAGES, Language
 from .help import HELP, help_text
 
-COMMANDS: tuple[str, ...] = ("check", "validate", "vision", "schema", "new")
+COMMANDS: tuple[str, ...] = ("check", "validate", "vision", "rules", "schema", "new")
 
 
 def _language(argv: Sequence[str]) -> Language:

@@ -1,0 +1,250 @@
+"""Checks for P5 Maatwerk en menselijke maat: room to deviate where a rule turns out unfair,
+mistakes can be put right, informal contact before formal objection, and one plan when problems
+pile up."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model.check import Check, CheckContext, Outcome, Severity, define_check, fail, review, skip
+from ..model.service import Decision, ServiceConcept, Step
+from ..model.text import Text
+
+SEVERAL_PROBLEMS = "multiproblematiek"
+DEBTS = "schulden"
+
+_NO_DECISIONS = Text(nl="Het dienstconcept bevat geen beslissingen", en="The service concept contains no decisions")
+
+
+def _organisation_name(service: ServiceConcept, organisation_id: str) -> str:
+    """The readable name of an organisation; its id when the document does not know it."""
+    try:
+        return service.organisation(organisation_id).name
+    except KeyError:
+        return organisation_id
+
+
+def _step_names(ctx: CheckContext, step: Step) -> tuple[str, str]:
+    """How a message names a step, in Dutch and English: id, title and organisation."""
+    organisation = _organisation_name(ctx.service, step.organisation)
+    return (f"stap '{step.id}' ({step.title.get('nl')}, {organisation})",
+            f"step '{step.id}' ({step.title.get('en')}, {organisation})")
+
+
+def _decisions(service: ServiceConcept) -> list[tuple[int, Step, Decision]]:
+    """Every step that decides something about the person, with its index and decision."""
+    return [(index, step, step.decision) for index, step in enumerate(service.steps) if step.decision is not None]
+
+
+@define_check(
+    id="DV501",
+    title=Text(nl="Beslissing zonder bezwaar", en="Decision without objection"),
+    rationale=Text(
+        nl="Fouten moeten hersteld kunnen worden: wie het niet eens is met een besluit moet bezwaar kunnen "
+           "maken, anders staat de persoon machteloos tegenover de overheid.",
+        en="Mistakes must be put right: whoever disagrees with a decision must be able to object, or the "
+           "person stands powerless before government.",
+    ),
+    principles=("P5",),
+    severity=Severity.CRITICAL,
+    suggestion=Text(
+        nl="Maak bezwaar (of een vergelijkbare herzieningsprocedure) mogelijk, vermeld in het besluit hoe "
+           "en binnen welke termijn, en zet 'appeal: true'.",
+        en="Make objection (or a comparable review procedure) possible, state in the decision how and "
+           "within what period, and set 'appeal: true'.",
+    ),
+    example_fail="steps:\n  - id: besluit\n    decision:\n      appeal: false",
+    example_pass="steps:\n  - id: besluit\n    decision:\n      appeal: true",
+)
+def decision_without_appeal(ctx: CheckContext) -> Iterator[Outcome]:
+    """A decision that cannot be challenged leaves mistakes standing.
+
+    A decision that says nothing about objection fails as well, at major severity: the document
+    does not show the safeguard, but it may well exist (the Awb grants it for most decisions).
+    """
+    deciding = _decisions(ctx.service)
+    if not deciding:
+        yield skip(_NO_DECISIONS)
+        return
+    for index, step, decision in deciding:
+        if decision.appeal is True:
+            continue
+        nl, en = _step_names(ctx, step)
+        pointer = f"{ctx.step_pointer(index)}/decision"
+        if decision.appeal is False:
+            yield fail(Text(nl=f"Tegen de beslissing in {nl} is geen bezwaar mogelijk",
+                            en=f"No objection is possible against the decision in {en}"),
+                       pointer=f"{pointer}/appeal", step=step.id)
+        else:
+            yield fail(Text(nl=f"De beslissing in {nl} laat niet zien dat bezwaar mogelijk is ('appeal' ontbreekt)",
+                            en=f"The decision in {en} does not show that objection is possible "
+                               "('appeal' is missing)"),
+                       pointer=pointer, step=step.id, severity=Severity.MAJOR)
+
+
+@define_check(
+    id="DV502",
+    title=Text(nl="Geen informeel contact vóór bezwaar", en="No informal contact before objection"),
+    rationale=Text(
+        nl="Een gesprek vóór of naast de formele bezwaarprocedure lost veel onenigheid sneller en menselijker "
+           "op, en voorkomt dat mensen een juridische weg moeten gaan.",
+        en="A conversation before or alongside the formal objection procedure resolves much disagreement "
+           "faster and more humanely, and spares people a legal route.",
+    ),
+    principles=("P5",),
+    severity=Severity.MINOR,
+    suggestion=Text(
+        nl="Bel de persoon bij een (voorgenomen) afwijzing of na ontvangst van een bezwaar eerst op om het "
+           "samen op te lossen, en zet 'informal_contact_first: true'.",
+        en="Call the person first when a refusal is intended or an objection comes in, to solve it "
+           "together, and set 'informal_contact_first: true'.",
+    ),
+    example_fail="steps:\n  - id: besluit\n    decision:\n      informal_contact_first: false",
+    example_pass="steps:\n  - id: besluit\n    decision:\n      informal_contact_first: true",
+)
+def no_informal_contact_first(ctx: CheckContext) -> Iterator[Outcome]:
+    """Formal objection as the only route makes a disagreement a legal matter too soon."""
+    deciding = _decisions(ctx.service)
+    if not deciding:
+        yield skip(_NO_DECISIONS)
+        return
+    for index, step, decision in deciding:
+        if decision.informal_contact_first is True:
+            continue
+        nl, en = _step_names(ctx, step)
+        pointer = f"{ctx.step_pointer(index)}/decision"
+        if decision.informal_contact_first is False:
+            yield fail(Text(nl=f"Bij de beslissing in {nl} is er geen informeel contact vóór bezwaar",
+                            en=f"With the decision in {en} there is no informal contact before objection"),
+                       pointer=f"{pointer}/informal_contact_first", step=step.id)
+        else:
+            yield fail(Text(nl=f"De beslissing in {nl} laat niet zien dat er eerst informeel contact is "
+                               "('informal_contact_first' ontbreekt)",
+                            en=f"The decision in {en} does not show informal contact first "
+                               "('informal_contact_first' is missing)"),
+                       pointer=pointer, step=step.id)
+
+
+def _step_organisations(service: ServiceConcept) -> str:
+    """The names of the organisations that play a part in the steps, in order of appearance."""
+    ids = dict.fromkeys(step.organisation for step in service.steps)
+    return ", ".join(_organisation_name(service, organisation_id) for organisation_id in ids)
+
+
+def _piling_up(situations: tuple[str, ...]) -> int | None:
+    """The index of the situation that means several problems at once, or None.
+
+    `multiproblematiek` says so itself; debts count when another situation comes with them, since
+    debts seldom come alone and then ask for one plan just as much.
+    """
+    if SEVERAL_PROBLEMS in situations:
+        return situations.index(SEVERAL_PROBLEMS)
+    if DEBTS in situations and len(situations) > 1:
+        return situations.index(DEBTS)
+    return None
+
+
+@define_check(
+    id="DV503",
+    title=Text(nl="Geen gezamenlijk plan bij een stapeling van problemen",
+               en="No single plan when problems pile up"),
+    rationale=Text(
+        nl="Wie meerdere problemen tegelijk heeft, raakt verstrikt tussen organisaties die elk een eigen plan "
+           "en eigen termijnen hebben; één plan met één regisseur houdt het menselijk.",
+        en="People with several problems at once get caught between organisations that each have their own "
+           "plan and deadlines; one plan with one coordinator keeps it humane.",
+    ),
+    principles=("P5",),
+    severity=Severity.MAJOR,
+    suggestion=Text(
+        nl="Maak met de persoon één plan dat alle organisaties delen, wijs één organisatie aan die het plan en "
+           "het overzicht houdt, en leg dat vast onder 'coordination' (single_plan, coordinator).",
+        en="Make one plan with the person that all organisations share, appoint one organisation to keep the "
+           "plan and the overview, and record it under 'coordination' (single_plan, coordinator).",
+    ),
+    example_fail="situations: [multiproblematiek]\ncoordination:\n  single_plan: false",
+    example_pass="situations: [multiproblematiek]\ncoordination:\n  single_plan: true\n  coordinator: gemeente",
+)
+def no_single_plan(ctx: CheckContext) -> Iterator[Outcome]:
+    """Several problems at once need one shared plan and someone who keeps it."""
+    service = ctx.service
+    situation = _piling_up(service.situations)
+    if situation is None:
+        yield skip(Text(nl="Het dienstconcept noemt geen situatie met meerdere problemen tegelijk",
+                        en="The service concept names no situation with several problems at once"))
+        return
+    named = service.situations[situation]
+    coordination = service.coordination
+    if coordination is None:
+        yield fail(Text(nl=f"De dienst bedient '{named}', maar legt niet vast hoe de organisaties samen één plan "
+                           "maken ('coordination' ontbreekt)",
+                        en=f"The service serves '{named}', but does not record how the organisations make one plan "
+                           "together ('coordination' is missing)"),
+                   pointer=f"/situations/{situation}")
+        return
+    if coordination.single_plan is not True:
+        state_nl, state_en = ("werkt niet", "do not work") if coordination.single_plan is False else \
+            ("werken niet aantoonbaar", "do not demonstrably work")
+        names = _step_organisations(service)
+        yield fail(Text(nl=f"De dienst bedient '{named}', maar de organisaties ({names}) {state_nl} met één "
+                           "gezamenlijk plan",
+                        en=f"The service serves '{named}', but the organisations ({names}) {state_en} with one "
+                           "shared plan"),
+                   pointer="/coordination/single_plan" if coordination.single_plan is False else "/coordination")
+    if coordination.coordinator is None:
+        yield fail(Text(nl=f"De dienst bedient '{named}', maar geen organisatie houdt het plan en het overzicht "
+                           "('coordinator' ontbreekt)",
+                        en=f"The service serves '{named}', but no organisation keeps the plan and the overview "
+                           "('coordinator' is missing)"),
+                   pointer="/coordination")
+
+
+@define_check(
+    id="DV504",
+    title=Text(nl="Geen ruimte om af te wijken", en="No room to deviate"),
+    rationale=Text(
+        nl="Regels pakken soms onredelijk uit; menselijke maat vraagt dat een medewerker dan mag afwijken "
+           "(een hardheidsclausule of beslisruimte), in plaats van de regel blind toe te passen.",
+        en="Rules sometimes work out unfairly; the human scale asks that staff may then deviate (a hardship "
+           "clause or discretion), instead of applying the rule blindly.",
+    ),
+    principles=("P5",),
+    severity=Severity.MINOR,
+    suggestion=Text(
+        nl="Regel beslisruimte of een hardheidsclausule voor dit besluit, met wie mag afwijken en hoe dat "
+           "wordt vastgelegd; waar de wet dat niet toelaat, meld het knelpunt aan beleid en leg uit waarom.",
+        en="Arrange discretion or a hardship clause for this decision, with who may deviate and how it is "
+           "recorded; where the law does not allow it, report the bottleneck to policy and explain why.",
+    ),
+    example_fail="steps:\n  - id: besluit\n    decision:\n      discretion: false",
+    example_pass="steps:\n  - id: besluit\n    decision:\n      discretion: true",
+)
+def no_discretion(ctx: CheckContext) -> Iterator[Outcome]:
+    """A rule that must be applied blindly cannot be put right when it turns out unfair."""
+    deciding = _decisions(ctx.service)
+    if not deciding:
+        yield skip(_NO_DECISIONS)
+        return
+    for index, step, decision in deciding:
+        nl, en = _step_names(ctx, step)
+        pointer = f"{ctx.step_pointer(index)}/decision"
+        if decision.discretion is False:
+            yield fail(Text(nl=f"Bij de beslissing in {nl} is er geen ruimte om af te wijken als de regel "
+                               "onredelijk uitpakt",
+                            en=f"With the decision in {en} there is no room to deviate where the rule "
+                               "works out unfairly"),
+                       pointer=f"{pointer}/discretion", step=step.id)
+        elif decision.discretion is None:
+            yield review(Text(nl=f"Het dienstconcept zegt niet of er bij de beslissing in {nl} ruimte is om af "
+                                 "te wijken ('discretion' ontbreekt)",
+                              en=f"The service concept does not say whether the decision in {en} leaves room "
+                                 "to deviate ('discretion' is missing)"),
+                         pointer=pointer, step=step.id)
+
+
+CHECKS: tuple[Check, ...] = (
+    decision_without_appeal,
+    no_informal_contact_first,
+    no_single_plan,
+    no_discretion,
+)
