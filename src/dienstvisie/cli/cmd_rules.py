@@ -18,7 +18,8 @@ def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: La
     parser = subparsers.add_parser("rules", parents=parents, help=help_text("rules", lang),
                                    description=help_text("rules", lang))
     parser.add_argument("check_id", nargs="?", metavar="ID", help=help_text("rules.id", lang))
-    parser.add_argument("-f", "--format", choices=("text", "json"), default="text", help=help_text("vision.format", lang))
+    parser.add_argument("-f", "--format", choices=("text", "json", "markdown"), default="text",
+                        help=help_text("vision.format", lang))
     parser.add_argument("--vision", help=help_text("check.vision", lang))
     parser.add_argument("--plugin", action="append", default=[], metavar="MODULE", help=help_text("plugin", lang))
     parser.add_argument("--no-plugins", action="store_true", help=help_text("no_plugins", lang))
@@ -96,6 +97,11 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.format == "json":
         print(json.dumps([check_data(check) for check in checks], ensure_ascii=False, indent=2))
+        return 0
+    if args.format == "markdown":
+        from ..rules_reference import checks_markdown
+
+        print(checks_markdown(vision, checks, lang), end="")
         return 0
     current = None
     for check in checks:
