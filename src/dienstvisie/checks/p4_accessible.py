@@ -7,7 +7,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model.check import Check, CheckContext, Outcome, Severity, define_check, fail, review, skip
-from ..model.service import DIGITAL_CHANNELS, LANGUAGE_LEVELS, Channel, Decision, ServiceConcept, Step
+from ..model.service import (
+    DIGITAL_CHANNELS,
+    LANGUAGE_LEVELS,
+    Channel,
+    Decision,
+    ServiceConcept,
+    Step,
+)
 from ..model.text import Text
 
 PLAIN_LANGUAGE_LEVEL = "B1"

@@ -183,7 +183,7 @@ def no_single_plan(ctx: CheckContext) -> Iterator[Outcome]:
                    pointer=f"/situations/{situation}")
         return
     if coordination.single_plan is not True:
-        state_nl, state_en = ("werkt niet", "do not work") if coordination.single_plan is False else \
+        state_nl, state_en = ("werken niet", "do not work") if coordination.single_plan is False else \
             ("werken niet aantoonbaar", "do not demonstrably work")
         names = _step_organisations(service)
         yield fail(Text(nl=f"De dienst bedient '{named}', maar de organisaties ({names}) {state_nl} met één "
