@@ -164,5 +164,5 @@ def run_checks(
     return Report(
         service=service.id, title=service.title, vision=vision.id, vision_version=vision.version,
         findings=tuple(findings), scores=score_report(findings, vision, selected, selection),
-        file=source_map.file,
+        file=source_map.file, concept=service,
     )

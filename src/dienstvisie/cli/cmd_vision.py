@@ -1,4 +1,4 @@
-"""`dienstvisie vision`: show the vision a service is held to, as text, JSON or Markdown."""
+"""`dienstvisie vision`: show the vision a service is held to, as text, JSON, Markdown or an HTML handout."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from .console import report_error
 from .emit import emit
 from .help import help_text
 
-FORMATS = ("text", "json", "markdown")
+FORMATS = ("text", "json", "markdown", "html")
 
 
 def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: Language) -> None:
@@ -24,6 +24,7 @@ def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: La
 
 
 def run(args: argparse.Namespace) -> int:
+    from .._version import __version__
     from ..loading import load_vision
     from ..vision_render import vision_json, vision_markdown, vision_text
 
@@ -36,6 +37,10 @@ def run(args: argparse.Namespace) -> int:
         text = vision_json(vision)
     elif args.format == "markdown":
         text = vision_markdown(vision, args.lang)
+    elif args.format == "html":
+        from ..exporters.html_report import render_vision_html
+
+        text = render_vision_html(vision, args.lang, version=__version__)
     else:
         text = vision_text(vision, args.lang)
     return emit(text, args.output, args.lang)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import attrs
 
 from .finding import Finding
+from .service import ServiceConcept
 from .text import Text
 
 
@@ -34,6 +35,7 @@ class Report:
     findings: tuple[Finding, ...]
     scores: tuple[Score, ...] = ()
     file: str | None = None
+    concept: ServiceConcept | None = attrs.field(default=None, eq=False, repr=False)  # for the journey
 
     def failures(self) -> tuple[Finding, ...]:
         """Findings with status failed or error."""

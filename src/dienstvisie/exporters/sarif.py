@@ -1,0 +1,201 @@
+"""The SARIF 2.1.0 report, for code scanning in CI and code review (GitHub, GitLab, Azure DevOps…).
+
+* `runs[0].tool.driver.rules`: every check of the run, with its title (`shortDescription`), rationale
+  (`fullDescription`), suggestion (`help`), default level and `properties.principles`.
+* `results`: only findings that failed, were explained or hit an error in the check; passed,
+  not_applicable and needs_review findings are left out. `level` follows the severity: critical and
+  major → `error`, minor → `warning`, info → `note`. Each result has the file and, when known, the
+  line and column (`physicalLocation`), and the JSON pointer into the document (`logicalLocations`
+  and `properties.pointer`).
+* An explained finding (comply or explain) carries `suppressions: [{kind: external, status:
+  accepted, justification: <reason>}]`, with who decided and until when in its properties. An
+  expired explanation suppresses nothing: the result is an ordinary failure with
+  `properties.explanationExpired`.
+* `artifacts` lists every document that was checked (`roles: [analysisTarget]`), also those without
+  results; documents that could not be read are `toolExecutionNotifications` of the invocation.
+
+Deterministic: no timestamps, no absolute paths added, keys in a fixed order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from pathlib import PurePosixPath
+from typing import Any
+from urllib.parse import quote
+
+from ..model.check import Check, Severity, Status
+from ..model.exporter import Exporter
+from ..model.finding import Finding
+from ..model.report import Report
+from ..model.run import CheckRun
+from ..model.text import Language, Text
+
+SARIF_VERSION = "2.1.0"
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+LEVELS: dict[Severity, str] = {
+    Severity.CRITICAL: "error",
+    Severity.MAJOR: "error",
+    Severity.MINOR: "warning",
+    Severity.INFO: "note",
+}
+RESULT_STATUSES: tuple[Status, ...] = (Status.FAILED, Status.EXPLAINED, Status.ERROR)
+
+
+def _uri(file: str) -> str:
+    """A file name as a SARIF artifact URI: a relative URI reference, or file:// for an absolute path."""
+    path = file.replace(os.sep, "/") if os.sep != "/" else file
+    if re.match(r"^[A-Za-z]:/", path):
+        return "file:///" + quote(path, safe="/:")
+    if path.startswith("/"):
+        return "file://" + quote(path, safe="/")
+    return quote(str(PurePosixPath(path)), safe="/")
+
+
+def _rule_name(check: Check) -> str:
+    words = re.findall(r"[A-Za-z0-9]+", check.title.get("en"))
+    return "".join(word[:1].upper() + word[1:] for word in words) or check.id
+
+
+def _rule(check: Check, lang: Language) -> dict[str, Any]:
+    return {
+        "id": check.id,
+        "name": _rule_name(check),
+        "shortDescription": {"text": check.title.get(lang)},
+        "fullDescription": {"text": check.rationale.get(lang)},
+        "help": {"text": check.suggestion.get(lang)},
+        "defaultConfiguration": {"level": LEVELS[check.severity]},
+        "properties": {
+            "principles": list(check.principles),
+            "severity": check.severity.value,
+            "origin": check.origin,
+            "tags": ["dienstvisie", *check.principles],
+        },
+    }
+
+
+def _fingerprint(report: Report, finding: Finding) -> str:
+    key = "\x1f".join((report.service, finding.check, finding.location.pointer, finding.step or ""))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+def _result(report: Report, finding: Finding, rule_index: dict[str, int], lang: Language) -> dict[str, Any]:
+    location = finding.location
+    pointer = location.pointer or "/"
+    sarif_location: dict[str, Any] = {}
+    file = location.file or report.file
+    if file:
+        physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(file)}}
+        if location.line:
+            region: dict[str, int] = {"startLine": location.line}
+            if location.column:
+                region["startColumn"] = location.column
+            physical["region"] = region
+        sarif_location["physicalLocation"] = physical
+    sarif_location["logicalLocations"] = [{"name": pointer, "fullyQualifiedName": f"{report.service}#{pointer}"}]
+    result: dict[str, Any] = {"ruleId": finding.check}
+    if finding.check in rule_index:
+        result["ruleIndex"] = rule_index[finding.check]
+    result.update({
+        "level": "error" if finding.status is Status.ERROR else LEVELS[finding.severity],
+        "message": {"text": finding.message.get(lang)},
+        "locations": [sarif_location],
+        "partialFingerprints": {"dienstvisieFinding/v1": _fingerprint(report, finding)},
+    })
+    properties: dict[str, Any] = {
+        "service": report.service,
+        "pointer": pointer,
+        "status": finding.status.value,
+        "severity": finding.severity.value,
+        "principles": list(finding.principles),
+    }
+    if finding.step is not None:
+        properties["step"] = finding.step
+    if finding.suggestion is not None:
+        properties["suggestion"] = finding.suggestion.get(lang)
+    note = finding.explanation
+    if note is not None and finding.status is Status.EXPLAINED:
+        suppression: dict[str, Any] = {"kind": "external", "status": "accepted", "justification": note.reason}
+        details = {key: value for key, value in (("decidedBy", note.decided_by), ("until", note.until)) if value}
+        if details:
+            suppression["properties"] = details
+        result["suppressions"] = [suppression]
+    elif note is not None:
+        properties["explanationExpired"] = True
+        properties["explanation"] = {key: value for key, value in
+                                     (("reason", note.reason), ("decidedBy", note.decided_by), ("until", note.until)) if value}
+    result["properties"] = properties
+    return result
+
+
+def _notifications(run: CheckRun, lang: Language) -> list[dict[str, Any]]:
+    notes: list[dict[str, Any]] = []
+    for failure in run.load_failures:
+        for problem in failure.problems:
+            note: dict[str, Any] = {"descriptor": {"id": problem.code}, "level": "error" if problem.level == "error" else "warning",
+                                    "message": {"text": problem.message.get(lang)}}
+            physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(problem.location.file or failure.file)}}
+            if problem.location.line:
+                physical["region"] = {"startLine": problem.location.line}
+                if problem.location.column:
+                    physical["region"]["startColumn"] = problem.location.column
+            note["locations"] = [{"physicalLocation": physical}]
+            notes.append(note)
+    for plugin_failure in run.plugin_failures:
+        notes.append({"descriptor": {"id": plugin_failure.hook}, "level": "error",
+                      "message": {"text": f"{plugin_failure.plugin}: {plugin_failure.message}"}})
+    return notes
+
+
+def run_to_sarif(run: CheckRun, lang: Language) -> dict[str, Any]:
+    """The check run as a SARIF 2.1.0 log (plain JSON-ready data)."""
+    rules = [_rule(check, lang) for check in run.checks]
+    rule_index = {check.id: index for index, check in enumerate(run.checks)}
+    driver: dict[str, Any] = {"name": "dienstvisie"}
+    if run.version:
+        driver["version"] = run.version
+        driver["semanticVersion"] = run.version
+    driver["rules"] = rules
+    results = [
+        _result(report, finding, rule_index, lang)
+        for report in run.reports
+        for finding in report.findings
+        if finding.status in RESULT_STATUSES
+    ]
+    files: list[str] = []
+    for report in run.reports:
+        if report.file and report.file not in files:
+            files.append(report.file)
+    invocation: dict[str, Any] = {"executionSuccessful": not run.load_failures and not run.plugin_failures}
+    notifications = _notifications(run, lang)
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": SARIF_VERSION,
+        "runs": [{
+            "tool": {"driver": driver},
+            "invocations": [invocation],
+            "artifacts": [{"location": {"uri": _uri(file)}, "roles": ["analysisTarget"]} for file in files],
+            "language": lang,
+            "results": results,
+            "properties": {
+                "vision": {"id": run.vision.id, "version": run.vision.version, "status": run.vision.provenance.status},
+                "failOn": run.fail_on.value,
+            },
+        }],
+    }
+
+
+def render_sarif(run: CheckRun, lang: Language) -> str:
+    """The SARIF log as JSON text."""
+    return json.dumps(run_to_sarif(run, lang), ensure_ascii=False, indent=2) + "\n"
+
+
+EXPORTER = Exporter(
+    name="sarif", title=Text(nl="SARIF 2.1.0 (code scanning)", en="SARIF 2.1.0 (code scanning)"),
+    suffix=".sarif", media_type="application/sarif+json", render=render_sarif,
+)
