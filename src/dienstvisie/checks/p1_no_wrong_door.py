@@ -1,0 +1,237 @@
+"""Checks for P1 Geen verkeerde deur (no wrong door): whichever organisation a person reaches, they
+are helped or handed over warmly with their story passed on, and one point of contact keeps the
+overview."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model.check import Check, CheckContext, Outcome, Severity, define_check, fail, skip
+from ..model.service import ServiceConcept, Step
+from ..model.text import Text
+
+ACTS_ITSELF: frozenset[str] = frozenset({"overheid", "automatisch"})
+
+_NO_HANDOVERS = Text(nl="Het dienstconcept bevat geen overdrachten", en="The service concept contains no hand-overs")
+
+
+def _organisation_name(service: ServiceConcept, organisation_id: str) -> str:
+    """The readable name of an organisation; its id when the document does not know it."""
+    try:
+        return service.organisation(organisation_id).name
+    except KeyError:
+        return organisation_id
+
+
+def _step_names(ctx: CheckContext, step: Step) -> tuple[str, str]:
+    """How a message names a step, in Dutch and English: id, title and organisation."""
+    organisation = _organisation_name(ctx.service, step.organisation)
+    return (f"stap '{step.id}' ({step.title.get('nl')}, {organisation})",
+            f"step '{step.id}' ({step.title.get('en')}, {organisation})")
+
+
+def _upper_first(text: str) -> str:
+    """A sentence may start with a step name; only its first letter changes."""
+    return text[:1].upper() + text[1:]
+
+
+def _has_handovers(service: ServiceConcept) -> bool:
+    return any(step.handover is not None for step in service.steps)
+
+
+@define_check(
+    id="DV101",
+    title=Text(nl="Koude overdracht", en="Cold hand-over"),
+    rationale=Text(
+        nl="Bij een koude overdracht wordt de persoon zelf naar een andere organisatie gestuurd: van het kastje "
+           "naar de muur. Geen verkeerde deur betekent dat de organisatie de persoon warm overdraagt, met het "
+           "verhaal erbij.",
+        en="In a cold hand-over the person is sent to another organisation on their own: from pillar to post. "
+           "No wrong door means the organisation hands the person over warmly, with their story passed on.",
+    ),
+    principles=("P1",),
+    severity=Severity.MAJOR,
+    suggestion=Text(
+        nl="Spreek met de andere organisatie een warme overdracht af: een bekende contactpersoon die de persoon "
+           "zelf benadert, of een gegevensoverdracht waarna de persoon niets hoeft te doen. Leg vast wat wordt "
+           "doorgegeven in 'shares'.",
+        en="Agree a warm hand-over with the other organisation: a known contact who approaches the person "
+           "themselves, or a data hand-over after which the person need not act. Record what is passed on "
+           "in 'shares'.",
+    ),
+    example_fail="steps:\n  - id: aangifte\n    handover:\n      to: svb\n      kind: cold",
+    example_pass="steps:\n  - id: aangifte\n    handover:\n      to: svb\n      kind: warm\n      shares: [bsn]",
+)
+def cold_handover(ctx: CheckContext) -> Iterator[Outcome]:
+    """A cold hand-over sends the person to knock on the next door alone."""
+    if not _has_handovers(ctx.service):
+        yield skip(_NO_HANDOVERS)
+        return
+    for index, step in enumerate(ctx.service.steps):
+        if step.handover is None or step.handover.kind != "cold":
+            continue
+        nl, en = _step_names(ctx, step)
+        target = _organisation_name(ctx.service, step.handover.to)
+        yield fail(Text(nl=f"Na {nl} wordt de persoon koud overgedragen: die moet zelf naar {target}",
+                        en=f"After {en} the person is handed over cold: they must go to {target} on their own"),
+                   pointer=f"{ctx.step_pointer(index)}/handover/kind", step=step.id)
+
+
+@define_check(
+    id="DV102",
+    title=Text(nl="Geen vast aanspreekpunt", en="No single point of contact"),
+    rationale=Text(
+        nl="Als meerdere organisaties een rol spelen, raakt de persoon zonder één vast aanspreekpunt het overzicht "
+           "kwijt en weet niet bij wie aan te kloppen; één aanspreekpunt houdt het overzicht.",
+        en="When several organisations play a part, a person without one fixed point of contact loses the "
+           "overview and does not know whom to turn to; one point of contact keeps the overview.",
+    ),
+    principles=("P1",),
+    severity=Severity.MAJOR,
+    suggestion=Text(
+        nl="Spreek met de betrokken organisaties af wie het vaste aanspreekpunt is voor de hele dienst, ook voor "
+           "vragen over de andere organisaties, en noem die organisatie in 'contact.single_point'.",
+        en="Agree with the organisations involved who is the fixed point of contact for the whole service, also "
+           "for questions about the other organisations, and name it in 'contact.single_point'.",
+    ),
+    example_fail="contact:\n  single_point: null",
+    example_pass="contact:\n  single_point: gemeente",
+)
+def no_single_point_of_contact(ctx: CheckContext) -> Iterator[Outcome]:
+    """With several organisations, someone has to keep the overview for the person.
+
+    A missing key and `single_point: null` mean the same; both point at the field, where the fix
+    goes (a report falls back to the nearest part of the document that exists).
+    """
+    service = ctx.service
+    organisations = sorted({organisation.id for organisation in service.organisations})
+    if len(organisations) < 2:
+        yield skip(Text(nl="Er speelt maar één organisatie een rol", en="Only one organisation plays a part"))
+        return
+    contact = service.contact
+    if contact is not None and contact.single_point is not None:
+        return
+    names = ", ".join(_organisation_name(service, organisation) for organisation in organisations)
+    yield fail(Text(nl=f"Er spelen {len(organisations)} organisaties een rol ({names}), maar er is geen vast "
+                       "aanspreekpunt ('contact.single_point' ontbreekt of is leeg)",
+                    en=f"{len(organisations)} organisations play a part ({names}), but there is no single point "
+                       "of contact ('contact.single_point' is missing or empty)"),
+               pointer="/contact/single_point")
+
+
+@define_check(
+    id="DV103",
+    title=Text(nl="Overdracht geeft niets door", en="Hand-over passes nothing on"),
+    rationale=Text(
+        nl="Een overdracht die geen gegevens of verhaal doorgeeft, laat de persoon bij de volgende organisatie "
+           "opnieuw beginnen; geen verkeerde deur betekent dat het verhaal meegaat.",
+        en="A hand-over that passes on no data or story makes the person start again at the next "
+           "organisation; no wrong door means the story goes along.",
+    ),
+    principles=("P1",),
+    severity=Severity.MINOR,
+    suggestion=Text(
+        nl="Spreek af welke gegevens en welk deel van het verhaal (met toestemming waar nodig) worden "
+           "doorgegeven en noem ze in 'handover.shares'.",
+        en="Agree which data and which part of the story (with consent where needed) are passed on and list "
+           "them in 'handover.shares'.",
+    ),
+    example_fail="steps:\n  - id: aangifte\n    handover:\n      to: svb\n      kind: warm\n      shares: []",
+    example_pass="steps:\n  - id: aangifte\n    handover:\n      to: svb\n      kind: warm\n"
+                 "      shares: [bsn, datum-overlijden]",
+)
+def handover_passes_nothing(ctx: CheckContext) -> Iterator[Outcome]:
+    """A warm or data hand-over with nothing in `shares` leaves the person to tell their story again.
+
+    Cold hand-overs are DV101's finding; they are not reported twice.
+    """
+    if not _has_handovers(ctx.service):
+        yield skip(_NO_HANDOVERS)
+        return
+    for index, step in enumerate(ctx.service.steps):
+        handover = step.handover
+        if handover is None or handover.kind == "cold" or handover.shares:
+            continue
+        nl, en = _step_names(ctx, step)
+        target = _organisation_name(ctx.service, handover.to)
+        kind_nl = "warme overdracht" if handover.kind == "warm" else "gegevensoverdracht"
+        kind_en = "warm hand-over" if handover.kind == "warm" else "data hand-over"
+        yield fail(Text(nl=f"De {kind_nl} na {nl} naar {target} geeft niets door ('shares' is leeg): de persoon "
+                           "moet het verhaal opnieuw vertellen",
+                        en=f"The {kind_en} after {en} to {target} passes nothing on ('shares' is empty): the "
+                           "person has to tell their story again"),
+                   pointer=f"{ctx.step_pointer(index)}/handover/shares", step=step.id)
+
+
+def _announced(steps: tuple[Step, ...], upto: int, organisation: str) -> bool:
+    """Some step up to index `upto` hands the journey over to `organisation` (a branch may return to it)."""
+    return any(step.handover is not None and step.handover.to == organisation for step in steps[:upto + 1])
+
+
+@define_check(
+    id="DV104",
+    title=Text(nl="Zelf de volgende deur zoeken", en="Finding the next door alone"),
+    rationale=Text(
+        nl="Gaat de reis naar een andere organisatie waar de persoon zelf iets moet doen, zonder dat iemand de "
+           "persoon daarheen overdraagt, dan moet die zelf de juiste deur vinden. Komt de volgende organisatie "
+           "zelf in actie (initiatief 'overheid' of 'automatisch'), dan hoeft de persoon geen deur te zoeken en "
+           "is er geen bevinding.",
+        en="When the journey moves to another organisation where the person has to act, and nobody hands them "
+           "over, they must find the right door themselves. When the next organisation acts itself (initiative "
+           "'overheid' or 'automatisch'), the person need not find a door and there is no finding.",
+    ),
+    principles=("P1",),
+    severity=Severity.MINOR,
+    suggestion=Text(
+        nl="Leg een overdracht vast naar de volgende organisatie (bij voorkeur warm of met gegevens), of laat die "
+           "organisatie zelf contact opnemen met de persoon.",
+        en="Record a hand-over to the next organisation (preferably warm or with data), or have that "
+           "organisation contact the person itself.",
+    ),
+    example_fail="steps:\n  - id: aangifte\n    organisation: gemeente    # geen handover\n"
+                 "  - id: anw\n    organisation: svb\n    initiative: burger",
+    example_pass="steps:\n  - id: aangifte\n    organisation: gemeente    # geen handover\n"
+                 "  - id: anw\n    organisation: svb\n    initiative: overheid    # de SVB benadert de persoon zelf",
+)
+def unannounced_next_door(ctx: CheckContext) -> Iterator[Outcome]:
+    """Moving to another organisation where the person must act, with no hand-over, is an implicit cold one.
+
+    The move counts as announced when any earlier step handed over to that organisation, so a
+    journey that runs two branches side by side is not a false alarm.
+    """
+    steps = ctx.service.steps
+    moves = [i for i in range(len(steps) - 1) if steps[i].organisation != steps[i + 1].organisation]
+    if not moves:
+        yield skip(Text(nl="De reis gaat niet van de ene organisatie naar de andere",
+                        en="The journey does not move from one organisation to another"))
+        return
+    for index in moves:
+        step, following = steps[index], steps[index + 1]
+        if following.initiative in ACTS_ITSELF or _announced(steps, index, following.organisation):
+            continue
+        yield _unannounced(ctx, index, step, following)
+
+
+def _unannounced(ctx: CheckContext, index: int, step: Step, following: Step) -> Outcome:
+    nl, en = _step_names(ctx, step)
+    next_nl, next_en = _step_names(ctx, following)
+    if step.handover is None:
+        where_nl, where_en, pointer = "zonder overdracht", "without a hand-over", ctx.step_pointer(index)
+    else:
+        target = _organisation_name(ctx.service, step.handover.to)
+        where_nl = f"met een overdracht naar {target} in plaats daarvan"
+        where_en = f"handing over to {target} instead"
+        pointer = f"{ctx.step_pointer(index)}/handover/to"
+    return fail(Text(nl=f"{_upper_first(nl)} eindigt {where_nl}, maar in {next_nl} moet de persoon zelf iets doen: "
+                        "die moet zelf de deur vinden",
+                     en=f"{_upper_first(en)} ends {where_en}, but in {next_en} the person has to act: they must "
+                        "find the door themselves"),
+                pointer=pointer, step=step.id)
+
+
+CHECKS: tuple[Check, ...] = (
+    cold_handover,
+    no_single_point_of_contact,
+    handover_passes_nothing,
+    unannounced_next_door,
+)
