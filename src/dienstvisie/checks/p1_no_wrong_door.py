@@ -9,30 +9,14 @@ from collections.abc import Iterator
 from ..model.check import Check, CheckContext, Outcome, Severity, define_check, fail, skip
 from ..model.service import ServiceConcept, Step
 from ..model.text import Text
+from ._naming import organisation_name, step_names, upper_first
 
 ACTS_ITSELF: frozenset[str] = frozenset({"overheid", "automatisch"})
 
 _NO_HANDOVERS = Text(nl="Het dienstconcept bevat geen overdrachten", en="The service concept contains no hand-overs")
 
 
-def _organisation_name(service: ServiceConcept, organisation_id: str) -> str:
-    """The readable name of an organisation; its id when the document does not know it."""
-    try:
-        return service.organisation(organisation_id).name
-    except KeyError:
-        return organisation_id
 
-
-def _step_names(ctx: CheckContext, step: Step) -> tuple[str, str]:
-    """How a message names a step, in Dutch and English: id, title and organisation."""
-    organisation = _organisation_name(ctx.service, step.organisation)
-    return (f"stap '{step.id}' ({step.title.get('nl')}, {organisation})",
-            f"step '{step.id}' ({step.title.get('en')}, {organisation})")
-
-
-def _upper_first(text: str) -> str:
-    """A sentence may start with a step name; only its first letter changes."""
-    return text[:1].upper() + text[1:]
 
 
 def _has_handovers(service: ServiceConcept) -> bool:
@@ -70,8 +54,8 @@ def cold_handover(ctx: CheckContext) -> Iterator[Outcome]:
     for index, step in enumerate(ctx.service.steps):
         if step.handover is None or step.handover.kind != "cold":
             continue
-        nl, en = _step_names(ctx, step)
-        target = _organisation_name(ctx.service, step.handover.to)
+        nl, en = step_names(ctx, step)
+        target = organisation_name(ctx.service, step.handover.to)
         yield fail(Text(nl=f"Na {nl} wordt de persoon koud overgedragen: die moet zelf naar {target}",
                         en=f"After {en} the person is handed over cold: they must go to {target} on their own"),
                    pointer=f"{ctx.step_pointer(index)}/handover/kind", step=step.id)
@@ -111,7 +95,7 @@ def no_single_point_of_contact(ctx: CheckContext) -> Iterator[Outcome]:
     contact = service.contact
     if contact is not None and contact.single_point is not None:
         return
-    names = ", ".join(_organisation_name(service, organisation) for organisation in organisations)
+    names = ", ".join(organisation_name(service, organisation) for organisation in organisations)
     yield fail(Text(nl=f"Er spelen {len(organisations)} organisaties een rol ({names}), maar er is geen vast "
                        "aanspreekpunt ('contact.single_point' ontbreekt of is leeg)",
                     en=f"{len(organisations)} organisations play a part ({names}), but there is no single point "
@@ -152,8 +136,8 @@ def handover_passes_nothing(ctx: CheckContext) -> Iterator[Outcome]:
         handover = step.handover
         if handover is None or handover.kind == "cold" or handover.shares:
             continue
-        nl, en = _step_names(ctx, step)
-        target = _organisation_name(ctx.service, handover.to)
+        nl, en = step_names(ctx, step)
+        target = organisation_name(ctx.service, handover.to)
         kind_nl = "warme overdracht" if handover.kind == "warm" else "gegevensoverdracht"
         kind_en = "warm hand-over" if handover.kind == "warm" else "data hand-over"
         yield fail(Text(nl=f"De {kind_nl} na {nl} naar {target} geeft niets door ('shares' is leeg): de persoon "
@@ -213,18 +197,18 @@ def unannounced_next_door(ctx: CheckContext) -> Iterator[Outcome]:
 
 
 def _unannounced(ctx: CheckContext, index: int, step: Step, following: Step) -> Outcome:
-    nl, en = _step_names(ctx, step)
-    next_nl, next_en = _step_names(ctx, following)
+    nl, en = step_names(ctx, step)
+    next_nl, next_en = step_names(ctx, following)
     if step.handover is None:
         where_nl, where_en, pointer = "zonder overdracht", "without a hand-over", ctx.step_pointer(index)
     else:
-        target = _organisation_name(ctx.service, step.handover.to)
+        target = organisation_name(ctx.service, step.handover.to)
         where_nl = f"met een overdracht naar {target} in plaats daarvan"
         where_en = f"handing over to {target} instead"
         pointer = f"{ctx.step_pointer(index)}/handover/to"
-    return fail(Text(nl=f"{_upper_first(nl)} eindigt {where_nl}, maar in {next_nl} moet de persoon zelf iets doen: "
+    return fail(Text(nl=f"{upper_first(nl)} eindigt {where_nl}, maar in {next_nl} moet de persoon zelf iets doen: "
                         "die moet zelf de deur vinden",
-                     en=f"{_upper_first(en)} ends {where_en}, but in {next_en} the person has to act: they must "
+                     en=f"{upper_first(en)} ends {where_en}, but in {next_en} the person has to act: they must "
                         "find the door themselves"),
                 pointer=pointer, step=step.id)
 

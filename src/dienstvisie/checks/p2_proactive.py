@@ -10,31 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model.check import Check, CheckContext, Outcome, Severity, define_check, fail, skip
-from ..model.service import ServiceConcept, Step
+from ..model.service import Step
 from ..model.text import Text
+from ._naming import step_names, upper_first
 from .p3_once_only import data_names, holders
 
 ACTS_ITSELF: frozenset[str] = frozenset({"overheid", "automatisch"})
 
 
-def _organisation_name(service: ServiceConcept, organisation_id: str) -> str:
-    """The readable name of an organisation; its id when the document does not know it."""
-    try:
-        return service.organisation(organisation_id).name
-    except KeyError:
-        return organisation_id
 
-
-def _step_names(ctx: CheckContext, step: Step) -> tuple[str, str]:
-    """How a message names a step, in Dutch and English: id, title and organisation."""
-    organisation = _organisation_name(ctx.service, step.organisation)
-    return (f"stap '{step.id}' ({step.title.get('nl')}, {organisation})",
-            f"step '{step.id}' ({step.title.get('en')}, {organisation})")
-
-
-def _upper_first(text: str) -> str:
-    """A sentence may start with a step name; only its first letter changes."""
-    return text[:1].upper() + text[1:]
 
 
 def _waits_on_person(step: Step) -> bool:
@@ -101,7 +85,7 @@ def government_could_act(ctx: CheckContext) -> Iterator[Outcome]:
     for index, step in acting:
         if _unknown_asks(ctx, index, step):
             continue
-        nl, en = _step_names(ctx, step)
+        nl, en = step_names(ctx, step)
         why_nl, why_en = _nothing_new(ctx, step)
         yield fail(Text(nl=f"In {nl} moet de persoon zelf in actie komen, maar de stap {why_nl}",
                         en=f"In {en} the person has to take action, but the step {why_en}"),
@@ -158,7 +142,7 @@ def journey_waits_on_person(ctx: CheckContext) -> Iterator[Outcome]:
                         en="Every step is a legal duty of the person"))
         return
     index, first = waiting[0]
-    nl, en = _step_names(ctx, first)
+    nl, en = step_names(ctx, first)
     known = ", ".join(f"{event} ({register})" for event, register in events)
     yield fail(Text(nl=f"De overheid hoort van {known}, maar geen enkele stap gaat van de overheid uit; de reis "
                        f"wacht op de persoon, te beginnen bij {nl}",
@@ -202,10 +186,10 @@ def acts_after_data_handover(ctx: CheckContext) -> Iterator[Outcome]:
             continue
         if not _waits_on_person(step):
             continue
-        nl, en = _step_names(ctx, step)
-        yield fail(Text(nl=f"{_upper_first(nl)} wacht op de persoon, terwijl stap '{steps[index - 1].id}' de "
+        nl, en = step_names(ctx, step)
+        yield fail(Text(nl=f"{upper_first(nl)} wacht op de persoon, terwijl stap '{steps[index - 1].id}' de "
                            "gegevens al aan deze organisatie doorgaf",
-                        en=f"{_upper_first(en)} waits on the person, although step '{steps[index - 1].id}' already "
+                        en=f"{upper_first(en)} waits on the person, although step '{steps[index - 1].id}' already "
                            "passed the data to this organisation"),
                    pointer=f"{ctx.step_pointer(index)}/initiative", step=step.id)
 

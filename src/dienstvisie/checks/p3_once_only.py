@@ -12,21 +12,7 @@ from collections.abc import Iterator
 from ..model.check import Check, CheckContext, Outcome, Severity, define_check, fail, skip
 from ..model.service import Ask, ServiceConcept, Step
 from ..model.text import Text
-
-
-def _organisation_name(service: ServiceConcept, organisation_id: str) -> str:
-    """The readable name of an organisation; its id when the document does not know it."""
-    try:
-        return service.organisation(organisation_id).name
-    except KeyError:
-        return organisation_id
-
-
-def _step_names(ctx: CheckContext, step: Step) -> tuple[str, str]:
-    """How a message names a step, in Dutch and English: id, title and organisation."""
-    organisation = _organisation_name(ctx.service, step.organisation)
-    return (f"stap '{step.id}' ({step.title.get('nl')}, {organisation})",
-            f"step '{step.id}' ({step.title.get('en')}, {organisation})")
+from ._naming import organisation_name, step_names
 
 
 def data_names(ctx: CheckContext, data_id: str) -> tuple[str, str]:
@@ -94,7 +80,7 @@ def asks_known_data(ctx: CheckContext) -> Iterator[Outcome]:
         known_by = holders(ctx, step, ask)
         if not known_by:
             continue
-        nl, en = _step_names(ctx, step)
+        nl, en = step_names(ctx, step)
         data_nl, data_en = data_names(ctx, ask.data)
         where = ", ".join(known_by)
         yield fail(Text(nl=f"In {nl} wordt {data_nl} gevraagd, terwijl {where} dat al heeft",
@@ -134,7 +120,7 @@ def asked_twice(ctx: CheckContext) -> Iterator[Outcome]:
         earlier = first.setdefault(ask.data, step)
         if earlier is step:
             continue
-        nl, en = _step_names(ctx, step)
+        nl, en = step_names(ctx, step)
         data_nl, data_en = data_names(ctx, ask.data)
         yield fail(Text(nl=f"In {nl} wordt {data_nl} opnieuw gevraagd; dat gebeurde al in stap '{earlier.id}'",
                         en=f"In {en} the person is asked for {data_en} again; step '{earlier.id}' already asked "
@@ -184,9 +170,9 @@ def asked_after_shared(ctx: CheckContext) -> Iterator[Outcome]:
 
 def _asked_after(ctx: CheckContext, s_index: int, step: Step, a_index: int, ask: Ask, sharer: Step,
                  target_id: str) -> Outcome:
-    nl, en = _step_names(ctx, step)
+    nl, en = step_names(ctx, step)
     data_nl, data_en = data_names(ctx, ask.data)
-    target = _organisation_name(ctx.service, target_id)
+    target = organisation_name(ctx.service, target_id)
     return fail(Text(nl=f"In {nl} wordt {data_nl} gevraagd, terwijl stap '{sharer.id}' het al doorgaf aan {target}",
                      en=f"In {en} the person is asked for {data_en}, although step '{sharer.id}' already passed "
                         f"it on to {target}"),

@@ -11,39 +11,17 @@ from ..model.service import (
     DIGITAL_CHANNELS,
     LANGUAGE_LEVELS,
     Channel,
-    Decision,
-    ServiceConcept,
     Step,
 )
 from ..model.text import Text
+from ._naming import decisions, step_names, upper_first
 
 PLAIN_LANGUAGE_LEVEL = "B1"
 ACCESSIBLE_LEVELS: frozenset[str] = frozenset({"WCAG-2.1-AA", "WCAG-2.2-AA"})
 
 
-def _organisation_name(service: ServiceConcept, organisation_id: str) -> str:
-    """The readable name of an organisation; its id when the document does not know it."""
-    try:
-        return service.organisation(organisation_id).name
-    except KeyError:
-        return organisation_id
 
 
-def _step_names(ctx: CheckContext, step: Step) -> tuple[str, str]:
-    """How a message names a step, in Dutch and English: id, title and organisation."""
-    organisation = _organisation_name(ctx.service, step.organisation)
-    return (f"stap '{step.id}' ({step.title.get('nl')}, {organisation})",
-            f"step '{step.id}' ({step.title.get('en')}, {organisation})")
-
-
-def _upper_first(text: str) -> str:
-    """A sentence may start with a step name; only its first letter changes."""
-    return text[:1].upper() + text[1:]
-
-
-def _decisions(service: ServiceConcept) -> list[tuple[int, Step, Decision]]:
-    """Every step that decides something about the person, with its index and decision."""
-    return [(index, step, step.decision) for index, step in enumerate(service.steps) if step.decision is not None]
 
 
 def _all_digital(channels: tuple[Channel, ...]) -> bool:
@@ -130,7 +108,7 @@ def only_digital_channels(ctx: CheckContext) -> Iterator[Outcome]:
                    pointer="/contact/channels")
     for index, step in acting:
         if _all_digital(step.channels):
-            nl, en = _step_names(ctx, step)
+            nl, en = step_names(ctx, step)
             yield fail(Text(nl=f"In {nl} moet de persoon zelf iets doen, maar dat kan alleen digitaal "
                                f"({_listing(step.channels)})",
                             en=f"In {en} the person has to act, but can only do so digitally "
@@ -172,15 +150,15 @@ def language_above_b1(ctx: CheckContext) -> Iterator[Outcome]:
         return
     limit = LANGUAGE_LEVELS.index(PLAIN_LANGUAGE_LEVEL)
     for index, step in relevant:
-        nl, en = _step_names(ctx, step)
+        nl, en = step_names(ctx, step)
         if step.language_level is None:
             yield review(Text(nl=f"Het taalniveau van {nl} is niet opgegeven",
                               en=f"The language level of {en} is not given"),
                          pointer=ctx.step_pointer(index), step=step.id)
         elif LANGUAGE_LEVELS.index(step.language_level) > limit:
-            yield fail(Text(nl=f"{_upper_first(nl)} is geschreven op taalniveau {step.language_level}, "
+            yield fail(Text(nl=f"{upper_first(nl)} is geschreven op taalniveau {step.language_level}, "
                                f"boven {PLAIN_LANGUAGE_LEVEL}",
-                            en=f"{_upper_first(en)} is written at language level {step.language_level}, "
+                            en=f"{upper_first(en)} is written at language level {step.language_level}, "
                                f"above {PLAIN_LANGUAGE_LEVEL}"),
                        pointer=f"{ctx.step_pointer(index)}/language_level", step=step.id)
 
@@ -216,16 +194,16 @@ def digital_not_accessible(ctx: CheckContext) -> Iterator[Outcome]:
     for index, step in digital:
         if step.accessibility in ACCESSIBLE_LEVELS:
             continue
-        nl, en = _step_names(ctx, step)
+        nl, en = step_names(ctx, step)
         channels = _listing(tuple(c for c in step.channels if c in DIGITAL_CHANNELS))
         if step.accessibility is None:
-            message = Text(nl=f"{_upper_first(nl)} gebruikt {channels}, maar de toegankelijkheid is niet opgegeven",
-                           en=f"{_upper_first(en)} uses {channels}, but its accessibility is not given")
+            message = Text(nl=f"{upper_first(nl)} gebruikt {channels}, maar de toegankelijkheid is niet opgegeven",
+                           en=f"{upper_first(en)} uses {channels}, but its accessibility is not given")
             pointer = ctx.step_pointer(index)
         else:
-            message = Text(nl=f"{_upper_first(nl)} gebruikt {channels}, met toegankelijkheid "
+            message = Text(nl=f"{upper_first(nl)} gebruikt {channels}, met toegankelijkheid "
                               f"'{step.accessibility}' in plaats van WCAG AA",
-                           en=f"{_upper_first(en)} uses {channels}, with accessibility "
+                           en=f"{upper_first(en)} uses {channels}, with accessibility "
                               f"'{step.accessibility}' instead of WCAG AA")
             pointer = f"{ctx.step_pointer(index)}/accessibility"
         yield fail(message, pointer=pointer, step=step.id)
@@ -253,7 +231,7 @@ def digital_not_accessible(ctx: CheckContext) -> Iterator[Outcome]:
 )
 def decision_not_explained(ctx: CheckContext) -> Iterator[Outcome]:
     """An unexplained decision can be neither understood nor challenged."""
-    deciding = _decisions(ctx.service)
+    deciding = decisions(ctx.service)
     if not deciding:
         yield skip(Text(nl="Het dienstconcept bevat geen beslissingen",
                         en="The service concept contains no decisions"))
@@ -261,7 +239,7 @@ def decision_not_explained(ctx: CheckContext) -> Iterator[Outcome]:
     for index, step, decision in deciding:
         if decision.explained is True:
             continue
-        nl, en = _step_names(ctx, step)
+        nl, en = step_names(ctx, step)
         pointer = f"{ctx.step_pointer(index)}/decision"
         if decision.explained is False:
             yield fail(Text(nl=f"De beslissing in {nl} wordt niet uitgelegd",

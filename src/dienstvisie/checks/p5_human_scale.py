@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model.check import Check, CheckContext, Outcome, Severity, define_check, fail, review, skip
-from ..model.service import Decision, ServiceConcept, Step
+from ..model.service import ServiceConcept
 from ..model.text import Text
+from ._naming import decisions, organisation_name, step_names
 
 SEVERAL_PROBLEMS = "multiproblematiek"
 DEBTS = "schulden"
@@ -16,24 +17,7 @@ DEBTS = "schulden"
 _NO_DECISIONS = Text(nl="Het dienstconcept bevat geen beslissingen", en="The service concept contains no decisions")
 
 
-def _organisation_name(service: ServiceConcept, organisation_id: str) -> str:
-    """The readable name of an organisation; its id when the document does not know it."""
-    try:
-        return service.organisation(organisation_id).name
-    except KeyError:
-        return organisation_id
 
-
-def _step_names(ctx: CheckContext, step: Step) -> tuple[str, str]:
-    """How a message names a step, in Dutch and English: id, title and organisation."""
-    organisation = _organisation_name(ctx.service, step.organisation)
-    return (f"stap '{step.id}' ({step.title.get('nl')}, {organisation})",
-            f"step '{step.id}' ({step.title.get('en')}, {organisation})")
-
-
-def _decisions(service: ServiceConcept) -> list[tuple[int, Step, Decision]]:
-    """Every step that decides something about the person, with its index and decision."""
-    return [(index, step, step.decision) for index, step in enumerate(service.steps) if step.decision is not None]
 
 
 @define_check(
@@ -62,14 +46,14 @@ def decision_without_appeal(ctx: CheckContext) -> Iterator[Outcome]:
     A decision that says nothing about objection fails as well, at major severity: the document
     does not show the safeguard, but it may well exist (the Awb grants it for most decisions).
     """
-    deciding = _decisions(ctx.service)
+    deciding = decisions(ctx.service)
     if not deciding:
         yield skip(_NO_DECISIONS)
         return
     for index, step, decision in deciding:
         if decision.appeal is True:
             continue
-        nl, en = _step_names(ctx, step)
+        nl, en = step_names(ctx, step)
         pointer = f"{ctx.step_pointer(index)}/decision"
         if decision.appeal is False:
             yield fail(Text(nl=f"Tegen de beslissing in {nl} is geen bezwaar mogelijk",
@@ -104,14 +88,14 @@ def decision_without_appeal(ctx: CheckContext) -> Iterator[Outcome]:
 )
 def no_informal_contact_first(ctx: CheckContext) -> Iterator[Outcome]:
     """Formal objection as the only route makes a disagreement a legal matter too soon."""
-    deciding = _decisions(ctx.service)
+    deciding = decisions(ctx.service)
     if not deciding:
         yield skip(_NO_DECISIONS)
         return
     for index, step, decision in deciding:
         if decision.informal_contact_first is True:
             continue
-        nl, en = _step_names(ctx, step)
+        nl, en = step_names(ctx, step)
         pointer = f"{ctx.step_pointer(index)}/decision"
         if decision.informal_contact_first is False:
             yield fail(Text(nl=f"Bij de beslissing in {nl} is er geen informeel contact vóór bezwaar",
@@ -128,7 +112,7 @@ def no_informal_contact_first(ctx: CheckContext) -> Iterator[Outcome]:
 def _step_organisations(service: ServiceConcept) -> str:
     """The names of the organisations that play a part in the steps, in order of appearance."""
     ids = dict.fromkeys(step.organisation for step in service.steps)
-    return ", ".join(_organisation_name(service, organisation_id) for organisation_id in ids)
+    return ", ".join(organisation_name(service, organisation_id) for organisation_id in ids)
 
 
 def _piling_up(situations: tuple[str, ...]) -> int | None:
@@ -221,12 +205,12 @@ def no_single_plan(ctx: CheckContext) -> Iterator[Outcome]:
 )
 def no_discretion(ctx: CheckContext) -> Iterator[Outcome]:
     """A rule that must be applied blindly cannot be put right when it turns out unfair."""
-    deciding = _decisions(ctx.service)
+    deciding = decisions(ctx.service)
     if not deciding:
         yield skip(_NO_DECISIONS)
         return
     for index, step, decision in deciding:
-        nl, en = _step_names(ctx, step)
+        nl, en = step_names(ctx, step)
         pointer = f"{ctx.step_pointer(index)}/decision"
         if decision.discretion is False:
             yield fail(Text(nl=f"Bij de beslissing in {nl} is er geen ruimte om af te wijken als de regel "

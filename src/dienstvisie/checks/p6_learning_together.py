@@ -8,16 +8,10 @@ from collections.abc import Iterator
 from ..model.check import Check, CheckContext, Outcome, Severity, define_check, fail, skip
 from ..model.service import ServiceConcept, Signals
 from ..model.text import Text
+from ._naming import organisation_name
 
 _TWO_ORGANISATIONS = "steps:\n  - organisation: gemeente\n  - organisation: svb\n"
 
-
-def _organisation_name(service: ServiceConcept, organisation_id: str) -> str:
-    """The readable name of an organisation; its id when the document does not know it."""
-    try:
-        return service.organisation(organisation_id).name
-    except KeyError:
-        return organisation_id
 
 
 def _taking_part(service: ServiceConcept) -> list[str]:
@@ -102,7 +96,7 @@ def not_reviewed_together(ctx: CheckContext) -> Iterator[Outcome]:
     missing = [organisation for organisation in _taking_part(service) if organisation not in reviewed]
     if not missing:
         return
-    names = ", ".join(f"{_organisation_name(service, o)} ({o})" for o in missing)
+    names = ", ".join(f"{organisation_name(service, o)} ({o})" for o in missing)
     yield fail(Text(nl=f"Deze organisaties spelen een rol in de dienst maar kijken niet mee bij het leren en "
                        f"verbeteren: {names}",
                     en=f"These organisations play a part in the service but do not take part in learning and "
@@ -167,7 +161,7 @@ def no_owner_with_mandate(ctx: CheckContext) -> Iterator[Outcome]:
         yield fail(Text(nl="De dienst heeft geen eigenaar ('owner' ontbreekt)",
                         en="The service has no owner ('owner' is missing)"))
         return
-    name = _organisation_name(ctx.service, owner.organisation)
+    name = organisation_name(ctx.service, owner.organisation)
     if owner.mandate == "geen":
         yield fail(Text(nl=f"{name} is eigenaar van de dienst, maar zonder mandaat",
                         en=f"{name} owns the service, but without a mandate"),
@@ -215,7 +209,7 @@ def only_official_mandate(ctx: CheckContext) -> Iterator[Outcome]:
                         en="Only one organisation plays a part in the service"))
         return
     if owner.mandate == "ambtelijk":
-        name = _organisation_name(service, owner.organisation)
+        name = organisation_name(service, owner.organisation)
         yield fail(Text(nl=f"{name} is eigenaar van de dienst met alleen een ambtelijk mandaat, terwijl de dienst "
                            f"over {len(_taking_part(service))} organisaties loopt",
                         en=f"{name} owns the service with only a civil-service mandate, while the service spans "
