@@ -7,16 +7,19 @@ fixture).
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from support import failed, outcomes, strong_service
-from test_checks_p4 import (
+from support import (
     STRONG_EXAMPLES,
     assert_described,
     assert_in_id_order,
+    example_data,
+    failed,
+    kinds,
+    outcomes,
     strong_example,
-    with_snippet,
+    strong_service,
+    text_of,
+    unexplained,
 )
 
 from dienstvisie.checks import p1_no_wrong_door
@@ -26,40 +29,9 @@ from dienstvisie.checks.p1_no_wrong_door import (
     no_single_point_of_contact,
     unannounced_next_door,
 )
-from dienstvisie.model.check import Check, Outcome, Severity
+from dienstvisie.model.check import Check, Severity
 
 CHECKS = p1_no_wrong_door.CHECKS
-
-
-# --- shared helpers (imported by test_checks_p2 and test_checks_p3) ------------------------------
-
-
-def unexplained(check: Check, data: dict[str, Any]) -> list[Outcome]:
-    """Failures that no explanation in the document covers (same match rule as the engine)."""
-    explained = [(e["check"], e.get("step")) for e in data.get("explanations", [])]
-    return [f for f in failed(check, data)
-            if not any(c == check.id and s in (None, f.step) for c, s in explained)]
-
-
-def example_data(check: Check, snippet: str) -> dict[str, Any]:
-    """The strong fixture with an example snippet laid over it.
-
-    DV104's examples show a step without a hand-over; an overlay cannot delete a key, so the
-    fixture's hand-over of the first step is removed here, as the snippet's comment says.
-    """
-    data = with_snippet(snippet)
-    if check is unannounced_next_door:
-        del data["steps"][0]["handover"]
-    return data
-
-
-def text_of(outcome: Outcome) -> tuple[str, str]:
-    assert outcome.message is not None and outcome.message.nl and outcome.message.en
-    return outcome.message.nl, outcome.message.en
-
-
-def kinds(check: Check, data: dict[str, Any]) -> list[str]:
-    return [outcome.kind for outcome in outcomes(check, data)]
 
 
 # --- the module as a whole ------------------------------------------------------------------------

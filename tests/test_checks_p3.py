@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 import pytest
-from support import failed, outcomes, strong_service
-from test_checks_p1 import example_data, kinds, text_of, unexplained
-from test_checks_p4 import STRONG_EXAMPLES, assert_described, assert_in_id_order, strong_example
+from support import (
+    STRONG_EXAMPLES,
+    assert_described,
+    assert_in_id_order,
+    example_data,
+    failed,
+    kinds,
+    outcomes,
+    strong_example,
+    strong_service,
+    text_of,
+    unexplained,
+)
 
 from dienstvisie.checks import p3_once_only
 from dienstvisie.checks.p3_once_only import asked_after_shared, asked_twice, asks_known_data

@@ -1,16 +1,20 @@
 """Checks for P4 Toegankelijk en begrijpelijk (DV4xx).
 
-Also home of the helpers the P5 and P6 tests share: applying a check's example snippet to the strong
-fixture, and the test that a module's checks are fully described.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
 import pytest
-from support import failed, outcomes, strong_service
+from support import (
+    STRONG_EXAMPLES,
+    assert_described,
+    assert_in_id_order,
+    failed,
+    outcomes,
+    strong_example,
+    strong_service,
+    with_snippet,
+)
 
 from dienstvisie.checks import p4_accessible
 from dienstvisie.checks.p4_accessible import (
@@ -20,64 +24,7 @@ from dienstvisie.checks.p4_accessible import (
     no_human_contact,
     only_digital_channels,
 )
-from dienstvisie.loading import parse, read_text
 from dienstvisie.model.check import Check
-from dienstvisie.model.text import Text
-
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-STRONG_EXAMPLES = ("geboorte-den-haag.yaml", "overlijden-utrecht.yaml")
-
-
-# --- shared helpers (imported by test_checks_p5 and test_checks_p6) ------------------------------
-
-
-def with_snippet(snippet: str) -> dict[str, Any]:
-    """The strong fixture with a check's example snippet laid over it.
-
-    Top-level keys of the snippet replace the fixture's; `steps` are laid over the fixture's steps
-    one by one, by position, so a snippet need only name the fields that matter.
-    """
-    data = strong_service()
-    patch = parse(snippet).data
-    assert isinstance(patch, dict), snippet
-    for key, value in patch.items():
-        if key != "steps":
-            data[key] = value
-            continue
-        for index, step in enumerate(value):
-            data["steps"][index].update(step)
-    return data
-
-
-def assert_described(check: Check, principle: str) -> None:
-    """Every field a reader or `dienstvisie rules` relies on is there, in both languages."""
-    digit = principle[1:]
-    assert check.id.startswith(f"DV{digit}") and len(check.id) == 5, check.id
-    assert int(check.id[2:]) > int(digit) * 100, f"{check.id}: DV{digit}00 is reserved"
-    assert principle in check.principles
-    for text in (check.title, check.rationale, check.suggestion):
-        assert isinstance(text, Text)
-        assert text.nl and text.nl.strip() and text.en and text.en.strip(), check.id
-        assert text.nl != text.en, check.id
-    for snippet in (check.example_fail, check.example_pass):
-        assert snippet and isinstance(parse(snippet).data, dict), check.id
-    assert check.example_fail != check.example_pass
-
-
-def assert_in_id_order(checks: tuple[Check, ...]) -> None:
-    ids = [check.id for check in checks]
-    assert ids == sorted(ids) and len(set(ids)) == len(ids), ids
-
-
-def strong_example(name: str) -> dict[str, Any]:
-    """A shipped example that its authors call strong; skipped when it is not there (yet)."""
-    path = EXAMPLES / name
-    if not path.exists():
-        pytest.skip(f"{path} is not there")
-    data = parse(read_text(path), str(path)).data
-    assert isinstance(data, dict)
-    return data
-
 
 # --- the module as a whole ------------------------------------------------------------------------
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from support import failed, outcomes, strong_service
-from test_checks_p4 import (
+from support import (
     STRONG_EXAMPLES,
     assert_described,
     assert_in_id_order,
+    failed,
+    outcomes,
     strong_example,
+    strong_service,
     with_snippet,
 )
 

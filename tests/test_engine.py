@@ -13,7 +13,16 @@ from support import TODAY, strong_service
 
 from dienstvisie import load_service, load_vision
 from dienstvisie.engine import run_checks
-from dienstvisie.model.check import Check, CheckContext, Outcome, Severity, Status, define_check, fail, skip
+from dienstvisie.model.check import (
+    Check,
+    CheckContext,
+    Outcome,
+    Severity,
+    Status,
+    define_check,
+    fail,
+    skip,
+)
 from dienstvisie.model.text import Text
 from dienstvisie.selection import Selection
 
