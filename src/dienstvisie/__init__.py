@@ -1,7 +1,9 @@
 """dienstvisie: check public service concepts against the vision on joint public service delivery.
 
 The public API. Names are imported lazily, so `dienstvisie --version` and `import dienstvisie`
-stay fast; everything listed in `__all__` is stable.
+stay fast; everything listed in `__all__` is stable. A plugin needs nothing else:
+
+    from dienstvisie import CheckContext, Severity, Text, define_check, fail, hookimpl
 
     >>> import dienstvisie
     >>> vision = dienstvisie.load_vision()
@@ -53,33 +55,128 @@ _EXPORTS: dict[str, str] = {
     "Problem": "model.problem",
     "Location": "model.problem",
     "Document": "model.document",
+    "Language": "model.text",
+    "LANGUAGES": "model.text",
+    "read_vocabulary": "loading",
+    # checking
+    "check": "api",
+    "run_checks": "engine",
+    "Selection": "selection",
+    "Check": "model.check",
+    "CheckContext": "model.check",
+    "CheckFunction": "model.check",
+    "Outcome": "model.check",
+    "Severity": "model.check",
+    "Status": "model.check",
+    "define_check": "model.check",
+    "fail": "model.check",
+    "ok": "model.check",
+    "skip": "model.check",
+    "review": "model.check",
+    "Finding": "model.finding",
+    "ExplanationNote": "model.finding",
+    "Report": "model.report",
+    "Score": "model.report",
+    "CheckRun": "model.run",
+    "LoadFailure": "model.run",
+    "Exporter": "model.exporter",
+    "Vocabulary": "model.vocabulary",
+    "Vocabularies": "model.vocabulary",
+    "Term": "model.vocabulary",
+    # plugins
+    "hookimpl": "hookspecs",
+    "ENTRY_POINT_GROUP": "hookspecs",
+    "Plugins": "plugins",
+    "PluginSummary": "plugins",
+    "load_plugins": "plugins",
+    "plugin_from_functions": "plugins",
+    "PluginFailure": "model.plugin",
+    "PluginInfo": "model.plugin",
+    "builtin_check": "builtin",
+    # declarative rules
+    "Rule": "rules",
+    "RuleSet": "rules",
+    "load_ruleset": "rules",
+    "read_ruleset": "rules",
+    "ruleset_checks": "rules",
 }
 
 __all__ = ["__version__", *_EXPORTS]
 
-if TYPE_CHECKING:
-    from .convert import structure, unstructure
-    from .errors import DienstvisieError, DocumentError, PluginError, SourceError
-    from .loading import load_service, load_vision, read_service, read_vision
-    from .model.document import Document
-    from .model.problem import Location, Problem
-    from .model.service import (
-        Answer,
-        Ask,
-        Contact,
-        Coordination,
-        Decision,
-        Explanation,
-        Handover,
-        Organisation,
-        Owner,
-        ServiceConcept,
-        Signals,
-        Step,
-    )
-    from .model.text import Text
-    from .model.vision import DesignPrinciple, GuidingQuestion, Provenance, Source, StartingPoint, Vision
-
+if TYPE_CHECKING:  # explicit re-exports (`X as X`), so type checkers of plugins see every name
+    from .api import check as check
+    from .builtin import builtin_check as builtin_check
+    from .convert import structure as structure
+    from .convert import unstructure as unstructure
+    from .engine import run_checks as run_checks
+    from .errors import DienstvisieError as DienstvisieError
+    from .errors import DocumentError as DocumentError
+    from .errors import PluginError as PluginError
+    from .errors import SourceError as SourceError
+    from .hookspecs import ENTRY_POINT_GROUP as ENTRY_POINT_GROUP
+    from .hookspecs import hookimpl as hookimpl
+    from .loading import load_service as load_service
+    from .loading import load_vision as load_vision
+    from .loading import read_service as read_service
+    from .loading import read_vision as read_vision
+    from .loading import read_vocabulary as read_vocabulary
+    from .model.check import Check as Check
+    from .model.check import CheckContext as CheckContext
+    from .model.check import CheckFunction as CheckFunction
+    from .model.check import Outcome as Outcome
+    from .model.check import Severity as Severity
+    from .model.check import Status as Status
+    from .model.check import define_check as define_check
+    from .model.check import fail as fail
+    from .model.check import ok as ok
+    from .model.check import review as review
+    from .model.check import skip as skip
+    from .model.document import Document as Document
+    from .model.exporter import Exporter as Exporter
+    from .model.finding import ExplanationNote as ExplanationNote
+    from .model.finding import Finding as Finding
+    from .model.plugin import PluginFailure as PluginFailure
+    from .model.plugin import PluginInfo as PluginInfo
+    from .model.problem import Location as Location
+    from .model.problem import Problem as Problem
+    from .model.report import Report as Report
+    from .model.report import Score as Score
+    from .model.run import CheckRun as CheckRun
+    from .model.run import LoadFailure as LoadFailure
+    from .model.service import Answer as Answer
+    from .model.service import Ask as Ask
+    from .model.service import Contact as Contact
+    from .model.service import Coordination as Coordination
+    from .model.service import Decision as Decision
+    from .model.service import Explanation as Explanation
+    from .model.service import Handover as Handover
+    from .model.service import Organisation as Organisation
+    from .model.service import Owner as Owner
+    from .model.service import ServiceConcept as ServiceConcept
+    from .model.service import Signals as Signals
+    from .model.service import Step as Step
+    from .model.text import LANGUAGES as LANGUAGES
+    from .model.text import Language as Language
+    from .model.text import Text as Text
+    from .model.vision import DesignPrinciple as DesignPrinciple
+    from .model.vision import GuidingQuestion as GuidingQuestion
+    from .model.vision import Provenance as Provenance
+    from .model.vision import Source as Source
+    from .model.vision import StartingPoint as StartingPoint
+    from .model.vision import Vision as Vision
+    from .model.vocabulary import Term as Term
+    from .model.vocabulary import Vocabularies as Vocabularies
+    from .model.vocabulary import Vocabulary as Vocabulary
+    from .plugins import Plugins as Plugins
+    from .plugins import PluginSummary as PluginSummary
+    from .plugins import load_plugins as load_plugins
+    from .plugins import plugin_from_functions as plugin_from_functions
+    from .rules import Rule as Rule
+    from .rules import RuleSet as RuleSet
+    from .rules import load_ruleset as load_ruleset
+    from .rules import read_ruleset as read_ruleset
+    from .rules import ruleset_checks as ruleset_checks
+    from .selection import Selection as Selection
 
 def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)

@@ -34,6 +34,32 @@ def dienstvisie_checks(vision: Vision) -> list[Check]:
     return list(builtin_checks())
 
 
+def builtin_check(check_id: str) -> Check:
+    """The built-in check with this id, e.g. to reuse its logic under another vision:
+
+        attrs.evolve(builtin_check("DV301"), id="NORA1201", principles=("NAP12",), origin="nora")
+
+    KeyError when this version of dienstvisie has no such check (plugins that map built-in
+    checks can so skip what an older or newer version lacks).
+    """
+    from .checks import PRINCIPLE_MODULES
+
+    prefix, digits = check_id[:2], check_id[2:]
+    if prefix != "DV" or len(digits) != 3 or not digits.isdigit() or not 1 <= int(digits[0]) <= len(PRINCIPLE_MODULES):
+        raise KeyError(check_id)
+    module_name = f"{__package__}.checks.{PRINCIPLE_MODULES[int(digits[0]) - 1]}"
+    try:
+        module = import_module(module_name)
+    except ModuleNotFoundError as error:
+        if error.name != module_name:
+            raise
+        raise KeyError(check_id) from None
+    for check in module.CHECKS:
+        if isinstance(check, Check) and check.id == check_id:
+            return check
+    raise KeyError(check_id)
+
+
 @hookimpl
 def dienstvisie_exporters() -> list[Exporter]:
     from .exporters import BUILTIN_EXPORTERS

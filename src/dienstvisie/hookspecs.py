@@ -6,8 +6,10 @@ through the entry-point group `dienstvisie` in its pyproject.toml:
     [project.entry-points.dienstvisie]
     mijngemeente = "dienstvisie_mijngemeente"
 
-Every hook is optional. The built-in vision, checks and exporters use these same hooks.
-A hook that raises is reported as a plugin error; the run goes on without it.
+Every hook is optional. The built-in vision, checks and exporters use these same hooks
+(`dienstvisie.builtin` is the first plugin). A hook that raises, or returns something that is
+not what its docstring asks for, is reported as a plugin error; the run goes on without it.
+docs/plugins.md has an example for every hook.
 """
 
 from __future__ import annotations
@@ -31,41 +33,51 @@ if TYPE_CHECKING:
 
 @hookspec
 def dienstvisie_visions() -> list[Any]:  # type: ignore[empty-body]
-    """Visions to add, each a `Vision` or the path of a vision YAML/JSON file.
+    """Visions to add, each a `Vision`, the path of a vision YAML/JSON file or a package
+    resource (`importlib.resources.files(...) / "vision.yaml"`).
 
     A vision file is validated against `schemas/vision.schema.json`; an invalid one is reported
-    as a plugin error. Its `id` is what `dienstvisie check --vision ID` selects.
+    as a plugin error with file and line. Its `id` is what `dienstvisie check --vision ID`
+    selects; an id that is already taken is a plugin error.
     """
 
 
 @hookspec
 def dienstvisie_checks(vision: Vision) -> list[Check]:  # type: ignore[empty-body]
-    """Checks to run against services under `vision`.
+    """Checks (`Check`, usually made with `@define_check`) to run against services under `vision`.
 
     Return only checks whose `principles` belong to `vision` (return [] for a vision you do not
-    know). A check that names a principle the vision lacks is rejected as a plugin error.
+    know: look at `vision.id`). A check that names a principle the vision lacks, names none, or
+    takes an id already taken is rejected as a plugin error when the checks are loaded.
     """
 
 
 @hookspec
 def dienstvisie_rulesets() -> list[Any]:  # type: ignore[empty-body]
-    """Declarative rule sets to add, each the path of a YAML file valid against
-    `schemas/ruleset.schema.json`. Rules are data: nothing in them is ever executed.
+    """Declarative rule sets to add, each a path or package resource of a YAML/JSON file valid
+    against `schemas/ruleset.schema.json` (or a `RuleSet`). Their rules become checks of the
+    vision the rule set names (`vision:`, default the shipped one), with the rule set's id as
+    origin. An invalid rule set is a plugin error with file and line. Rules are data: nothing
+    in them is ever executed.
     """
 
 
 @hookspec
 def dienstvisie_vocabularies() -> list[Any]:  # type: ignore[empty-body]
-    """Vocabularies of life events or data items to add, each a path to a YAML file valid
-    against `schemas/vocabulary.schema.json`. Services using these ids get no warning, and
-    data items with registers count as 'already known by government' in the checks.
+    """Vocabularies of life events or data items to add, each a path or package resource of a
+    YAML file valid against `schemas/vocabulary.schema.json` (or a `Vocabulary`). Services using
+    these ids get no DV002 warning, and data items with `registers` count as 'already known by
+    government' in the checks. An id that is already known keeps its first definition.
     """
 
 
 @hookspec
 def dienstvisie_exporters() -> list[Any]:  # type: ignore[empty-body]
-    """Output formats to add, each an `Exporter` (name, media type, suffix, render function).
-    The name becomes a value of `--format`.
+    """Output formats to add, each an `Exporter` (name, title, suffix, media type, render).
+
+    The name becomes a value of `--format`. `render(run, lang)` gets the whole `CheckRun` and
+    returns text (`str`) or, for a binary format, `bytes`, which `dienstvisie check` only writes
+    to the file named by `--output` (atomically). A name that is already taken is a plugin error.
     """
 
 
@@ -82,5 +94,6 @@ def dienstvisie_prepare_service(service: ServiceConcept, vision: Vision) -> Serv
 def dienstvisie_report(report: Report) -> None:
     """See the finished report of one service (for logging, metrics, notifications).
 
-    The return value is ignored and the report cannot be changed here.
+    Called once per service, after its checks ran and before the run is exported. The return
+    value is ignored and the report cannot be changed here.
     """

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import importlib
 import importlib.metadata
-import os
+import traceback
 import types
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import attrs
 import pluggy
 
 from . import hookspecs
@@ -23,7 +24,10 @@ from .model.plugin import PluginFailure, PluginInfo
 from .model.report import Report
 from .model.service import ServiceConcept
 from .model.vision import Vision
-from .model.vocabulary import Vocabularies
+from .model.vocabulary import Vocabularies, Vocabulary
+
+if TYPE_CHECKING:
+    from .rules import RuleSet
 
 BUILTIN_MODULES: tuple[str, ...] = ("dienstvisie.builtin",)
 
@@ -32,31 +36,60 @@ def _describe(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}"
 
 
+RULES_PLUGIN = "--rules"
+
+
+@attrs.frozen
+class PluginSummary:
+    """One plugin and what it adds: what `dienstvisie plugins` shows."""
+
+    info: PluginInfo
+    visions: tuple[str, ...] = ()
+    checks: tuple[tuple[str, int], ...] = ()  # (vision id, number of checks) for every installed vision
+    rulesets: tuple[str, ...] = ()
+    exporters: tuple[str, ...] = ()
+    vocabularies: tuple[str, ...] = ()  # e.g. "data_items: 12"
+    failures: tuple[PluginFailure, ...] = ()
+
+
 class Plugins:
     """The registered plugins and what they add, resolved lazily and cached."""
 
-    def __init__(self, manager: pluggy.PluginManager, failures: list[PluginFailure], origins: dict[str, tuple[str, str | None]]):
+    def __init__(self, manager: pluggy.PluginManager, failures: list[PluginFailure],
+                 origins: dict[str, tuple[str, str | None]], tracebacks: dict[PluginFailure, str] | None = None):
         self.manager = manager
         self.failures = failures
+        self.tracebacks: dict[PluginFailure, str] = tracebacks if tracebacks is not None else {}
         self._origins = origins
         self._visions: dict[str, Vision] | None = None
         self._checks: dict[str, tuple[Check, ...]] = {}
         self._vocabularies: Vocabularies | None = None
         self._exporters: dict[str, Any] | None = None
+        self._rulesets: list[tuple[str, RuleSet]] | None = None
+        # which plugin added what, for `dienstvisie plugins`
+        self._vision_plugin: dict[str, str] = {}
+        self._check_plugin: dict[str, dict[str, str]] = {}
+        self._exporter_plugin: dict[str, str] = {}
+        self._vocabulary_plugin: list[tuple[str, str]] = []
 
     # -- calling hooks one implementation at a time -------------------------------------------
     def call_each(self, hook_name: str, **kwargs: Any) -> list[tuple[str, Any]]:
         """(plugin name, result) for every implementation of a hook; failures are recorded."""
         hook = getattr(self.manager.hook, hook_name)
         results: list[tuple[str, Any]] = []
-        for impl in reversed(hook.get_hookimpls()):  # registration order
+        for impl in _in_order(hook.get_hookimpls()):
             try:
                 result = impl.function(**{name: kwargs[name] for name in impl.argnames})
             except Exception as error:  # a faulty plugin must not stop the run
-                self.failures.append(PluginFailure(impl.plugin_name, hook_name, _describe(error)))
+                self._raised(impl.plugin_name, hook_name, error)
                 continue
             results.append((impl.plugin_name, result))
         return results
+
+    def _raised(self, plugin: str, hook_name: str, error: BaseException) -> None:
+        failure = PluginFailure(plugin, hook_name, _describe(error))
+        self.failures.append(failure)
+        self.tracebacks[failure] = "".join(traceback.format_exception(error))
 
     def _items(self, hook_name: str, **kwargs: Any) -> list[tuple[str, Any]]:
         items: list[tuple[str, Any]] = []
@@ -66,54 +99,127 @@ class Plugins:
             if isinstance(result, (str, bytes)) or not isinstance(result, Iterable):
                 self.failures.append(PluginFailure(plugin, hook_name, f"expected a list, got {type(result).__name__}"))
                 continue
-            items.extend((plugin, item) for item in result)
+            try:
+                listed = list(result)  # a generator may raise half-way
+            except Exception as error:
+                self._raised(plugin, hook_name, error)
+                continue
+            items.extend((plugin, item) for item in listed)
         return items
 
     # -- what the plugins add ----------------------------------------------------------------
     def visions(self) -> dict[str, Vision]:
         """Every vision by id; the built-in one first."""
         if self._visions is None:
+            from .errors import DocumentError
             from .loading import read_vision
+            from .rules import describe_problems
 
             visions: dict[str, Vision] = {}
             for plugin, item in self._items("dienstvisie_visions"):
                 try:
-                    vision = item if isinstance(item, Vision) else read_vision(_as_source(item)).model
-                except DienstvisieError as error:
+                    if isinstance(item, Vision):
+                        vision = item
+                    else:
+                        source, name = _as_source(item)
+                        vision = read_vision(source, filename=name).model
+                except DocumentError as error:
+                    self.failures.append(PluginFailure(plugin, "dienstvisie_visions", describe_problems(error)))
+                    continue
+                except (DienstvisieError, TypeError, OSError) as error:
                     self.failures.append(PluginFailure(plugin, "dienstvisie_visions", str(error)))
                     continue
                 if vision.id in visions:
                     self.failures.append(PluginFailure(plugin, "dienstvisie_visions", f"vision '{vision.id}' is already registered"))
                     continue
                 visions[vision.id] = vision
+                self._vision_plugin[vision.id] = plugin
             self._visions = visions
         return self._visions
 
+    def vision_origins(self) -> dict[str, str]:
+        """The name of the plugin that added each vision, by vision id."""
+        self.visions()
+        return dict(self._vision_plugin)
+
     def checks(self, vision: Vision) -> tuple[Check, ...]:
-        """Every check for `vision`, sorted by id; checks naming unknown principles are rejected."""
+        """Every check for `vision`, sorted by id: the plugins' checks and the rules of every rule set
+        made for `vision`. Checks naming principles the vision lacks (or a taken id) are rejected."""
         if vision.id not in self._checks:
+            from .rules import ruleset_checks
+
             known = {principle.id for principle in vision.principles}
+            reserved = {f"Q{principle}" for principle in known} | {"DV001", "DV002"}
             checks: dict[str, Check] = {}
-            for plugin, item in self._items("dienstvisie_checks", vision=vision):
-                problem = _check_problem(item, known, checks)
+            added_by: dict[str, str] = {}
+            offered = [(plugin, "dienstvisie_checks", item) for plugin, item in self._items("dienstvisie_checks", vision=vision)]
+            for plugin, ruleset in self.rulesets():
+                if ruleset.vision == vision.id:
+                    offered += [(plugin, "dienstvisie_rulesets", check) for check in ruleset_checks(ruleset)]
+            for plugin, hook_name, item in offered:
+                problem = _check_problem(item, known, checks, reserved)
                 if problem:
-                    self.failures.append(PluginFailure(plugin, "dienstvisie_checks", problem))
+                    self.failures.append(PluginFailure(plugin, hook_name, problem))
                     continue
                 checks[item.id] = item
+                added_by[item.id] = plugin
             self._checks[vision.id] = tuple(sorted(checks.values(), key=lambda c: _id_key(c.id)))
+            self._check_plugin[vision.id] = added_by
         return self._checks[vision.id]
+
+    def rulesets(self) -> list[tuple[str, RuleSet]]:
+        """(plugin name, rule set) for every valid rule set the plugins add; invalid ones are plugin errors."""
+        if self._rulesets is None:
+            from .errors import DocumentError
+            from .rules import RuleSet, describe_problems, read_ruleset, ruleset_source
+
+            rulesets: list[tuple[str, RuleSet]] = []
+            seen: dict[str, str] = {}
+            for plugin, item in self._items("dienstvisie_rulesets"):
+                try:
+                    if isinstance(item, RuleSet):
+                        ruleset = item
+                    else:
+                        source, filename = ruleset_source(item)
+                        ruleset = read_ruleset(source, filename=filename).model
+                except DocumentError as error:
+                    self.failures.append(PluginFailure(plugin, "dienstvisie_rulesets", describe_problems(error)))
+                    continue
+                except (DienstvisieError, TypeError, OSError) as error:
+                    self.failures.append(PluginFailure(plugin, "dienstvisie_rulesets", str(error)))
+                    continue
+                if ruleset.id in seen:
+                    self.failures.append(PluginFailure(
+                        plugin, "dienstvisie_rulesets", f"rule set '{ruleset.id}' is already registered (by {seen[ruleset.id]})"))
+                    continue
+                seen[ruleset.id] = plugin
+                rulesets.append((plugin, ruleset))
+            self._rulesets = rulesets
+        return self._rulesets
 
     def vocabularies(self) -> Vocabularies:
         """All life events and data items the plugins know."""
         if self._vocabularies is None:
+            from .errors import DocumentError
             from .loading import read_vocabulary
+            from .rules import describe_problems
 
             result = Vocabularies()
             for plugin, item in self._items("dienstvisie_vocabularies"):
                 try:
-                    result = result.merged(read_vocabulary(_as_source(item)).model)
-                except DienstvisieError as error:
+                    if isinstance(item, Vocabulary):
+                        vocabulary = item
+                    else:
+                        source, name = _as_source(item)
+                        vocabulary = read_vocabulary(source, filename=name).model
+                except DocumentError as error:
+                    self.failures.append(PluginFailure(plugin, "dienstvisie_vocabularies", describe_problems(error)))
+                    continue
+                except (DienstvisieError, TypeError, OSError) as error:
                     self.failures.append(PluginFailure(plugin, "dienstvisie_vocabularies", str(error)))
+                    continue
+                result = result.merged(vocabulary)
+                self._vocabulary_plugin.append((plugin, f"{vocabulary.kind}: {len(vocabulary.items)}"))
             self._vocabularies = result
         return self._vocabularies
 
@@ -129,17 +235,18 @@ class Plugins:
                     self.failures.append(PluginFailure(plugin, "dienstvisie_exporters", f"format '{name}' is already registered"))
                 else:
                     exporters[name] = item
+                    self._exporter_plugin[name] = plugin
             self._exporters = exporters
         return self._exporters
 
     def prepare(self, service: ServiceConcept, vision: Vision) -> ServiceConcept:
         """The service after every plugin's `dienstvisie_prepare_service`, in turn."""
         hook = self.manager.hook.dienstvisie_prepare_service
-        for impl in reversed(hook.get_hookimpls()):
+        for impl in _in_order(hook.get_hookimpls()):
             try:
                 result = impl.function(**{name: {"service": service, "vision": vision}[name] for name in impl.argnames})
             except Exception as error:
-                self.failures.append(PluginFailure(impl.plugin_name, "dienstvisie_prepare_service", _describe(error)))
+                self._raised(impl.plugin_name, "dienstvisie_prepare_service", error)
                 continue
             if isinstance(result, ServiceConcept):
                 service = result
@@ -163,14 +270,54 @@ class Plugins:
             result.append(PluginInfo(name=name, origin=origin, version=version, hooks=hooks))
         return result
 
+    def summaries(self) -> list[PluginSummary]:
+        """Every plugin with what it adds (resolving every hook, for every installed vision), and its
+        failures, including those of plugins that could not even be loaded."""
+        visions = self.visions()
+        for vision in visions.values():
+            self.checks(vision)
+        self.exporters()
+        self.vocabularies()
+        rulesets = self.rulesets()
+        result = []
+        names = set()
+        for info in self.infos():
+            names.add(info.name)
+            result.append(PluginSummary(
+                info=info,
+                visions=tuple(v for v, p in self._vision_plugin.items() if p == info.name),
+                checks=tuple((v, sum(1 for p in self._check_plugin.get(v, {}).values() if p == info.name))
+                             for v in visions),
+                rulesets=tuple(r.id for p, r in rulesets if p == info.name),
+                exporters=tuple(e for e, p in self._exporter_plugin.items() if p == info.name),
+                vocabularies=tuple(text for p, text in self._vocabulary_plugin if p == info.name),
+                failures=tuple(f for f in self.failures if f.plugin == info.name),
+            ))
+        for failure in self.failures:  # plugins that failed to load or register
+            if failure.plugin not in names:
+                names.add(failure.plugin)
+                origin, version = self._origins.get(failure.plugin, ("entry point", None))
+                result.append(PluginSummary(
+                    info=PluginInfo(name=failure.plugin, origin=origin, version=version, hooks=()),
+                    failures=tuple(f for f in self.failures if f.plugin == failure.plugin),
+                ))
+        return result
 
-def _as_source(item: Any) -> Any:
-    """A path-like for files; the text of a resource that is not a real path (e.g. inside a zip)."""
-    if isinstance(item, (str, os.PathLike)):
-        return item
-    if hasattr(item, "read_text"):
-        return item.read_text(encoding="utf-8")
-    raise TypeError(f"not a path: {item!r}")
+
+def _as_source(item: Any) -> tuple[Any, str | None]:
+    """(source, file name) for a loader: a path as it is; YAML text, a mapping, or the text of a
+    resource that is not a real path (e.g. inside a zip), named after the resource."""
+    from .rules import ruleset_source
+
+    return ruleset_source(item)
+
+
+def _in_order(impls: Sequence[pluggy.HookImpl]) -> list[pluggy.HookImpl]:
+    """Hook implementations in registration order (the built-ins first, so what they add cannot be
+    taken over by a later plugin), `tryfirst` ones before and `trylast` ones after the rest;
+    wrappers are left out (dienstvisie calls each implementation on its own)."""
+    plain = [impl for impl in impls if not (impl.hookwrapper or impl.wrapper)]
+    return sorted(plain, key=lambda impl: 0 if impl.tryfirst else 2 if impl.trylast else 1)
 
 
 def _id_key(check_id: str) -> tuple[str, int, str]:
@@ -179,11 +326,13 @@ def _id_key(check_id: str) -> tuple[str, int, str]:
     return (prefix, int(digits) if digits else -1, check_id)
 
 
-def _check_problem(item: Any, known: set[str], registered: dict[str, Check]) -> str | None:
+def _check_problem(item: Any, known: set[str], registered: dict[str, Check], reserved: set[str]) -> str | None:
     if not isinstance(item, Check):
         return f"not a Check: {item!r}"
     if item.id in registered:
         return f"check id '{item.id}' is already registered (by {registered[item.id].origin})"
+    if item.id in reserved:
+        return f"check id '{item.id}' is reserved (guiding questions and document checks)"
     unknown = [p for p in item.principles if p not in known]
     if unknown:
         return f"check {item.id} names principle(s) {', '.join(unknown)} that the vision lacks"
@@ -192,11 +341,19 @@ def _check_problem(item: Any, known: set[str], registered: dict[str, Check]) -> 
     return None
 
 
-def _register(manager: pluggy.PluginManager, plugin: object, name: str, failures: list[PluginFailure]) -> bool:
+def _failed(failures: list[PluginFailure], tracebacks: dict[PluginFailure, str], plugin: str, hook: str,
+            error: BaseException) -> None:
+    failure = PluginFailure(plugin, hook, _describe(error))
+    failures.append(failure)
+    tracebacks[failure] = "".join(traceback.format_exception(error))
+
+
+def _register(manager: pluggy.PluginManager, plugin: object, name: str, failures: list[PluginFailure],
+              tracebacks: dict[PluginFailure, str]) -> bool:
     try:
         manager.register(plugin, name=name)
     except Exception as error:  # e.g. a hookimpl with an unknown hook name or wrong arguments
-        failures.append(PluginFailure(name, "register", _describe(error)))
+        _failed(failures, tracebacks, name, "register", error)
         return False
     return True
 
@@ -207,47 +364,62 @@ def load_plugins(
     modules: Sequence[str] = (),
     disable: Sequence[str] = (),
     extra: Sequence[object] = (),
+    rulesets: Sequence[RuleSet] = (),
 ) -> Plugins:
     """A plugin manager with the built-ins, installed entry points (unless `entry_points` is
-    False), the modules named in `modules` (like `--plugin`) and `extra` plugin objects; plugins
-    whose name is in `disable` are left out. Failures are collected, never raised.
+    False), the modules named in `modules` (like `--plugin`), `extra` plugin objects and
+    `rulesets` (like `--rules`, as a plugin named `--rules`). Plugins whose entry-point name,
+    distribution name or module name is in `disable` are left out. Failures are collected,
+    never raised.
     """
     manager = pluggy.PluginManager(hookspecs.PROJECT_NAME)
     manager.add_hookspecs(hookspecs)
     failures: list[PluginFailure] = []
+    tracebacks: dict[PluginFailure, str] = {}
     origins: dict[str, tuple[str, str | None]] = {}
     from ._version import __version__
 
     for module_name in BUILTIN_MODULES:
-        _register(manager, importlib.import_module(module_name), module_name, failures)
+        _register(manager, importlib.import_module(module_name), module_name, failures, tracebacks)
         origins[module_name] = ("builtin", __version__)
     if entry_points:
         for entry_point in importlib.metadata.entry_points(group=hookspecs.ENTRY_POINT_GROUP):
-            if entry_point.name in disable:
+            distribution = entry_point.dist.name if entry_point.dist else None
+            if entry_point.name in disable or (distribution and distribution in disable) or entry_point.module in disable:
                 continue
-            version = entry_point.dist.version if entry_point.dist else None
+            if entry_point.name in origins:  # the same name from two distributions: the first one wins
+                failures.append(PluginFailure(entry_point.name, "load", f"plugin name '{entry_point.name}' is already taken"))
+                continue
+            origins[entry_point.name] = ("entry point", entry_point.dist.version if entry_point.dist else None)
             try:
                 plugin = entry_point.load()
             except Exception as error:  # a plugin that fails to import is reported, not fatal
-                failures.append(PluginFailure(entry_point.name, "load", _describe(error)))
+                _failed(failures, tracebacks, entry_point.name, "load", error)
                 continue
-            if _register(manager, plugin, entry_point.name, failures):
-                origins[entry_point.name] = ("entry point", version)
+            _register(manager, plugin, entry_point.name, failures, tracebacks)
     for module_name in modules:
         if module_name in disable:
             continue
+        origins.setdefault(module_name, ("module", None))
         try:
             plugin = importlib.import_module(module_name)
         except Exception as error:
-            failures.append(PluginFailure(module_name, "load", _describe(error)))
+            _failed(failures, tracebacks, module_name, "load", error)
             continue
-        if _register(manager, plugin, module_name, failures):
+        if manager.is_registered(plugin):  # e.g. --plugin names an installed plugin's module
+            continue
+        if _register(manager, plugin, module_name, failures, tracebacks):
             origins[module_name] = ("module", getattr(plugin, "__version__", None))
     for index, plugin in enumerate(extra):
         name = getattr(plugin, "__name__", None) or f"{type(plugin).__name__}-{index}"
-        if name not in disable and _register(manager, plugin, name, failures):
+        if name not in disable and not manager.is_registered(plugin) and _register(manager, plugin, name, failures, tracebacks):
             origins[name] = ("module", getattr(plugin, "__version__", None))
-    return Plugins(manager, failures, origins)
+    if rulesets:
+        given = tuple(rulesets)
+        _register(manager, plugin_from_functions(RULES_PLUGIN, dienstvisie_rulesets=lambda: list(given)),
+                  RULES_PLUGIN, failures, tracebacks)
+        origins[RULES_PLUGIN] = ("rules", None)
+    return Plugins(manager, failures, origins, tracebacks)
 
 
 def plugin_from_functions(name: str, **functions: Callable[..., Any]) -> types.SimpleNamespace:

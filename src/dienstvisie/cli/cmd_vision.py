@@ -20,6 +20,7 @@ def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: La
     parser.add_argument("-f", "--format", choices=FORMATS, default="text", help=help_text("vision.format", lang))
     parser.add_argument("--file", metavar="PATH", help=help_text("vision.file", lang))
     parser.add_argument("-o", "--output", help=help_text("output", lang))
+    parser.add_argument("--list", action="store_true", help=help_text("vision.list", lang))
     parser.set_defaults(run=run)
 
 
@@ -28,6 +29,8 @@ def run(args: argparse.Namespace) -> int:
     from ..loading import load_vision
     from ..vision_render import vision_json, vision_markdown, vision_text
 
+    if args.list:
+        return list_visions(args)
     try:
         vision = load_vision(args.file)
     except (DocumentError, SourceError) as error:
@@ -44,3 +47,34 @@ def run(args: argparse.Namespace) -> int:
     else:
         text = vision_text(vision, args.lang)
     return emit(text, args.output, args.lang)
+
+
+# -- `--list`: every installed vision, from the built-ins and plugins (issue 4) --------------------
+def list_visions(args: argparse.Namespace) -> int:
+    """Id, title, version, provenance status and origin (the plugin that added it) of every vision."""
+    import json
+    import sys
+
+    from ..plugins import load_plugins
+
+    lang: Language = args.lang
+    plugins = load_plugins()
+    visions = plugins.visions()
+    origins = plugins.vision_origins()
+    for failure in plugins.failures:
+        if failure.hook in ("dienstvisie_visions", "load", "register"):
+            print(help_text("plugin.failure", lang).format(plugin=failure.plugin, hook=failure.hook,
+                                                          message=failure.message), file=sys.stderr)
+    rows = [{"id": v.id, "title": v.title.get(lang), "version": v.version, "status": v.provenance.status,
+             "origin": origins.get(v.id, "-")} for v in visions.values()]
+    if args.format == "json":
+        text = json.dumps(rows, ensure_ascii=False, indent=2)
+    elif args.format == "markdown":
+        lines = ["| id | title | version | status | origin |", "|---|---|---|---|---|"]
+        lines += [f"| {r['id']} | {r['title']} | {r['version']} | {r['status']} | {r['origin']} |" for r in rows]
+        text = "\n".join(lines)
+    else:
+        widths = {key: max((len(str(r[key])) for r in rows), default=0) for key in ("id", "title", "version", "status")}
+        text = "\n".join(f"{r['id']:<{widths['id']}}  {r['title']:<{widths['title']}}  {r['version']:<{widths['version']}}  "
+                         f"{r['status']:<{widths['status']}}  {r['origin']}" for r in rows)
+    return emit(text, args.output, lang)

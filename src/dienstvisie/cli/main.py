@@ -16,7 +16,12 @@ from ..errors import EXIT_USAGE
 from ..model.text import LANGUAGES, Language
 from .help import HELP, help_text
 
-COMMANDS: tuple[str, ...] = ("check", "validate", "vision", "rules", "schema", "new")
+COMMANDS: tuple[str, ...] = ("check", "validate", "vision", "rules", "schema", "new", "plugins", "new-plugin")
+
+
+def command_module(name: str) -> str:
+    """The module of a subcommand: `new-plugin` lives in `cmd_new_plugin`."""
+    return f".cmd_{name.replace('-', '_')}"
 
 
 def _language(argv: Sequence[str]) -> Language:
@@ -45,7 +50,7 @@ def build_parser(lang: Language) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"dienstvisie {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        module = import_module(f".cmd_{name}", __package__)
+        module = import_module(command_module(name), __package__)
         module.add_parser(subparsers, [common], lang)
     return parser
 

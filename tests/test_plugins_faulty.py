@@ -1,0 +1,202 @@
+"""Faults stay contained: a plugin that raises in every hook, fails to import, or offers
+nonsense is reported (by `dienstvisie plugins`, on stderr and in the report), and the run
+goes on with the rest and finishes with exit 0 or 1. No traceback unless --debug."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import json
+import sys
+import textwrap
+import types
+from pathlib import Path
+from typing import Any
+
+import dv_plugin_faulty
+import pytest
+
+import dienstvisie
+from dienstvisie import Check, Severity, Text, load_plugins, plugin_from_functions
+from dienstvisie.cli.main import main
+
+EXAMPLES = Path(__file__).parents[1] / "examples"
+EXAMPLE = EXAMPLES / "overlijden-utrecht.yaml"
+HOOKS = {
+    "dienstvisie_visions", "dienstvisie_checks", "dienstvisie_rulesets", "dienstvisie_vocabularies",
+    "dienstvisie_exporters", "dienstvisie_prepare_service", "dienstvisie_report",
+}
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _check(check_id: str = "ZZ101", principles: tuple[str, ...] = ("P1",)) -> Check:
+    return Check(id=check_id, title=Text(nl="t", en="t"), rationale=Text(nl="r"), principles=principles,
+                 severity=Severity.MINOR, suggestion=Text(nl="s"), function=lambda ctx: iter(()), origin="test")
+
+
+def test_every_hook_raising_is_recorded_and_the_check_still_runs() -> None:
+    plugins = load_plugins(entry_points=False, extra=[dv_plugin_faulty])
+    report = dienstvisie.check(EXAMPLE, plugins=plugins)
+    assert report.findings  # the built-in checks ran
+    assert set(plugins.exporters()) >= {"text", "json"}
+    mine = [failure for failure in plugins.failures if failure.plugin == "dv_plugin_faulty"]
+    assert {failure.hook for failure in mine} == HOOKS
+    assert all(failure.message.startswith("RuntimeError: boom in") for failure in mine)
+    assert "gezamenlijke-dienstverlening" in plugins.visions()
+    assert all("Traceback" in plugins.tracebacks[failure] for failure in mine)
+
+
+def test_check_with_a_faulty_plugin_reports_it_on_stderr_without_traceback(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["check", str(EXAMPLE), "--plugin", "dv_plugin_faulty", "--isolated", "--lang", "en"], capsys)
+    assert code in (0, 1)
+    assert "overlijden-utrecht" in out
+    for hook in HOOKS:
+        assert f"plugin error in dv_plugin_faulty ({hook}): RuntimeError: boom in" in err
+    assert "Traceback" not in err
+
+
+def test_debug_shows_the_tracebacks(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["check", str(EXAMPLE), "--plugin", "dv_plugin_faulty", "--isolated", "--debug"], capsys)
+    assert code in (0, 1)
+    assert "Traceback" in err and "dv_plugin_faulty.py" in err
+
+
+def test_the_report_lists_the_plugin_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["check", str(EXAMPLE), "--plugin", "dv_plugin_faulty", "--isolated", "--format", "json"], capsys)
+    assert code in (0, 1)
+    errors = json.loads(out)["plugin_errors"]
+    assert {e["hook"] for e in errors if e["plugin"] == "dv_plugin_faulty"} == HOOKS
+
+
+def test_the_plugins_command_shows_the_failures(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["plugins", "--no-plugins", "--plugin", "dv_plugin_faulty", "--lang", "en"], capsys)
+    assert code == 1 and err == ""
+    assert "dv_plugin_faulty  6.6.6  (module)" in out
+    assert "failures: dienstvisie_checks: RuntimeError: boom in checks" in out
+    assert "Traceback" not in out
+    code, out, _ = run(["plugins", "--no-plugins", "--plugin", "dv_plugin_faulty", "--format", "json"], capsys)
+    data = json.loads(out)
+    faulty = {p["name"]: p for p in data["plugins"]}["dv_plugin_faulty"]
+    assert {f["hook"] for f in faulty["failures"]} == HOOKS - {"dienstvisie_prepare_service", "dienstvisie_report"}
+    assert faulty["version"] == "6.6.6" and set(faulty["hooks"]) == HOOKS
+
+
+def test_a_plugin_that_fails_to_import_is_reported(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["check", str(EXAMPLE), "--plugin", "dv_plugin_broken_import", "--plugin", "no_such_plugin_xyz",
+                          "--isolated", "--lang", "en"], capsys)
+    assert code in (0, 1) and "overlijden-utrecht" in out
+    assert "plugin error in dv_plugin_broken_import (load): ImportError: this plugin needs a package" in err
+    assert "plugin error in no_such_plugin_xyz (load): ModuleNotFoundError" in err
+    code, out, _ = run(["plugins", "--no-plugins", "--plugin", "dv_plugin_broken_import", "--format", "json"], capsys)
+    assert code == 1
+    broken = {p["name"]: p for p in json.loads(out)["plugins"]}["dv_plugin_broken_import"]
+    assert broken["origin"] == "module" and broken["failures"][0]["hook"] == "load"
+
+
+def test_an_entry_point_that_fails_to_import_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = importlib.metadata.entry_points
+
+    def with_a_broken_one(**selection: Any) -> Any:
+        found = list(real(**selection))
+        return [*found, importlib.metadata.EntryPoint(name="kapot", value="no_such_plugin_xyz", group="dienstvisie")]
+
+    monkeypatch.setattr(importlib.metadata, "entry_points", with_a_broken_one)
+    plugins = load_plugins()
+    failure = next(f for f in plugins.failures if f.plugin == "kapot")
+    assert failure.hook == "load" and "ModuleNotFoundError" in failure.message
+    summary = {s.info.name: s for s in plugins.summaries()}["kapot"]
+    assert summary.info.origin == "entry point" and summary.failures == (failure,)
+    assert dienstvisie.check(EXAMPLE, plugins=plugins).findings
+
+
+def test_a_check_naming_an_unknown_principle_is_a_plugin_error_at_load_time() -> None:
+    plugin = plugin_from_functions("onbekend", dienstvisie_checks=lambda vision: [_check("ZZ101", ("P9",)), _check("ZZ102")])
+    plugins = load_plugins(entry_points=False, extra=[plugin])
+    vision = plugins.visions()["gezamenlijke-dienstverlening"]
+    ids = {check.id for check in plugins.checks(vision)}
+    assert "ZZ102" in ids and "ZZ101" not in ids
+    failure = next(f for f in plugins.failures if f.plugin == "onbekend")
+    assert failure.hook == "dienstvisie_checks"
+    assert failure.message == "check ZZ101 names principle(s) P9 that the vision lacks"
+
+
+@pytest.mark.parametrize(("offered", "problem"), [
+    (lambda vision: [_check("ZZ101", ())], "names no principle"),
+    (lambda vision: [_check("QP1")], "is reserved"),
+    (lambda vision: [_check("DV101")], "already registered"),
+    (lambda vision: ["not a check"], "not a Check"),
+    (lambda vision: 42, "expected a list, got int"),
+    (lambda vision: (c for c in [_check(), 1 / 0]), "ZeroDivisionError"),
+])
+def test_nonsense_from_a_check_hook_is_a_plugin_error(offered: Any, problem: str) -> None:
+    plugins = load_plugins(entry_points=False, extra=[plugin_from_functions("onzin", dienstvisie_checks=offered)])
+    checks = plugins.checks(plugins.visions()["gezamenlijke-dienstverlening"])
+    assert any(check.id.startswith("DV1") for check in checks)
+    assert [f for f in plugins.failures if f.plugin == "onzin" and problem in f.message]
+
+
+def test_a_hookimpl_with_wrong_arguments_cannot_register() -> None:
+    plugin = plugin_from_functions("verkeerd", dienstvisie_checks=lambda vision, extra: [])
+    plugins = load_plugins(entry_points=False, extra=[plugin])
+    failure = next(f for f in plugins.failures if f.plugin == "verkeerd")
+    assert failure.hook == "register" and "extra" in failure.message
+    assert "verkeerd" not in [info.name for info in plugins.infos()]
+
+
+def test_an_invalid_vision_from_a_plugin_is_reported_with_file_and_line(tmp_path: Path) -> None:
+    vision = tmp_path / "visie.yaml"
+    vision.write_text('dienstvisie_vision: "1"\nid: kapot\nversion: "1"\n', encoding="utf-8")
+    plugins = load_plugins(entry_points=False, extra=[plugin_from_functions("visie", dienstvisie_visions=lambda: [vision])])
+    assert "kapot" not in plugins.visions()
+    failure = next(f for f in plugins.failures if f.plugin == "visie")
+    assert f"{vision}:1:1:" in failure.message and "title" in failure.message
+
+
+def test_an_invalid_rule_set_from_a_plugin_is_a_plugin_error_with_file_and_line(tmp_path: Path) -> None:
+    rules = tmp_path / "regels.yaml"
+    rules.write_text(textwrap.dedent("""\
+        dienstvisie_ruleset: "1"
+        id: kapot
+        name: Kapot
+        rules:
+          - id: KP101
+            title: t
+            message: m
+            principles: [P4]
+            severity: heel-erg
+            target: steps
+            require: {}
+        """), encoding="utf-8")
+    plugins = load_plugins(entry_points=False, extra=[plugin_from_functions("regels", dienstvisie_rulesets=lambda: [rules])])
+    checks = plugins.checks(plugins.visions()["gezamenlijke-dienstverlening"])
+    assert "KP101" not in {check.id for check in checks}
+    failure = next(f for f in plugins.failures if f.plugin == "regels")
+    assert failure.hook == "dienstvisie_rulesets" and f"{rules}:9:" in failure.message and "heel-erg" in failure.message
+
+
+def test_a_rule_naming_an_unknown_principle_is_a_plugin_error() -> None:
+    ruleset = {"dienstvisie_ruleset": "1", "id": "onbekend", "name": "x", "rules": [
+        {"id": "OB101", "title": "t", "message": "m", "principles": ["P7"], "severity": "minor", "target": "service",
+         "require": True}]}
+    plugins = load_plugins(entry_points=False, extra=[plugin_from_functions("regels", dienstvisie_rulesets=lambda: [ruleset])])
+    plugins.checks(plugins.visions()["gezamenlijke-dienstverlening"])
+    assert [(f.hook, f.message) for f in plugins.failures if f.plugin == "regels"] == [
+        ("dienstvisie_rulesets", "check OB101 names principle(s) P7 that the vision lacks")]
+
+
+def test_an_exporter_that_breaks_is_a_clear_error(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    def render(run: Any, lang: Any) -> str:
+        raise ValueError("kapot")
+
+    exporter = dienstvisie.Exporter(name="kapot", title=Text(nl="kapot"), suffix=".txt", media_type="text/plain", render=render)
+    module = types.ModuleType("dv_plugin_kapot_formaat")
+    module.dienstvisie_exporters = dienstvisie.hookimpl(lambda: [exporter])  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, module.__name__, module)  # importable for --plugin
+    code, _, err = run(["check", str(EXAMPLE), "--plugin", module.__name__, "--format", "kapot", "--isolated",
+                        "--lang", "en"], capsys)
+    assert code == 2
+    assert "the format 'kapot' could not render the report: ValueError: kapot" in err and "Traceback" not in err

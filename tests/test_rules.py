@@ -1,0 +1,405 @@
+"""Declarative rules: a YAML rule set, validated by schemas/ruleset.schema.json, whose rules
+become checks; conditions are JSON Schema, evaluated against the plain data of the target, and
+nothing in a rule set is ever executed."""
+
+from __future__ import annotations
+
+import copy
+import json
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from support import strong_service
+
+import dienstvisie
+from dienstvisie import DocumentError, load_plugins, plugin_from_functions
+from dienstvisie.cli.main import main
+from dienstvisie.rules import TARGETS, fill, load_ruleset, read_ruleset, ruleset_checks, targets
+
+EXAMPLES = Path(__file__).parents[1] / "examples"
+ROOT = Path(__file__).parents[1]
+
+
+def ruleset(*rules: dict[str, Any], **fields: Any) -> dict[str, Any]:
+    return {"dienstvisie_ruleset": "1", "id": "test-regels", "name": {"nl": "Testgemeente", "en": "Test town"},
+            **fields, "rules": list(rules)}
+
+
+def rule(**fields: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {"id": "UT101", "title": {"nl": "Titel", "en": "Title"},
+                            "message": {"nl": "Stap {step} faalt", "en": "Step {step} fails"},
+                            "principles": ["P4"], "severity": "major", "target": "steps", "require": True}
+    return {**base, **fields}
+
+
+def run_rules(data: dict[str, Any], service: dict[str, Any] | None = None) -> dienstvisie.Report:
+    plugins = load_plugins(entry_points=False, rulesets=[load_ruleset(data)])
+    assert plugins.failures == []
+    ids = [r["id"] for r in data["rules"]]
+    return dienstvisie.check(service or strong_service(), plugins=plugins, select=ids)
+
+
+def statuses(report: dienstvisie.Report) -> list[tuple[str, str, str]]:
+    return [(f.check, f.status.value, f.location.pointer) for f in report.findings]
+
+
+def write(tmp_path: Path, text: str, name: str = "regels.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+# -- the schema ------------------------------------------------------------------------------------
+def test_the_schema_is_draft_2020_12_with_an_id_and_ships_at_the_top_level(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema", "ruleset"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema["$schema"].endswith("2020-12/schema") and schema["$id"].endswith("/ruleset/1.json")
+    assert json.loads((ROOT / "schemas" / "ruleset.schema.json").read_text(encoding="utf-8")) == schema
+    assert set(schema["$defs"]["rule"]["properties"]["target"]["anyOf"][0]["enum"]) == set(TARGETS)
+
+
+def test_every_shipped_rule_set_is_valid() -> None:
+    found = list((ROOT / "plugins").rglob("*.yaml"))
+    rulesets = [path for path in found if "dienstvisie_ruleset" in path.read_text(encoding="utf-8")]
+    assert rulesets
+    for path in rulesets:
+        assert load_ruleset(path).rules
+
+
+# -- reading, and errors with file:line -------------------------------------------------------------
+def test_a_rule_set_becomes_checks_with_the_rule_set_as_origin() -> None:
+    loaded = load_ruleset(ruleset(rule(rationale="Waarom", suggestion="Doe dit", examples={"fail": "a: 1", "pass": "a: 2"})))
+    (check,) = ruleset_checks(loaded)
+    assert (check.id, check.origin, check.principles, check.severity.value) == ("UT101", "test-regels", ("P4",), "major")
+    assert check.rationale.get("nl") == "Waarom" and check.suggestion.get("nl") == "Doe dit"
+    assert (check.example_fail, check.example_pass) == ("a: 1", "a: 2")
+    assert loaded.vision == "gezamenlijke-dienstverlening"
+
+
+def test_defaults_for_rationale_and_suggestion_name_the_rule_set() -> None:
+    (check,) = ruleset_checks(load_ruleset(ruleset(rule())))
+    assert "Test town" in check.rationale.get("en") and "UT101" in check.suggestion.get("en")
+
+
+@pytest.mark.parametrize(("text", "line", "expected"), [
+    ("""\
+        dienstvisie_ruleset: "1"
+        id: r
+        name: R
+        rules:
+          - id: UT101
+            title: t
+            message: m
+            principles: [P4]
+            severity: major
+            target: steps
+    """, 5, "require"),
+    ("""\
+        dienstvisie_ruleset: "1"
+        id: r
+        name: R
+        rules:
+          - id: UT101
+            title: t
+            message: m
+            principles: [P4]
+            severity: majeur
+            target: steps
+            require: {}
+    """, 9, "Did you mean 'major'"),
+    ("""\
+        dienstvisie_ruleset: "1"
+        id: r
+        name: R
+        rules:
+          - id: UT101
+            title: t
+            message: "Stap {stap} faalt"
+            principles: [P4]
+            severity: major
+            target: steps
+            require: {}
+    """, 7, "unknown placeholder '{stap}'"),
+    ("""\
+        dienstvisie_ruleset: "1"
+        id: r
+        name: R
+        rules:
+          - id: DV999
+            title: t
+            message: m
+            principles: [P4]
+            severity: major
+            target: steps
+            require: {}
+    """, 5, "reserved"),
+    ("""\
+        dienstvisie_ruleset: "1"
+        id: r
+        name: R
+        rules:
+          - id: UT101
+            title: t
+            message: m
+            principles: [P4]
+            severity: major
+            target: steps
+            require: {type: 5}
+    """, 11, "not a valid JSON Schema"),
+    ("""\
+        dienstvisie_ruleset: "1"
+        id: r
+        name: R
+        rules:
+          - id: UT101
+            title: t
+            message: m
+            principles: [P4]
+            severity: major
+            target: steps
+            require:
+              $ref: "https://example.invalid/schema.json"
+    """, 12, "$ref may only point inside"),
+    ("""\
+        dienstvisie_ruleset: "1"
+        id: r
+        name: R
+        rules:
+          - {id: UT101, title: t, message: m, principles: [P4], severity: major, target: steps, require: {}}
+          - {id: UT101, title: t, message: m, principles: [P4], severity: major, target: steps, require: {}}
+    """, 6, "used before"),
+    ("""\
+        dienstvisie_ruleset: "1"
+        id: r
+        name: R
+        rules:
+          - {id: UT101, title: t, message: "a { b", principles: [P4], severity: major, target: steps, require: {}}
+    """, 5, "lone brace"),
+    ("""\
+        dienstvisie_ruleset: "1"
+        id: r
+        name: R
+        rules:
+          - {id: UT101, title: t, message: m, principles: [P4], severity: major, target: stappen, require: {}}
+    """, 5, "target"),
+])
+def test_a_bad_rule_set_is_a_document_error_with_file_and_line(tmp_path: Path, text: str, line: int, expected: str) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(DocumentError) as caught:
+        read_ruleset(path)
+    problems = caught.value.problems
+    assert any(p.location.file == str(path) and p.location.line == line and expected in p.message.get("en") +
+               (p.hint.get("en") if p.hint else "") + p.location.pointer for p in problems), problems
+
+
+# -- evaluating -------------------------------------------------------------------------------------
+def test_targets_walks_json_pointer_patterns() -> None:
+    data = {"steps": [{"id": "a", "asks": [{"data": "x"}, {"data": "y"}]}, {"id": "b"}], "a/b": {"c~d": 1}}
+    assert [p for p, _ in targets(data, ("steps", "*", "asks", "*"))] == ["/steps/0/asks/0", "/steps/0/asks/1"]
+    assert [p for p, _ in targets(data, ("steps", "1"))] == ["/steps/1"]
+    assert [p for p, _ in targets(data, ("steps", "7"))] == []
+    assert list(targets(data, ("a/b", "c~d"))) == [("/a~1b/c~0d", 1)]
+    assert [p for p, _ in targets(data, ())] == [""]
+
+
+def test_every_named_target_finds_its_part_of_the_strong_service() -> None:
+    service = strong_service()
+    service["coordination"] = {"single_plan": True, "coordinator": "gemeente"}
+    service["assessment"] = [{"question": "P1.Q1", "answer": "ja", "evidence": "getest"}]
+    service["steps"][0]["decision"] = {"explained": True}
+    rules = [rule(id=f"UT{100 + index}", target=name, require=True) for index, name in enumerate(TARGETS)]
+    found = {check: status for check, status, _ in statuses(run_rules(ruleset(*rules), service))}
+    assert set(found.values()) == {"passed"}, found
+
+
+def test_when_require_and_not_applicable() -> None:
+    data = ruleset(rule(
+        id="UT101", target="steps", when={"required": ["decision"]},
+        require={"required": ["channels"], "properties": {"channels": {"contains": {"enum": ["balie", "huisbezoek"]}}}},
+        message={"nl": "Stap '{step}' ({step_title}) van {organisation_name}: {target.channels}",
+                 "en": "Step '{step}' of {organisation}"}))
+    service = strong_service()
+    report = run_rules(data, service)
+    assert statuses(report) == [("UT101", "failed", "/steps/1")]  # the Anw step decides, by phone, post and web
+    finding = report.findings[0]
+    assert finding.step == "anw" and finding.severity.value == "major"
+    assert finding.message.get("nl") == "Stap 'anw' (Nabestaandenuitkering (Anw)) van Sociale Verzekeringsbank: telefoon, post, web"
+    assert finding.message.get("en") == "Step 'anw' of svb"
+    assert finding.suggestion is not None
+
+    for step in service["steps"]:
+        step.pop("decision", None)
+    assert statuses(run_rules(data, service)) == [("UT101", "not_applicable", "")]
+
+
+def test_a_rule_that_every_target_meets_passes_once() -> None:
+    data = ruleset(rule(target="steps", require={"required": ["language_level"]}))
+    assert statuses(run_rules(data)) == [("UT101", "passed", "")]
+
+
+def test_pointer_patterns_and_the_service_as_target() -> None:
+    data = ruleset(
+        rule(id="UT101", target="/steps/*/asks/*", require={"properties": {"data": {"not": {"const": "iban"}}}},
+             message="Vraag {target.data} in {step} ({pointer})"),
+        rule(id="UT102", target="service", require={"properties": {"life_events": {"contains": {"const": "geboorte"}}}},
+             message="{service} ({service_title}) gaat niet over geboorte"),
+        rule(id="UT103", target="/organisations/*", require={"properties": {"kind": {"const": "gemeente"}}},
+             message="{organisation_name} ({organisation}, {target.kind}) is geen gemeente; {{letterlijk}}"),
+        rule(id="UT104", target="/life_events/*", require={"const": "geboorte"}, message="Levensgebeurtenis {value}"),
+    )
+    report = run_rules(data)
+    messages = {(f.check, f.location.pointer): f.message.get("nl") for f in report.findings if f.status.value == "failed"}
+    assert messages == {
+        ("UT101", "/steps/1/asks/0"): "Vraag iban in anw (/steps/1/asks/0)",
+        ("UT102", ""): "sterk (Regelen na een overlijden) gaat niet over geboorte",
+        ("UT103", "/organisations/1"): "Sociale Verzekeringsbank (svb, uitvoeringsorganisatie) is geen gemeente; {letterlijk}",
+        ("UT104", "/life_events/0"): "Levensgebeurtenis overlijden",
+    }
+
+
+def test_conditions_see_the_document_as_the_format_describes_it() -> None:
+    data = ruleset(rule(target="steps", require={
+        "properties": {"title": {"type": ["string", "object"]}, "expected_days": {"type": "integer"},
+                       "channels": {"type": "array"}}}))
+    assert [s for _, s, _ in statuses(run_rules(data))] == ["passed"]
+
+
+def test_placeholders_in_the_service_are_not_filled_again() -> None:
+    service = strong_service()
+    service["steps"][1]["id"] = "anw"
+    service["steps"][1]["title"] = "{service} {step} {{x}}"
+    data = ruleset(rule(target="steps", when={"required": ["decision"]}, require=False, message="[{step_title}]"))
+    (finding,) = run_rules(data, service).findings
+    assert finding.message.get("nl") == "[{service} {step} {{x}}]"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*"ab {}.-_", "{step}", "{target.x}", "{{", "}}", "{__class__}", "{0}", "{step!r}"]),
+                max_size=20).map("".join))
+def test_fill_never_executes_or_raises(template: str) -> None:
+    from dienstvisie.convert import structure_service
+
+    service = structure_service(strong_service())
+    result = fill(template, service, "/steps/0", {"x": 1}, "nl")
+    assert isinstance(result, str) and "<" not in result  # never a repr of an object: unknown names stay as written
+    if "{" not in template and "}" not in template:
+        assert result == template
+    if "{step}" in template and "{{" not in template and "}}" not in template:
+        assert service.steps[0].id in result
+
+
+def test_explanations_cover_rule_findings() -> None:
+    service = strong_service()
+    service["explanations"] = [{"check": "UT101", "step": "anw", "reason": "Wettelijk zo geregeld"}]
+    data = ruleset(rule(target="steps", when={"required": ["decision"]}, require=False))
+    assert [s for _, s, _ in statuses(run_rules(data, service))] == ["explained"]
+
+
+# -- through the plugin hook ------------------------------------------------------------------------
+@pytest.mark.parametrize("kind", ["path", "mapping", "text", "ruleset"])
+def test_the_hook_takes_paths_mappings_text_and_rule_sets(tmp_path: Path, kind: str) -> None:
+    data = ruleset(rule(target="steps", when={"required": ["decision"]}, require=False))
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    offered = {"path": path, "mapping": data, "text": json.dumps(data, indent=1), "ruleset": load_ruleset(data)}[kind]
+    plugins = load_plugins(entry_points=False, extra=[plugin_from_functions("regels", dienstvisie_rulesets=lambda: [offered])])
+    report = dienstvisie.check(strong_service(), plugins=plugins, select=["UT"])
+    assert plugins.failures == [] and statuses(report) == [("UT101", "failed", "/steps/1")]
+
+
+def test_a_rule_set_for_another_vision_adds_nothing() -> None:
+    data = ruleset(rule(principles=["NAP01"]), vision="nora")
+    plugins = load_plugins(entry_points=False, extra=[plugin_from_functions("regels", dienstvisie_rulesets=lambda: [data])])
+    checks = plugins.checks(plugins.visions()["gezamenlijke-dienstverlening"])
+    assert "UT101" not in {check.id for check in checks} and plugins.failures == []
+
+
+def test_a_rule_id_taken_twice_is_a_plugin_error() -> None:
+    data = ruleset(rule(id="SP101"))
+    other = copy.deepcopy(data)
+    other["id"] = "andere-regels"
+    plugins = load_plugins(entry_points=False, extra=[
+        plugin_from_functions("een", dienstvisie_rulesets=lambda: [data]),
+        plugin_from_functions("twee", dienstvisie_rulesets=lambda: [other, data]),
+    ])
+    plugins.checks(plugins.visions()["gezamenlijke-dienstverlening"])
+    messages = sorted((f.plugin, f.message) for f in plugins.failures)
+    assert messages == [("twee", "check id 'SP101' is already registered (by test-regels)"),
+                        ("twee", "rule set 'test-regels' is already registered (by een)")]
+
+
+# -- the command line -------------------------------------------------------------------------------
+RULES = """\
+    dienstvisie_ruleset: "1"
+    id: cli-regels
+    name: {nl: Regels, en: Rules}
+    rules:
+      - id: CL101
+        title: {nl: Balie bij besluit, en: Desk for decisions}
+        message: {nl: "Stap '{step}' besluit zonder balie", en: "Step '{step}' decides without a desk"}
+        principles: [P4]
+        severity: major
+        target: steps
+        when: {required: [decision]}
+        require: {required: [channels], properties: {channels: {contains: {const: balie}}}}
+"""
+
+
+def test_check_with_rules(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, RULES)
+    code = main(["check", str(EXAMPLES / "overlijden-utrecht.yaml"), "--rules", str(path), "--select", "CL",
+                 "--format", "json", "--isolated"])
+    report = json.loads(capsys.readouterr().out)
+    assert code == 1
+    findings = report["services"][0]["findings"]
+    assert {f["check"] for f in findings} == {"CL101"} and all(f["status"] == "failed" for f in findings)
+    assert all(f["location"]["line"] for f in findings)
+    assert {c["id"]: c["origin"] for c in report["checks"]}["CL101"] == "cli-regels"
+
+
+def test_rules_is_repeatable_and_works_from_the_configuration(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, RULES)
+    second = write(tmp_path, RULES.replace("cli-regels", "meer-regels").replace("CL101", "CL201"), "meer.yaml")
+    (tmp_path / "dienstvisie.toml").write_text('rules = ["regels.yaml"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code = main(["check", str(EXAMPLES / "overlijden-utrecht.yaml"), "--rules", str(second), "--select", "CL",
+                 "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+    assert code == 1
+    assert {f["check"] for f in report["services"][0]["findings"]} == {"CL101", "CL201"}
+
+
+def test_a_bad_rule_file_is_a_clear_error_with_file_and_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, RULES.replace("severity: major", "severity: heel-erg"))
+    code = main(["check", str(EXAMPLES), "--rules", str(path), "--isolated", "--lang", "en"])
+    out, err = capsys.readouterr()
+    assert code == 2 and out == ""
+    assert f"{path}:9:" in err and "heel-erg" in err and "Traceback" not in err
+
+
+def test_a_missing_rule_file_is_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["check", str(EXAMPLES), "--rules", str(tmp_path / "weg.yaml"), "--isolated"])
+    assert code == 2 and "weg.yaml" in capsys.readouterr().err
+
+
+def test_a_rule_with_an_unknown_principle_is_exit_2_with_its_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, RULES.replace("principles: [P4]", "principles: [P9]"))
+    code = main(["check", str(EXAMPLES), "--rules", str(path), "--isolated", "--lang", "en"])
+    err = capsys.readouterr().err
+    assert code == 2 and f"{path}:8:" in err and "P9" in err and "Known are: P1, P2" in err
+
+
+def test_rules_for_another_vision_are_left_out_with_a_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, RULES.replace("    rules:\n", "    vision: andere-visie\n    rules:\n"))
+    code = main(["check", str(EXAMPLES / "geboorte-den-haag.yaml"), "--rules", str(path), "--select", "CL",
+                 "--isolated", "--lang", "en", "--format", "json"])
+    out, err = capsys.readouterr()
+    assert code == 0 and json.loads(out)["services"][0]["findings"] == []
+    assert "is for the vision 'andere-visie' and adds nothing under 'gezamenlijke-dienstverlening'" in err
