@@ -144,3 +144,20 @@ def test_output_into_missing_folder_exits_2_and_writes_nothing(tmp_path: Path, c
     target = tmp_path / "nope" / "x.yaml"
     code, _, err = run(["new", "--life-event", "verhuizen", "-o", str(target)], capsys)
     assert code == 2 and not target.exists() and "Traceback" not in err
+
+
+def test_validate_recognises_every_kind_of_document(capsys: pytest.CaptureFixture[str]) -> None:
+    root = Path(__file__).parents[1]
+    paths = [root / "src/dienstvisie/visions", root / "src/dienstvisie/vocabularies",
+             root / "plugins/dienstvisie-gemeente-voorbeeld/src/dienstvisie_gemeente_voorbeeld/regels.yaml"]
+    code, out, err = run(["validate", *map(str, paths)], capsys)
+    assert code == 0, err
+    assert "regels.yaml" in out and "data-items.yaml" in out
+
+
+def test_validate_a_broken_rule_set_names_file_and_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "regels.yaml"
+    path.write_text('dienstvisie_ruleset: "1"\nid: mijn-regels\nrules:\n  - id: XX101\n    severity: huge\n', encoding="utf-8")
+    code, _, err = run(["validate", "--lang", "en", str(path)], capsys)
+    assert code == 1
+    assert f"{path}:5:" in err and "Traceback" not in err

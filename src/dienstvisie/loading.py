@@ -136,12 +136,20 @@ def read_vision(source: Source, *, filename: str | None = None) -> Document[Visi
     return _document(source, filename, "vision", vision_reference_problems, structure_vision)
 
 
-def read_document(path: str | os.PathLike[str]) -> Document[ServiceConcept] | Document[Vision]:
-    """A service concept or a vision from a file, told apart by the vision's `dienstvisie_vision` key."""
+def read_document(path: str | os.PathLike[str]) -> Document[Any]:
+    """Any dienstvisie document from a file: a service concept, or a vision, rule set or vocabulary,
+    told apart by their format keys (`dienstvisie_vision`, `dienstvisie_ruleset`, `dienstvisie_vocabulary`)."""
     name = os.fspath(path)
     parsed = parse(read_text(path), name)
-    if isinstance(parsed.data, Mapping) and "dienstvisie_vision" in parsed.data:
+    keys = parsed.data if isinstance(parsed.data, Mapping) else {}
+    if "dienstvisie_vision" in keys:
         return _validated(parsed, name, "vision", vision_reference_problems, structure_vision)
+    if "dienstvisie_vocabulary" in keys:
+        return _validated(parsed, name, "vocabulary", lambda data: [], lambda data: structure(data, Vocabulary))
+    if "dienstvisie_ruleset" in keys:
+        from .rules import validated_ruleset
+
+        return validated_ruleset(parsed, name)
     return _validated(parsed, name, "service", service_reference_problems, structure_service)
 
 

@@ -260,7 +260,6 @@ def read_ruleset(source: RuleSource, *, filename: str | None = None) -> Document
     holds a line break, else as a path.
     """
     from .loading import parse, read_text
-    from .validation import schema_problems
 
     if isinstance(source, Mapping):
         parsed = ParsedSource(data=dict(source), source_map=SourceMap(file=filename))
@@ -271,6 +270,13 @@ def read_ruleset(source: RuleSource, *, filename: str | None = None) -> Document
             filename = filename or os.fspath(source)
             text = read_text(source)
         parsed = parse(text, filename)
+    return validated_ruleset(parsed, filename)
+
+
+def validated_ruleset(parsed: ParsedSource, filename: str | None) -> Document[RuleSet]:
+    """A parsed rule set, validated (schema first, then its references and conditions) and structured."""
+    from .validation import schema_problems
+
     problems = schema_problems(parsed.data, "ruleset")
     if not problems:
         problems = ruleset_reference_problems(parsed.data)
