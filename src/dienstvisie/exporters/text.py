@@ -70,7 +70,7 @@ def _place(finding: Finding) -> str:
     return location.pointer or "/"
 
 
-def _finding_lines(finding: Finding, lang: Language, style: _Style) -> list[str]:
+def _finding_lines(finding: Finding, lang: Language, style: _Style, with_suggestion: bool = True) -> list[str]:
     mark, colour = _MARKS.get(finding.status, ("✓", "green"))
     head = (f"    {style(mark, colour, 'bold')} {style(finding.check, 'bold')} "
             f"{style(finding.severity.value, colour)}  {finding.message.get(lang)}")
@@ -84,8 +84,18 @@ def _finding_lines(finding: Finding, lang: Language, style: _Style) -> list[str]
             word = _WORDS["expired" if note.expired else "until"][lang]
             parts.append(f"{word} {note.until}")
         lines.append("        " + style("; ".join(parts), "blue"))
-    if finding.suggestion is not None and finding.status in (Status.FAILED, Status.NEEDS_REVIEW):
+    if with_suggestion and finding.suggestion is not None and finding.status in (Status.FAILED, Status.NEEDS_REVIEW):
         lines.append("        " + style("→ " + finding.suggestion.get(lang), "cyan"))
+    return lines
+
+
+def _group_lines(findings: list[Finding], lang: Language, style: _Style) -> list[str]:
+    """Findings in order; the suggestion once, after the last finding of a check with that status."""
+    lines: list[str] = []
+    for index, finding in enumerate(findings):
+        following = findings[index + 1] if index + 1 < len(findings) else None
+        last_of_kind = following is None or (following.check, following.status) != (finding.check, finding.status)
+        lines += _finding_lines(finding, lang, style, with_suggestion=last_of_kind)
     return lines
 
 
@@ -106,14 +116,11 @@ def _report_lines(report: Report, run: CheckRun, lang: Language, style: _Style) 
             head += f" {style(_bar(score.score), colour)} {_score_text(score)}  " + style(
                 f"({score.applicable}/{score.total} {_WORDS['checks'][lang]})", "dim")
         lines.append(head)
-        for finding in report.findings:
-            if principle.id in finding.principles and _shown(finding):
-                lines += _finding_lines(finding, lang, style)
+        lines += _group_lines([f for f in report.findings if principle.id in f.principles and _shown(f)], lang, style)
     meta = [f for f in report.findings if not f.principles and _shown(f)]
     if meta:
         lines.append(f"  {style(_WORDS['document'][lang], 'bold')}")
-        for finding in meta:
-            lines += _finding_lines(finding, lang, style)
+        lines += _group_lines(meta, lang, style)
     points = [s for s in report.scores if s.kind == "starting_point"]
     if points:
         parts = [f"{s.id} {_score_text(s).strip()}" for s in points]
