@@ -18,6 +18,13 @@ TEXT = st.one_of(
 CHANNELS = st.lists(st.sampled_from(["balie", "telefoon", "web", "app", "chat", "email", "post", "huisbezoek"]),
                     unique=True, max_size=4)
 KINDS = ["gemeente", "uitvoeringsorganisatie", "rijk", "provincie", "waterschap", "maatschappelijk", "private"]
+# UPL references: real products of the Uniforme Productnamenlijst, and URIs it does not know
+UPL = st.one_of(
+    st.sampled_from(["http://standaarden.overheid.nl/owms/terms/overlijdensaangifte",
+                     "http://standaarden.overheid.nl/owms/terms/kinderbijslag",
+                     "http://standaarden.overheid.nl/owms/terms/bijstand"]),
+    st.from_regex(r"https?://[a-z0-9.]{1,12}/[A-Za-z0-9_/-]{0,20}", fullmatch=True),
+)
 
 
 def _optional(draw: st.DrawFn, target: dict[str, Any], key: str, strategy: st.SearchStrategy[Any]) -> None:
@@ -40,6 +47,7 @@ def service_concepts(draw: st.DrawFn) -> dict[str, Any]:
             "organisation": draw(st.sampled_from(org_ids)),
             "initiative": draw(st.sampled_from(["burger", "overheid", "automatisch"])),
         }
+        _optional(draw, step, "upl", UPL)
         _optional(draw, step, "legal_duty", st.booleans())
         _optional(draw, step, "channels", CHANNELS)
         if draw(st.booleans()):
@@ -68,6 +76,7 @@ def service_concepts(draw: st.DrawFn) -> dict[str, Any]:
     _optional(draw, doc, "summary", TEXT)
     _optional(draw, doc, "life_events", st.lists(SLUG, unique=True, max_size=3))
     _optional(draw, doc, "situations", st.lists(SLUG, unique=True, max_size=2))
+    _optional(draw, doc, "upl", UPL)
     if draw(st.booleans()):
         doc["owner"] = {"organisation": draw(st.sampled_from(org_ids))}
         _optional(draw, doc["owner"], "mandate", st.sampled_from(["geen", "ambtelijk", "bestuurlijk", "politiek"]))

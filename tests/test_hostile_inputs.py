@@ -1,8 +1,18 @@
 """Hostile and broken inputs: each gets a clear message and exit 1 or 2, no traceback, in bounded
-time, and nothing in them is executed."""
+time and memory, and nothing in them is executed.
+
+`validate` says 1 for an invalid document and 2 for one it cannot read; for `check` every unusable
+input is 2. Peak memory is measured in a subprocess (resource.getrusage), so pytest's own memory
+does not count.
+"""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+import textwrap
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -48,6 +58,14 @@ CASES: dict[str, tuple[Callable[[], bytes], int, str]] = {
     "future-version.yaml": (lambda: VALID.replace('"1"', '"2"', 1).encode(), 1, "must be '1'"),
     "two-documents.yaml": (lambda: VALID.encode() + b"---\n" + VALID.encode(), 1, "more than one"),
     "non-string-key.yaml": (lambda: VALID.encode() + b"1: x\n", 1, "key must be text"),
+    "bad-int.yaml": (lambda: VALID.encode() + b"extra: 0b_\n", 1, "not a valid int"),
+    "huge-int.yaml": (lambda: VALID.encode() + b"extra: " + b"9" * 5000 + b"\n", 1, "not a valid int"),
+    "bad-bool.yaml": (lambda: VALID.encode() + b"extra: !!bool misschien\n", 1, "not a valid bool"),
+    "infinite.json": (lambda: b'{"dienstvisie": "1", "x": 1e999}', 1, "finite"),
+    "huge-int.json": (lambda: b'{"dienstvisie": "1", "x": ' + b"9" * 5000 + b"}", 1, "not a valid int"),
+    "surrogate.json": (lambda: b'{"dienstvisie": "1", "title": "\\udc80"}', 1, "lone surrogate"),
+    "python-object.yaml": (lambda: b"!!python/object/new:os.system [touch PWNED]\n", 1, "tag"),
+    "escape-in-key.yaml": (lambda: VALID.encode() + b'"\\e[2J\\e]0;pwned\\a": x\n', 1, "unknown field"),
 }
 
 
@@ -70,11 +88,23 @@ def test_hostile_document_gets_a_clear_error(name: str, tmp_path: Path, capsys: 
     assert not (tmp_path / "PWNED").exists()
 
 
-def test_check_on_hostile_document_is_unusable_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = tmp_path / "bomb.yaml"
-    path.write_bytes(_bomb())
-    assert main(["check", "--isolated", str(path)]) == 2
-    assert "Traceback" not in capsys.readouterr().err
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_check_on_a_hostile_document_is_unusable_input(name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    content, _, words = CASES[name]
+    path = tmp_path / name
+    path.write_bytes(content())
+    monkeypatch.chdir(tmp_path)
+    started = time.monotonic()
+    code = main(["check", "--isolated", "--no-plugins", "--lang", "en", str(path)])
+    elapsed = time.monotonic() - started
+    out, err = capsys.readouterr()
+    assert code == 2, err
+    assert words in err and str(path) in err, err
+    assert "Traceback" not in err + out
+    assert elapsed < 10, f"took {elapsed:.1f}s"
+    assert not (tmp_path / "PWNED").exists()
+    assert "\x1b" not in err + out, "text from a document reached the terminal as a control sequence"
 
 
 def test_file_over_the_size_limit_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str],
@@ -88,30 +118,170 @@ def test_file_over_the_size_limit_exits_2(tmp_path: Path, capsys: pytest.Capture
     assert main(["validate", str(path)]) == 0
 
 
+def _refuse_to_open(monkeypatch: pytest.MonkeyPatch, *names: str) -> None:
+    """Opening these file names fails with EACCES, as for anyone but root after `chmod 000`
+    (tests may run as root, who can read anything, so the refusal is simulated)."""
+    real_open = os.open
+
+    def refusing(path: str | bytes | os.PathLike[str], flags: int, *args: object, **kwargs: object) -> int:
+        if os.path.basename(os.fsdecode(path)) in names:
+            raise PermissionError(13, "Permission denied", os.fsdecode(path))
+        return real_open(path, flags, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", refusing)
+
+
 def test_unreadable_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                  monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "secret.yaml"
     path.write_text(VALID)
-    real_open = Path.open
-
-    def refuse(self: Path, *args: object, **kwargs: object) -> object:
-        if self.name == "secret.yaml":  # root may read anything, so simulate what others get
-            raise PermissionError(13, "Permission denied")
-        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Path, "open", refuse)
+    _refuse_to_open(monkeypatch, "secret.yaml")
     assert main(["validate", "--lang", "en", str(path)]) == 2
     err = capsys.readouterr().err
     assert "cannot be read: Permission denied" in err and "Traceback" not in err
 
 
-def test_folder_with_a_symlink_loop_and_a_dangling_link_finishes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("command", ["validate", "check"])
+def test_a_folder_with_unreadable_files_reports_each_and_reads_the_rest(
+        command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "diensten"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a-ok.yaml").write_text(VALID)
+    (folder / "b-geheim.yaml").write_text(VALID.replace("id: x", "id: b"))
+    (folder / "sub" / "c-geheim.json").write_text(json.dumps({"dienstvisie": "1"}))
+    (folder / "d-ok.yaml").write_text(VALID.replace("id: x", "id: d"))
+    os.chmod(folder / "b-geheim.yaml", 0)  # what a reader who is not root meets …
+    _refuse_to_open(monkeypatch, "b-geheim.yaml", "c-geheim.json")  # … simulated for root
+    extra = ["--isolated", "--no-plugins", "--format", "json"] if command == "check" else []
+    code = main([command, "--lang", "en", *extra, str(folder)])
+    out, err = capsys.readouterr()
+    assert code == 2, err
+    assert f"{folder / 'b-geheim.yaml'}: error: cannot be read: Permission denied" in err
+    assert f"{folder / 'sub' / 'c-geheim.json'}: error: cannot be read: Permission denied" in err
+    assert "Traceback" not in err
+    if command == "check":  # the readable services are still checked and reported
+        report = json.loads(out)
+        assert [service["id"] for service in report["services"]] == ["x", "d"]
+        assert {failure["file"] for failure in report["errors"]} == {
+            str(folder / "b-geheim.yaml"), str(folder / "sub" / "c-geheim.json")}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+@pytest.mark.parametrize(("command", "expected"), [("validate", 1), ("check", 2)])
+def test_a_named_pipe_without_a_writer_does_not_block(command: str, expected: int, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "ok.yaml").write_text(VALID)
+    os.mkfifo(tmp_path / "pijp.yaml")  # opening it the ordinary way would wait for a writer forever
+    started = time.monotonic()
+    code = main([command, "--lang", "en", *(["--isolated"] if command == "check" else []), str(tmp_path)])
+    err = capsys.readouterr().err
+    assert code == expected and time.monotonic() - started < 10
+    assert f"{tmp_path / 'pijp.yaml'}:1: error: the document is empty" in err
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/fd"), reason="needs /dev/fd")
+def test_a_pipe_with_a_writer_is_read(capsys: pytest.CaptureFixture[str]) -> None:
+    """`dienstvisie validate <(generate-yaml)` and /dev/stdin keep working."""
+    read_end, write_end = os.pipe()
+    os.write(write_end, VALID.encode())
+    os.close(write_end)
+    try:
+        assert main(["validate", f"/dev/fd/{read_end}"]) == 0, capsys.readouterr().err
+    finally:
+        os.close(read_end)
+
+
+@pytest.mark.parametrize("command", ["validate", "check"])
+def test_a_file_name_with_a_nul_byte_is_refused(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([command, "--lang", "en", "dienst\x00.yaml"]) == 2
+    err = capsys.readouterr().err
+    assert "dienst" in err and "file not found" in err and "Traceback" not in err
+
+
+def test_the_default_size_limit_is_10_mb(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DIENSTVISIE_MAX_BYTES", raising=False)
+    path = tmp_path / "groot.yaml"
+    path.write_bytes(VALID.encode() + b"#" * (10 * 1024 * 1024))
+    started = time.monotonic()
+    assert main(["check", "--isolated", "--lang", "en", str(path)]) == 2
+    assert "larger than the limit of 10485760 bytes" in capsys.readouterr().err
+    assert time.monotonic() - started < 10
+
+
+# Bounded memory: what the hostile document costs on top of a process that has already loaded a
+# valid one, measured in a fresh interpreter so pytest's own memory does not count. The peak is
+# resource.getrusage's ru_maxrss, or on Linux VmHWM: Linux carries ru_maxrss over from the forked
+# parent (pytest, with its hundreds of megabytes) across exec, which would hide the child's peak.
+# RLIMIT_AS is a hard cap besides: a runaway allocation fails instead of swapping the machine.
+_MEASURE = textwrap.dedent("""
+    import json, resource, sys, time
+
+    def peak_kib():
+        try:
+            with open("/proc/self/status") as status:
+                for line in status:
+                    if line.startswith("VmHWM:"):
+                        return int(line.split()[1])
+        except OSError:
+            pass
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+    resource.setrlimit(resource.RLIMIT_AS, (2 * 1024 ** 3, resource.getrlimit(resource.RLIMIT_AS)[1]))
+    from dienstvisie import DienstvisieError, load_service
+    load_service(sys.argv[1])
+    before = peak_kib()
+    started = time.monotonic()
+    try:
+        load_service(sys.argv[2])
+        outcome = "loaded"
+    except DienstvisieError as error:
+        outcome = type(error).__name__ + ": " + str(error)
+    seconds = time.monotonic() - started
+    print(json.dumps({"outcome": outcome, "seconds": seconds, "extra_kib": peak_kib() - before}))
+""")
+
+_BIG_BUT_ALLOWED = lambda: VALID.encode() + b"summary: " + b"x" * (9 * 1024 * 1024) + b"\n"  # noqa: E731
+
+MEMORY_CASES: dict[str, tuple[Callable[[], bytes], str]] = {
+    "billion-laughs.yaml": (_bomb, "too many values"),
+    "deep.yaml": (CASES["deep.yaml"][0], "nested too deeply"),
+    "deep-mapping.yaml": (lambda: ("a:\n" + "".join(" " * i + "b:\n" for i in range(1, 3000))).encode(), "nested too deeply"),
+    "deep.json": (CASES["deep.json"][0], "nested too deeply"),
+    "deep-objects.json": (lambda: ('{"a":' * 50_000 + "1" + "}" * 50_000).encode(), "nested too deeply"),
+    "ten-megabytes-of-values.yaml": (lambda: b"x: [" + b"1," * (5 * 1024 * 1024 - 10) + b"1]\n", "too many values"),
+    "nine-megabytes.yaml": (_BIG_BUT_ALLOWED, "loaded"),  # the baseline: a large valid document
+}
+
+
+@pytest.mark.parametrize("name", sorted(MEMORY_CASES))
+def test_hostile_documents_take_bounded_time_and_memory(name: str, tmp_path: Path) -> None:
+    content, words = MEMORY_CASES[name]
+    valid, hostile = tmp_path / "valid.yaml", tmp_path / name
+    valid.write_text(VALID)
+    hostile.write_bytes(content())
+    result = subprocess.run([sys.executable, "-c", _MEASURE, str(valid), str(hostile)], capture_output=True, text=True,
+                            timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    measured = json.loads(result.stdout)
+    assert measured["outcome"].startswith(("DocumentError", "SourceError", "loaded")), measured
+    assert words in measured["outcome"], measured
+    assert measured["seconds"] < 20, measured
+    # 10 MB of text may cost a few times its size while parsed; a bomb must not cost more than that
+    assert measured["extra_kib"] < 256 * 1024, measured
+
+
+@pytest.mark.parametrize("command", ["validate", "check"])
+def test_folder_with_a_symlink_loop_and_a_dangling_link_finishes(command: str, tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "diensten"
     folder.mkdir()
     (folder / "ok.yaml").write_text(VALID)
     (folder / "loop").symlink_to(folder, target_is_directory=True)
     (folder / "dangling.yaml").symlink_to(tmp_path / "missing.yaml")
-    code = main(["validate", str(folder)])
+    started = time.monotonic()
+    code = main([command, *(["--isolated"] if command == "check" else []), str(folder)])
+    assert time.monotonic() - started < 10
     err = capsys.readouterr().err
     assert code == 2, err  # the dangling link cannot be read
     assert "dangling.yaml" in err and "Traceback" not in err

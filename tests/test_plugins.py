@@ -44,8 +44,8 @@ def test_everything_a_plugin_needs_is_importable_from_dienstvisie() -> None:
 
 
 def test_every_hook_has_a_docstring_and_a_section_in_the_plugin_guide() -> None:
-    assert HOOKS == ["dienstvisie_checks", "dienstvisie_exporters", "dienstvisie_prepare_service", "dienstvisie_report",
-                     "dienstvisie_rulesets", "dienstvisie_visions", "dienstvisie_vocabularies"]
+    assert HOOKS == ["dienstvisie_checks", "dienstvisie_exporters", "dienstvisie_importers", "dienstvisie_prepare_service",
+                     "dienstvisie_report", "dienstvisie_rulesets", "dienstvisie_visions", "dienstvisie_vocabularies"]
     guide = (ROOT / "docs" / "plugins.md").read_text(encoding="utf-8")
     for name in HOOKS:
         assert (getattr(hookspecs, name).__doc__ or "").strip()

@@ -80,6 +80,8 @@ _EXPORTS: dict[str, str] = {
     "CheckRun": "model.run",
     "LoadFailure": "model.run",
     "Exporter": "model.exporter",
+    "Importer": "model.importer",
+    "Draft": "model.importer",
     "Vocabulary": "model.vocabulary",
     "Vocabularies": "model.vocabulary",
     "Term": "model.vocabulary",
@@ -133,6 +135,8 @@ if TYPE_CHECKING:  # explicit re-exports (`X as X`), so type checkers of plugins
     from .model.check import skip as skip
     from .model.document import Document as Document
     from .model.exporter import Exporter as Exporter
+    from .model.importer import Draft as Draft
+    from .model.importer import Importer as Importer
     from .model.finding import ExplanationNote as ExplanationNote
     from .model.finding import Finding as Finding
     from .model.plugin import PluginFailure as PluginFailure

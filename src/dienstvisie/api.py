@@ -9,7 +9,7 @@ from typing import Any
 
 from .checks.meta import META_CHECKS
 from .checks.questions import question_checks
-from .engine import run_checks
+from .engine import DEFAULT_CHECK_TIMEOUT, run_checks
 from .errors import DienstvisieError
 from .loading import DEFAULT_VISION_ID, read_service
 from .model.check import Check, Severity
@@ -67,13 +67,16 @@ def check(
     severity: Mapping[str, str | Severity] | None = None,
     plugins: Plugins | None = None,
     today: datetime.date | None = None,
+    check_timeout: float | None = DEFAULT_CHECK_TIMEOUT,
 ) -> Report:
     """Check one service concept against a vision and return its Report.
 
     `service` may be a model, a loaded Document (findings then carry file and line), a path,
     YAML/JSON text or a mapping. `vision` is a vision id or object (default: the shipped
     *Visie op gezamenlijke dienstverlening*). `select`/`ignore` take check-id prefixes such as
-    `DV3` or `ALL`; `severity` overrides the severity of checks by id.
+    `DV3` or `ALL`; `severity` overrides the severity of checks by id. `check_timeout` is each
+    check's time limit in seconds (a check that overruns becomes an `error` finding; None or 0: no
+    limit).
     """
     plugins = plugins or default_plugins()
     if isinstance(service, Document):
@@ -92,7 +95,7 @@ def check(
     prepared = plugins.prepare(document.model, active)
     report = run_checks(
         prepared, vision=active, checks=checks, vocabularies=plugins.vocabularies(), selection=selection,
-        today=today, source_map=document.source_map,
+        today=today, source_map=document.source_map, check_timeout=check_timeout,
     )
     plugins.notify(report)
     return report

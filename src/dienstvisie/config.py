@@ -10,10 +10,12 @@ Command-line flags override what the file says.
     lang = "en"
     vision = "gezamenlijke-dienstverlening"
     severity = { DV602 = "info" }
+    check-timeout = 10        # seconds one check may take on one service; 0: no limit
 """
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 from pathlib import Path
@@ -25,7 +27,7 @@ from .errors import DienstvisieError
 from .model.check import Severity
 from .model.text import LANGUAGES, Language
 
-_KEYS = {"select", "ignore", "severity", "fail-on", "lang", "vision", "plugins", "rules"}
+_KEYS = {"select", "ignore", "severity", "fail-on", "lang", "vision", "plugins", "rules", "check-timeout"}
 
 
 class ConfigError(DienstvisieError):
@@ -44,6 +46,7 @@ class Config:
     vision: str | None = None
     plugins: tuple[str, ...] = ()
     rules: tuple[str, ...] = ()
+    check_timeout: float | None = None  # seconds; 0 means no limit
     path: str | None = None
 
 
@@ -87,6 +90,26 @@ def _severity(path: Path, key: str, value: Any) -> Severity:
         raise ConfigError(f"{path}: '{key}' = {value!r} is not a severity; use one of: {allowed}") from None
 
 
+def check_timeout_value(value: Any) -> float:
+    """A per-check time limit in seconds, from a number or the text of a command-line flag:
+    finite and at least 0 (0 means no limit). ValueError otherwise."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise ValueError(f"not a number of seconds: {value!r}")
+    seconds = float(value)
+    if not math.isfinite(seconds) or seconds < 0:
+        raise ValueError(f"not a number of seconds from 0 up: {value!r}")
+    return seconds
+
+
+def _check_timeout(path: Path, value: Any) -> float:
+    try:
+        if isinstance(value, str):  # TOML has numbers: "10" is a mistake worth naming
+            raise ValueError(value)
+        return check_timeout_value(value)
+    except ValueError:
+        raise ConfigError(f"{path}: 'check-timeout' = {value!r} must be a number of seconds (0: no limit)") from None
+
+
 def load_config(path: str | os.PathLike[str]) -> Config:
     """The configuration in `path`; ConfigError for anything unknown or malformed."""
     file = Path(path)
@@ -113,5 +136,6 @@ def load_config(path: str | os.PathLike[str]) -> Config:
         vision=vision,
         plugins=_strings(file, "plugins", section.get("plugins", [])),
         rules=tuple(str(base / rule) for rule in _strings(file, "rules", section.get("rules", []))),
+        check_timeout=_check_timeout(file, section["check-timeout"]) if "check-timeout" in section else None,
         path=str(file),
     )

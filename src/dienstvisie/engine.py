@@ -3,11 +3,25 @@
 Pure: it reads models and returns a Report. Each check is isolated, so an exception (or a
 result that is not an Outcome) becomes an `error` finding and the other checks still run.
 The order of findings is deterministic: by check id, then by place in the document.
+
+Each check also has a time limit (`check_timeout`, default 10 seconds). The checks of a service
+run one after the other in a worker thread (kept in a small pool) while the calling thread
+watches the clock; a check that overruns becomes an `error` finding, its thread is abandoned (a
+daemon thread: it cannot be killed, and does not keep the process alive), and the remaining
+checks go on in another thread. Limits, also in docs/configuration.md: an abandoned check keeps
+using CPU until it returns or the process ends (in a long-lived `--jobs` worker process too), and
+a check stuck in C code that holds the GIL (a catastrophic regular expression) stalls the whole
+process, which no thread-based limit can interrupt. `check_timeout=None` (or 0) runs the checks
+in the calling thread, without a limit.
 """
 
 from __future__ import annotations
 
 import datetime
+import os
+import queue
+import threading
+import time
 from collections.abc import Sequence
 
 from .checks.meta import STALE_EXPLANATION, STALE_EXPLANATION_ID
@@ -41,24 +55,165 @@ def _pointer_key(pointer: str) -> tuple[tuple[int, int | str], ...]:
     return tuple((0, int(part)) if part.isdigit() else (1, part) for part in pointer.split("/") if part)
 
 
-def _run_one(check: Check, context: CheckContext) -> list[Outcome] | str:
-    """The outcomes of a check, or a description of what went wrong in it."""
+DEFAULT_CHECK_TIMEOUT = 10.0
+"""Seconds one check may take on one service before it is stopped waiting for (an `error` finding)."""
+
+CheckResult = list[Outcome] | str | Text
+
+
+MAX_OUTCOMES = 10_000
+"""More outcomes than this from one check on one service is a fault of the check (an endless generator)."""
+
+
+def _describe(error: BaseException) -> str:
     try:
-        outcomes = list(check.function(context))
-    except Exception as error:  # isolate: one broken check must not stop the others
         return f"{type(error).__name__}: {error}"
-    for outcome in outcomes:
-        if not isinstance(outcome, Outcome):
-            return f"returned {type(outcome).__name__} instead of an Outcome"
+    except Exception:  # an exception whose str() raises in turn
+        return type(error).__name__
+
+
+def _is_text(value: object) -> bool:
+    return isinstance(value, Text) and all(isinstance(part, (str, type(None))) for part in (value.nl, value.en))
+
+
+def _garbage(outcome: object) -> str | None:
+    """What is wrong with something a check yielded, or None for a well-formed Outcome."""
+    if not isinstance(outcome, Outcome):
+        return f"returned {type(outcome).__name__} instead of an Outcome"
+    if outcome.kind not in _STATUS_OF_KIND:
+        return f"returned an Outcome of unknown kind {outcome.kind!r}"
+    if outcome.message is not None and not _is_text(outcome.message):
+        return f"returned an Outcome whose message is {type(outcome.message).__name__}, not Text"
+    if not isinstance(outcome.pointer, str) or (outcome.pointer and not outcome.pointer.startswith("/")):
+        return f"returned an Outcome whose pointer {outcome.pointer!r} is not a JSON pointer"
+    if outcome.step is not None and not isinstance(outcome.step, str):
+        return f"returned an Outcome whose step is {type(outcome.step).__name__}, not text"
+    if outcome.severity is not None and not isinstance(outcome.severity, Severity):
+        return f"returned an Outcome whose severity {outcome.severity!r} is not a Severity"
+    return None
+
+
+def _run_one(check: Check, context: CheckContext) -> CheckResult:
+    """The outcomes of a check, or a description of what went wrong in it."""
+    outcomes: list[Outcome] = []
+    try:
+        for outcome in check.function(context):
+            problem = _garbage(outcome)
+            if problem is not None:
+                return problem
+            outcomes.append(outcome)
+            if len(outcomes) > MAX_OUTCOMES:
+                return f"yielded more than {MAX_OUTCOMES} outcomes"
+    except Exception as error:  # isolate: one broken check must not stop the others
+        return _describe(error)
+    except KeyboardInterrupt:  # Ctrl-C stops the run (without a time limit, checks run in the caller's thread)
+        raise
+    except BaseException as error:  # sys.exit() in a check: an error of that check, not the end of the run
+        return _describe(error)
     return outcomes
 
 
-def _findings_of(check: Check, result: list[Outcome] | str, severity: Severity, source_map: SourceMap) -> list[Finding]:
-    if isinstance(result, str):
+def _timed_out(limit: float) -> Text:
+    seconds = f"{limit:g}"
+    return Text(nl=f"duurde langer dan de tijdslimiet van {seconds} s en is afgebroken (check-timeout)",
+                en=f"took longer than the time limit of {seconds} s and was abandoned (check-timeout)")
+
+
+class _Batch:
+    """Checks to run one after another in a worker thread, while the caller watches each deadline."""
+
+    def __init__(self, checks: Sequence[Check], context: CheckContext, first: int) -> None:
+        self.checks = checks
+        self.context = context
+        self.lock = threading.Lock()
+        self.done = threading.Event()
+        self.results: list[CheckResult] = []
+        self.current = first  # index of the check running now
+        self.started = time.monotonic()
+        self.abandoned = False
+
+    def work(self) -> None:
+        with self.lock:
+            self.started = time.monotonic()
+        while True:
+            with self.lock:
+                if self.abandoned or self.current >= len(self.checks):
+                    break
+                check = self.checks[self.current]
+            result = _run_one(check, self.context)
+            with self.lock:
+                if self.abandoned:  # too late: the caller has given up on this check
+                    break
+                self.results.append(result)
+                self.current += 1
+                self.started = time.monotonic()
+        self.done.set()
+
+
+class _Worker:
+    """A daemon thread that runs batches; it goes back to the idle pool when a batch is done."""
+
+    idle: list[_Worker] = []
+    idle_lock = threading.Lock()
+
+    def __init__(self) -> None:
+        self.jobs: queue.SimpleQueue[_Batch] = queue.SimpleQueue()
+        threading.Thread(target=self._loop, name="dienstvisie-checks", daemon=True).start()
+
+    def _loop(self) -> None:
+        while True:
+            self.jobs.get().work()
+            with _Worker.idle_lock:  # free again, also after a check that overran did return at last
+                _Worker.idle.append(self)
+
+    @classmethod
+    def take(cls) -> _Worker:
+        with cls.idle_lock:
+            if cls.idle:
+                return cls.idle.pop()
+        return cls()
+
+    @classmethod
+    def forget_all(cls) -> None:
+        """In a forked child (`--jobs` with fork) the pool's threads do not exist: start afresh."""
+        cls.idle = []
+        cls.idle_lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_Worker.forget_all)
+
+
+def _run_all(checks: Sequence[Check], context: CheckContext, limit: float | None) -> list[CheckResult]:
+    """The result of every check, in order; with a limit, each check gets at most `limit` seconds."""
+    if not limit or limit <= 0:  # None or 0: no limit
+        return [_run_one(check, context) for check in checks]
+    results: list[CheckResult] = []
+    while len(results) < len(checks):
+        batch = _Batch(checks, context, len(results))
+        _Worker.take().jobs.put(batch)
+        while True:
+            with batch.lock:
+                if batch.current >= len(checks):
+                    break
+                remaining = batch.started + limit - time.monotonic()
+                if remaining <= 0:  # the running check overran: give up on it (its thread carries on)
+                    batch.abandoned = True
+                    break
+            batch.done.wait(remaining)
+        results += batch.results
+        if batch.abandoned:
+            results.append(_timed_out(limit))
+    return results
+
+
+def _findings_of(check: Check, result: CheckResult, severity: Severity, source_map: SourceMap) -> list[Finding]:
+    if isinstance(result, (str, Text)):
+        detail = result if isinstance(result, Text) else Text(nl=result, en=result)
         return [Finding(
             check=check.id, principles=check.principles, status=Status.ERROR, severity=severity,
-            message=Text(nl=f"De check {check.id} kon niet uitgevoerd worden: {result}",
-                         en=f"The check {check.id} could not run: {result}"),
+            message=Text(nl=f"De check {check.id} kon niet uitgevoerd worden: {detail.get('nl')}",
+                         en=f"The check {check.id} could not run: {detail.get('en')}"),
             location=source_map.locate(""),
         )]
     if not result:
@@ -143,19 +298,22 @@ def run_checks(
     today: datetime.date | None = None,
     source_map: SourceMap | None = None,
     known_check_ids: set[str] | None = None,
+    check_timeout: float | None = DEFAULT_CHECK_TIMEOUT,
 ) -> Report:
     """Run every selected check of `checks` on `service` and return the scored report.
 
     `known_check_ids` is every check id that exists (selected or not), so an explanation of an
-    ignored check is not called stale; by default, the ids of `checks`.
+    ignored check is not called stale; by default, the ids of `checks`. `check_timeout` is the
+    time limit of each check in seconds (an overrunning check becomes an `error` finding); None
+    or 0 means no limit, and the checks run in the calling thread.
     """
     today = today or datetime.date.today()
     source_map = source_map or SourceMap()
     context = CheckContext(service=service, vision=vision, vocabularies=vocabularies, today=today)
     selected = [check for check in checks if selection.selects(check.id)]
     findings: list[Finding] = []
-    for check in selected:
-        findings += _findings_of(check, _run_one(check, context), selection.severity_of(check), source_map)
+    for check, result in zip(selected, _run_all(selected, context, check_timeout), strict=True):
+        findings += _findings_of(check, result, selection.severity_of(check), source_map)
     findings, used = _explain(findings, service, today)
     known = known_check_ids if known_check_ids is not None else {check.id for check in checks}
     if selection.selects(STALE_EXPLANATION_ID):

@@ -82,6 +82,18 @@ def dienstvisie_exporters() -> list[Any]:  # type: ignore[empty-body]
 
 
 @hookspec
+def dienstvisie_importers() -> list[Any]:  # type: ignore[empty-body]
+    """Input formats to add, each an `Importer` (name, title, file suffixes, read).
+
+    The name becomes the FORMAT of `dienstvisie import FORMAT FILE`. `read(path, lang)` reads the
+    file and returns a `Draft`: a service-concept document in YAML that validates, with what the
+    format cannot express left as defaults marked `# TODO`, and `gaps` (texts in nl and en) that
+    the command prints on stderr. It raises `SourceError` when the file cannot be read and
+    `DocumentError` when the file is not valid in its format. A name already taken is a plugin error.
+    """
+
+
+@hookspec
 def dienstvisie_prepare_service(service: ServiceConcept, vision: Vision) -> ServiceConcept | None:
     """Enrich or normalise a service before it is checked; return a new `ServiceConcept` or None.
 

@@ -56,8 +56,8 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "en": "Use plain text, numbers, lists and mappings; dienstvisie never runs anything a document contains.",
     },
     "source.too_many_nodes": {
-        "nl": "het document is te groot na het uitvouwen van aliassen (meer dan {limit} waarden)",
-        "en": "the document is too large once aliases are expanded (more than {limit} values)",
+        "nl": "het document bevat te veel waarden (meer dan {limit}, aliassen uitgevouwen meegeteld)",
+        "en": "the document holds too many values (more than {limit}, aliases counted as expanded)",
     },
     "source.too_deep": {
         "nl": "het document is te diep genest (meer dan {limit} niveaus)",

@@ -21,7 +21,7 @@ from .model.problem import Location, Problem
 from .model.service import ServiceConcept
 from .model.vision import Vision
 from .model.vocabulary import Vocabularies, Vocabulary
-from .source import ParsedSource, ParseError, SourceMap, parse_json_text, parse_text
+from .source import ParsedSource, ParseError, SourceMap, parse_json_text, parse_text, plain_data_problems
 from .validation import schema_problems, service_reference_problems, vision_reference_problems
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -45,13 +45,22 @@ def read_text(path: str | os.PathLike[str], max_bytes: int | None = None) -> str
     try:
         if file.is_dir():
             raise SourceError(name, message("source.directory").get("nl"), message("source.directory").get("en"))
-        with file.open("rb") as handle:
+        # Opening a named pipe (FIFO) waits until a writer opens it, which may be never: open
+        # without waiting, then read as usual. A pipe with a writer (`check <(generate)`,
+        # /dev/stdin) is read; one without a writer reads as empty.
+        descriptor = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(descriptor, "rb") as handle:
+            if hasattr(os, "set_blocking"):
+                os.set_blocking(descriptor, True)
             raw = handle.read(limit + 1)
     except FileNotFoundError:
         raise SourceError(name, message("source.missing").get("nl"), message("source.missing").get("en")) from None
     except OSError as error:
         reason = error.strerror or str(error)
         text = message("source.unreadable", reason=reason)
+        raise SourceError(name, text.get("nl"), text.get("en")) from None
+    except ValueError as error:  # a name with a NUL character, which no file system allows
+        text = message("source.unreadable", reason=str(error))
         raise SourceError(name, text.get("nl"), text.get("en")) from None
     if len(raw) > limit:
         size = file.stat().st_size
@@ -94,6 +103,9 @@ def _document(
     build: Callable[[Any], M],
 ) -> Document[M]:
     if isinstance(source, Mapping):
+        problems = plain_data_problems(source, file)
+        if problems:
+            raise DocumentError(file, problems)
         parsed = ParsedSource(data=dict(source), source_map=SourceMap(file=file))
     else:
         if isinstance(source, str) and ("\n" in source or source.lstrip().startswith("{")):

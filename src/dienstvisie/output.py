@@ -40,3 +40,48 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+class AtomicFile:
+    """A text file written bit by bit and put in place at once: through a temporary file in the same
+    folder that `commit()` renames over `path` (with the mode `write_atomic` gives), or that
+    `discard()` removes. For output too large to hold in memory first (a report of 10,000 services).
+
+    Opening raises OSError when the folder cannot take the file, before any work is done.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.target = Path(path)
+        try:
+            self.mode = self.target.stat().st_mode & 0o7777
+        except OSError:
+            self.mode = _default_mode()
+        handle, self.temp_name = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".tmp",
+                                                  dir=self.target.parent or ".")
+        self.stream = os.fdopen(handle, "w", encoding="utf-8", newline="")
+
+    def write(self, text: str) -> int:
+        return self.stream.write(text)
+
+    def commit(self) -> None:
+        """Put the file in place (flushed to disk first)."""
+        try:
+            self.stream.flush()
+            os.fsync(self.stream.fileno())
+            self.stream.close()
+            os.chmod(self.temp_name, self.mode)
+            os.replace(self.temp_name, self.target)
+        except BaseException:
+            self.discard()
+            raise
+
+    def discard(self) -> None:
+        """Leave the target as it was and remove the temporary file."""
+        try:
+            self.stream.close()
+        except OSError:
+            pass
+        try:
+            os.unlink(self.temp_name)
+        except FileNotFoundError:
+            pass

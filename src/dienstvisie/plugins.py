@@ -49,6 +49,7 @@ class PluginSummary:
     rulesets: tuple[str, ...] = ()
     exporters: tuple[str, ...] = ()
     vocabularies: tuple[str, ...] = ()  # e.g. "data_items: 12"
+    importers: tuple[str, ...] = ()
     failures: tuple[PluginFailure, ...] = ()
 
 
@@ -65,11 +66,13 @@ class Plugins:
         self._checks: dict[str, tuple[Check, ...]] = {}
         self._vocabularies: Vocabularies | None = None
         self._exporters: dict[str, Any] | None = None
+        self._importers: dict[str, Any] | None = None
         self._rulesets: list[tuple[str, RuleSet]] | None = None
         # which plugin added what, for `dienstvisie plugins`
         self._vision_plugin: dict[str, str] = {}
         self._check_plugin: dict[str, dict[str, str]] = {}
         self._exporter_plugin: dict[str, str] = {}
+        self._importer_plugin: dict[str, str] = {}
         self._vocabulary_plugin: list[tuple[str, str]] = []
 
     # -- calling hooks one implementation at a time -------------------------------------------
@@ -239,6 +242,22 @@ class Plugins:
             self._exporters = exporters
         return self._exporters
 
+    def importers(self) -> dict[str, Any]:
+        """Every input format of `dienstvisie import` by name (an `Importer` each)."""
+        if self._importers is None:
+            importers: dict[str, Any] = {}
+            for plugin, item in self._items("dienstvisie_importers"):
+                name = getattr(item, "name", None)
+                if not isinstance(name, str) or not name or not callable(getattr(item, "read", None)):
+                    self.failures.append(PluginFailure(plugin, "dienstvisie_importers", f"not an Importer: {item!r}"))
+                elif name in importers:
+                    self.failures.append(PluginFailure(plugin, "dienstvisie_importers", f"import format '{name}' is already registered"))
+                else:
+                    importers[name] = item
+                    self._importer_plugin[name] = plugin
+            self._importers = importers
+        return self._importers
+
     def prepare(self, service: ServiceConcept, vision: Vision) -> ServiceConcept:
         """The service after every plugin's `dienstvisie_prepare_service`, in turn."""
         hook = self.manager.hook.dienstvisie_prepare_service
@@ -277,6 +296,7 @@ class Plugins:
         for vision in visions.values():
             self.checks(vision)
         self.exporters()
+        self.importers()
         self.vocabularies()
         rulesets = self.rulesets()
         result = []
@@ -291,6 +311,7 @@ class Plugins:
                 rulesets=tuple(r.id for p, r in rulesets if p == info.name),
                 exporters=tuple(e for e, p in self._exporter_plugin.items() if p == info.name),
                 vocabularies=tuple(text for p, text in self._vocabulary_plugin if p == info.name),
+                importers=tuple(i for i, p in self._importer_plugin.items() if p == info.name),
                 failures=tuple(f for f in self.failures if f.plugin == info.name),
             ))
         for failure in self.failures:  # plugins that failed to load or register

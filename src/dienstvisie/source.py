@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -18,6 +19,7 @@ import yaml
 
 from .i18n import message
 from .model.problem import Location, Problem
+from .model.text import Text
 
 MAX_NODES = 200_000
 MAX_DEPTH = 100
@@ -88,6 +90,35 @@ def pointer_join(pointer: str, token: str | int) -> str:
     return f"{pointer}/{escape_pointer_token(str(token))}"
 
 
+class _BoundedLoader(yaml.SafeLoader):
+    """PyYAML's safe loader that counts nodes and depth while it composes the node tree, so a
+    10 MB file of `[1,1,1,…` is refused after MAX_NODES values instead of building millions of
+    nodes (gigabytes) first, and deep nesting is refused before Python's recursion limit."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.composed = 0
+        self.depth = 0
+        self.file: str | None = None
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        self.composed += 1
+        self.depth += 1
+        try:
+            if self.composed > MAX_NODES:
+                raise ParseError([Problem("source.too_many_nodes", message("source.too_many_nodes", limit=MAX_NODES),
+                                          self._here())])
+            if self.depth > MAX_DEPTH + 1:
+                raise ParseError([Problem("source.too_deep", message("source.too_deep", limit=MAX_DEPTH), self._here())])
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+    def _here(self) -> Location:
+        mark: yaml.Mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+        return Location(file=self.file, line=mark.line + 1, column=mark.column + 1)
+
+
 class _Builder:
     """Build plain data from a composed YAML node tree, within bounds."""
 
@@ -123,7 +154,15 @@ class _Builder:
     def build_scalar(self, node: yaml.Node, pointer: str) -> Any:
         if node.tag == "tag:yaml.org,2002:timestamp" or node.tag == "tag:yaml.org,2002:str":
             return str(node.value)
-        value = self.loader.construct_object(node, deep=False)
+        try:
+            value = self.loader.construct_object(node, deep=False)
+        except (ValueError, ArithmeticError, LookupError, TypeError, yaml.YAMLError) as error:
+            # PyYAML's resolver takes e.g. `0b_` for an integer it then cannot build, `!!bool maybe`
+            # has no value, and Python refuses integers of thousands of digits: say where, no crash
+            kind = str(node.tag).rsplit(":", 1)[-1]
+            self.problems.append(Problem("source.syntax", message("source.syntax", reason=_unreadable(node.value, kind, error)),
+                                         self.location(node.start_mark, pointer), message("source.syntax.hint")))
+            return None
         if isinstance(value, float) and not math.isfinite(value):
             self.problems.append(Problem("source.not_a_number", message("source.not_a_number", value=node.value),
                                          self.location(node.start_mark, pointer)))
@@ -163,6 +202,84 @@ class _Builder:
         return result
 
 
+def _shorten(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _unreadable(value: object, kind: str, error: BaseException) -> str:
+    reason = str(error).split(";")[0].split(":")[0]
+    detail = f" ({reason})" if reason and isinstance(error, ValueError) else ""
+    return f"'{_shorten(str(value))}' is not a valid {kind}{detail}"
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _lone_surrogate(text: str) -> str | None:
+    """The first lone surrogate in `text` (no UTF-8 file can hold one, but JSON escapes and Python can)."""
+    found = _SURROGATE.search(text)
+    return found.group() if found else None
+
+
+_Path = tuple[Any, str | int] | None  # (parent path, token): a pointer is only spelled out for a problem
+
+
+def _spell(path: _Path) -> str:
+    tokens: list[str | int] = []
+    while path is not None:
+        path, token = path
+        tokens.append(token)
+    pointer = ""
+    for token in reversed(tokens):
+        pointer = pointer_join(pointer, token)
+    return pointer
+
+
+def plain_data_problems(data: Any, file: str | None = None) -> list[Problem]:
+    """What makes plain data unusable as a document before any schema is applied.
+
+    For data that did not come through the YAML builder (a mapping from Python, parsed JSON):
+    keys that are not text, numbers that are not finite, text that no file could hold (a lone
+    surrogate), and the same bounds on size and depth as for YAML. Iterative, so neither deep
+    nor cyclic data can exhaust the stack; it stops after MAX_NODES values.
+    """
+    problems: list[Problem] = []
+
+    def problem(code: str, text: Text, path: _Path, hint: Text | None = None) -> None:
+        problems.append(Problem(code, text, Location(pointer=_spell(path), file=file), hint))
+
+    stack: list[tuple[Any, _Path, int]] = [(data, None, 0)]
+    count = 0
+    while stack and len(problems) < 100:
+        value, path, depth = stack.pop()
+        count += 1
+        if count > MAX_NODES:
+            problem("source.too_many_nodes", message("source.too_many_nodes", limit=MAX_NODES), path)
+            break
+        if depth > MAX_DEPTH:
+            problem("source.too_deep", message("source.too_deep", limit=MAX_DEPTH), path)
+            break
+        if isinstance(value, str):
+            if not value.isascii() and (character := _lone_surrogate(value)) is not None:
+                reason = f"character #x{ord(character):04x} (a lone surrogate) is not allowed in text"
+                problem("source.syntax", message("source.syntax", reason=reason), path, message("source.syntax.hint"))
+        elif isinstance(value, Mapping):
+            children: list[tuple[Any, _Path, int]] = []
+            for key, child in value.items():
+                if not isinstance(key, str):
+                    problem("source.key_type", message("source.key_type", kind="null" if key is None else type(key).__name__),
+                            path)
+                    continue
+                children.append((key, (path, key), depth + 1))
+                children.append((child, (path, key), depth + 1))
+            stack.extend(reversed(children))
+        elif isinstance(value, (list, tuple)):
+            stack.extend(reversed([(child, (path, index), depth + 1) for index, child in enumerate(value)]))
+        elif isinstance(value, float) and not math.isfinite(value):
+            problem("source.not_a_number", message("source.not_a_number", value=value), path)
+    return problems
+
+
 def _syntax_problem(error: yaml.YAMLError, file: str | None) -> Problem:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     reason = getattr(error, "problem", None) or str(error)
@@ -181,7 +298,8 @@ def parse_text(text: str, file: str | None = None) -> ParsedSource:
     Raises ParseError listing every problem found.
     """
     try:
-        loader = yaml.SafeLoader(text)
+        loader = _BoundedLoader(text)
+        loader.file = file
     except yaml.reader.ReaderError as error:  # the reader refuses control characters up front
         line = text.count("\n", 0, error.position) + 1
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
@@ -237,8 +355,31 @@ def parse_json_text(text: str, file: str | None = None) -> ParsedSource:
     except RecursionError:
         raise ParseError([Problem("source.too_deep", message("source.too_deep", limit=MAX_DEPTH),
                                   Location(file=file))]) from None
+    except ParseError as error:
+        raise ParseError(_located_by_yaml(error.problems, text, file)) from None
+    except ValueError as error:  # e.g. an integer of thousands of digits
+        problem = Problem("source.syntax", message("source.syntax", reason=_unreadable("…", "number", error)),
+                          Location(file=file), message("source.syntax.hint"))
+        raise ParseError(_located_by_yaml([problem], text, file)) from None
     try:
         positions = parse_text(text, file).source_map.positions
     except ParseError:
         positions = {}
-    return ParsedSource(data=data, source_map=SourceMap(file=file, positions=positions))
+    source_map = SourceMap(file=file, positions=positions)
+    problems = plain_data_problems(data, file)  # e.g. 1e999 is infinite, "\ud800" a lone surrogate
+    if problems:
+        raise ParseError([attrs.evolve(problem, location=source_map.locate(problem.location.pointer))
+                          for problem in problems])
+    return ParsedSource(data=data, source_map=source_map)
+
+
+def _located_by_yaml(problems: list[Problem], text: str, file: str | None) -> list[Problem]:
+    """JSON's own errors with a line and column where reading the text as YAML finds the same problem."""
+    try:
+        parse_text(text, file)
+    except ParseError as error:
+        codes = {problem.code for problem in problems}
+        located = [problem for problem in error.problems if problem.code in codes and problem.location.line is not None]
+        if located:
+            return located
+    return problems

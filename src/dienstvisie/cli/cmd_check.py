@@ -2,22 +2,37 @@
 
 Exit 0 when nothing failed at or above --fail-on, 1 when something did, 2 for unusable input
 (a missing, unreadable or invalid document, a bad option or configuration).
+
+Folders are walked (`--glob` narrows what is taken below them); with `--jobs N` the documents are
+checked in N worker processes, and the report is the same as with `--jobs 1`, byte for byte. The
+text and JSON reports are written service by service as the results come in, so a run over
+thousands of documents holds no report in memory; the other formats need every report at once. A
+progress bar shows on stderr during long runs when stderr is a terminal. With `--baseline FILE`
+failed findings the baseline holds are left out and do not fail the run.
+
+The options shared by `check`, `portfolio` and `baseline` (which documents, which checks, which
+plugins, how many processes) and the loop that runs them live here too.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ..errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from ..model.text import Language
 from .help import help_text
 
 if TYPE_CHECKING:
-    from ..model.document import Document
+    from ..baseline import Baseline, Tally
+    from ..config import Config
+    from ..model.check import Severity
+    from ..model.run import LoadFailure
+    from ..parallel import Finisher, RunSpec, Session
     from ..plugins import Plugins
-    from ..rules import RuleSet
 
 SEVERITIES = ("info", "minor", "major", "critical")
 
@@ -26,12 +41,24 @@ def _ids(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
-def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: Language) -> None:
-    parser = subparsers.add_parser("check", parents=parents, help=help_text("check", lang),
-                                   description=help_text("check", lang))
-    parser.add_argument("paths", nargs="+", metavar="PATH", help=help_text("validate.paths", lang))
-    parser.add_argument("-f", "--format", default=None, help=help_text("check.format", lang))
-    parser.add_argument("-o", "--output", help=help_text("output", lang))
+def _jobs(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} < 1")
+    return number
+
+
+def _seconds(value: str) -> float:
+    from ..config import check_timeout_value
+
+    try:
+        return check_timeout_value(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def add_selection_options(parser: argparse.ArgumentParser, lang: Language) -> None:
+    """Which checks, vision, rules, configuration and plugins: shared by check, portfolio, baseline, diff."""
     parser.add_argument("--fail-on", choices=SEVERITIES, default=None, help=help_text("check.fail_on", lang))
     parser.add_argument("--select", type=_ids, action="extend", help=help_text("check.select", lang))
     parser.add_argument("--ignore", type=_ids, action="extend", help=help_text("check.ignore", lang))
@@ -39,28 +66,60 @@ def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: La
     parser.add_argument("--rules", action="append", default=[], metavar="FILE", help=help_text("check.rules", lang))
     parser.add_argument("--config", metavar="FILE", help=help_text("check.config", lang))
     parser.add_argument("--isolated", action="store_true", help=help_text("check.isolated", lang))
+    parser.add_argument("--check-timeout", type=_seconds, default=None, metavar="SECONDS",
+                        help=help_text("check.check_timeout", lang))
     parser.add_argument("--plugin", action="append", default=[], metavar="MODULE", help=help_text("plugin", lang))
     parser.add_argument("--no-plugins", action="store_true", help=help_text("no_plugins", lang))
     parser.add_argument("--disable", action="append", default=[], metavar="NAME", help=help_text("disable", lang))
+
+
+def add_run_options(parser: argparse.ArgumentParser, lang: Language) -> None:
+    """The documents to check and how: shared by check, portfolio and baseline."""
+    parser.add_argument("paths", nargs="+", metavar="PATH", help=help_text("validate.paths", lang))
+    parser.add_argument("--glob", action="append", default=[], metavar="PATTERN", help=help_text("check.glob", lang))
+    add_selection_options(parser, lang)
+    parser.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N", help=help_text("check.jobs", lang))
+    parser.add_argument("--no-progress", action="store_true", help=help_text("check.no_progress", lang))
+
+
+def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: Language) -> None:
+    parser = subparsers.add_parser("check", parents=parents, help=help_text("check", lang),
+                                   description=help_text("check", lang))
+    add_run_options(parser, lang)
+    parser.add_argument("-f", "--format", default=None, help=help_text("check.format", lang))
+    parser.add_argument("-o", "--output", help=help_text("output", lang))
+    parser.add_argument("--baseline", metavar="FILE", help=help_text("check.baseline", lang))
     parser.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    from .._version import __version__
-    from ..api import UnknownVisionError, all_checks, resolve_vision
+# ------------------------------------------------------------------------------------------ set-up
+
+class Setup:
+    """What a command needs to check documents: settings, the main process's session, the spec."""
+
+    def __init__(self, lang: Language, config: Config, spec: RunSpec, session: Session, fail_on: Severity) -> None:
+        self.lang = lang
+        self.config = config
+        self.spec = spec
+        self.session = session
+        self.fail_on = fail_on
+
+    @property
+    def plugins(self) -> Plugins:
+        return self.session.plugins
+
+
+def prepare(args: argparse.Namespace) -> Setup | int:
+    """Read the configuration and rule files, load the plugins, resolve the vision: a Setup, or an
+    exit code when something cannot be used (the reason is printed)."""
+    from ..api import UnknownVisionError
     from ..config import Config, ConfigError, find_config, load_config
-    from ..discovery import discover
-    from ..engine import run_checks
+    from ..engine import DEFAULT_CHECK_TIMEOUT
     from ..errors import DocumentError, SourceError
-    from ..exporters.text import render_text
-    from ..loading import read_service
     from ..model.check import Severity
-    from ..model.run import CheckRun, LoadFailure
-    from ..plugins import load_plugins
-    from ..rules import principle_problems, read_ruleset
-    from ..selection import Selection
-    from .console import report_error, use_colour
-    from .emit import emit
+    from ..parallel import RunSpec, open_session
+    from ..rules import principle_problems
+    from .console import report_error
 
     try:
         config_path = args.config or (None if args.isolated else find_config())
@@ -69,23 +128,29 @@ def run(args: argparse.Namespace) -> int:
         print(str(error), file=sys.stderr)
         return EXIT_USAGE
     lang: Language = args.lang if args.lang_given else (config.lang or args.lang)
-
-    rule_documents: list[Document[RuleSet]] = []
-    for rule_file in [*config.rules, *args.rules]:
-        try:
-            rule_documents.append(read_ruleset(rule_file))
-        except (SourceError, DocumentError) as error:
-            report_error(error, lang)
-            return EXIT_USAGE
-    plugins = load_plugins(entry_points=not args.no_plugins, modules=[*config.plugins, *args.plugin], disable=args.disable,
-                           rulesets=[document.model for document in rule_documents])
+    if args.check_timeout is not None:
+        timeout: float | None = args.check_timeout
+    else:
+        timeout = config.check_timeout if config.check_timeout is not None else DEFAULT_CHECK_TIMEOUT
+    spec = RunSpec(
+        entry_points=not args.no_plugins, modules=(*config.plugins, *args.plugin), disable=tuple(args.disable),
+        rule_files=(*config.rules, *args.rules), vision=args.vision or config.vision,
+        select=tuple(args.select) if args.select else (config.select or ("ALL",)),
+        ignore=tuple(args.ignore or ()) + config.ignore,
+        severity=tuple(sorted((key, value.value) for key, value in config.severity.items())),
+        today=datetime.date.today(), check_timeout=timeout or None,
+    )
     try:
-        vision = resolve_vision(args.vision or config.vision, plugins)
+        session = open_session(spec)
+    except (SourceError, DocumentError) as error:  # a rule file
+        report_error(error, lang)
+        return EXIT_USAGE
     except UnknownVisionError as error:
         print(help_text("check.unknown_vision", lang).format(vision=error.vision_id, known=", ".join(error.known)),
               file=sys.stderr)
         return EXIT_USAGE
-    for rule_document in rule_documents:
+    vision = session.vision
+    for rule_document in session.rule_documents:
         ruleset = rule_document.model
         if ruleset.vision != vision.id:
             print(help_text("check.rules_other_vision", lang).format(
@@ -95,54 +160,250 @@ def run(args: argparse.Namespace) -> int:
         if unknown:
             report_error(DocumentError(ruleset.file, unknown), lang)
             return EXIT_USAGE
-    exporters = plugins.exporters()
+    fail_on = Severity(args.fail_on) if args.fail_on else (config.fail_on or Severity.MINOR)
+    return Setup(lang, config, spec, session, fail_on)
+
+
+def find_files(args: argparse.Namespace, lang: Language) -> list[str] | int:
+    """The documents named and found below the folders named (narrowed by --glob), or exit code 2."""
+    from ..discovery import discover
+    from ..errors import SourceError
+    from .console import report_error
+
+    try:
+        return [str(path) for path in discover(args.paths, patterns=args.glob or None)]
+    except SourceError as error:
+        report_error(error, lang)
+        return EXIT_USAGE
+
+
+def jobs_of(args: argparse.Namespace) -> int:
+    """--jobs, or the number of cores this process may use."""
+    from ..parallel import available_cores
+
+    return int(args.jobs) if args.jobs else available_cores()
+
+
+def run_checks_over(setup: Setup, files: list[str], finish: Finisher, args: argparse.Namespace,
+                    take: Callable[[Any], None], *, screen: bool = False) -> list[LoadFailure]:
+    """Check `files` (in parallel when --jobs allows), handing what `finish` made of each report to
+    `take` in the order of the files; print why a document could not be checked; show progress.
+    `screen`: `take` writes to the terminal, so the progress bar steps aside for it."""
+    from ..parallel import check_files
+    from .console import report_error
+    from .progress import Progress
+
+    lang = setup.lang
+    plugins = setup.plugins
+    progress = Progress(len(files), lang, enabled=False if args.no_progress else None)
+    failures: list[LoadFailure] = []
+    for item in progress.track(check_files(files, setup.spec, finish, jobs=jobs_of(args), session=setup.session)):
+        error = item.error()
+        if error is not None:
+            with progress.paused():
+                report_error(error, lang)
+            assert item.failure is not None
+            failures.append(item.failure)
+        for failure, trace in zip(item.plugin_failures, item.tracebacks, strict=True):
+            plugins.failures.append(failure)
+            if trace is not None:
+                plugins.tracebacks[failure] = trace
+        if item.payload is not None:
+            if screen:
+                with progress.paused():
+                    take(item.payload)
+            else:
+                take(item.payload)
+    return failures
+
+
+def print_plugin_failures(plugins: Plugins, lang: Language, *, debug: bool = False) -> None:
+    """Every plugin failure as one line on stderr; with `debug`, the traceback where there is one."""
+    for failure in plugins.failures:
+        message = failure.message.replace("\n", "\n    ")
+        print(help_text("plugin.failure", lang).format(plugin=failure.plugin, hook=failure.hook, message=message),
+              file=sys.stderr)
+        if debug and failure in plugins.tracebacks:
+            print(plugins.tracebacks[failure].rstrip(), file=sys.stderr)
+
+
+def cannot_write(output: str, error: OSError, lang: Language) -> int:
+    """Say that `output` cannot be written; exit code 2."""
+    word = "kan niet schrijven" if lang == "nl" else "cannot write"
+    print(f"{output}: {word}: {error.strerror or error}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+# ------------------------------------------------------------------------------------------- check
+
+def run(args: argparse.Namespace) -> int:
+    from ..errors import DocumentError, SourceError
+    from .console import report_error
+
+    setup = prepare(args)
+    if isinstance(setup, int):
+        return setup
+    lang = setup.lang
+    exporters = setup.plugins.exporters()
     format_name = args.format or "text"
     if format_name not in exporters:
         print(help_text("check.unknown_format", lang).format(format=format_name, known=", ".join(sorted(exporters))),
               file=sys.stderr)
         return EXIT_USAGE
-    selection = Selection(
-        select=tuple(args.select) if args.select else (config.select or ("ALL",)),
-        ignore=tuple(args.ignore or ()) + config.ignore,
-        severity=config.severity,
-    )
-    fail_on = Severity(args.fail_on) if args.fail_on else (config.fail_on or Severity.MINOR)
-    checks = all_checks(vision, plugins)
-    known_ids = {check.id for check in checks}
+    baseline: Baseline | None = None
+    if args.baseline:
+        from ..baseline import read_baseline
 
-    code = EXIT_OK
-    failures: list[LoadFailure] = []
-    reports = []
-    try:
-        files = discover(args.paths)
-    except SourceError as error:
-        report_error(error, lang)
-        return EXIT_USAGE
-    vocabularies = plugins.vocabularies()
-    for file in files:
         try:
-            document = read_service(file)
+            baseline = read_baseline(args.baseline)
         except (SourceError, DocumentError) as error:
             report_error(error, lang)
-            problems = error.problems if isinstance(error, DocumentError) else ()
-            failures.append(LoadFailure(file=str(file), problems=problems, exit_code=error.exit_code))
-            code = EXIT_USAGE
-            continue
-        service = plugins.prepare(document.model, vision)
-        report = run_checks(service, vision=vision, checks=checks, vocabularies=vocabularies, selection=selection,
-                            source_map=document.source_map, known_check_ids=known_ids)
-        plugins.notify(report)
-        reports.append(report)
+            return EXIT_USAGE
+    files = find_files(args, lang)
+    if isinstance(files, int):
+        return files
+    if format_name in ("text", "json"):
+        return _streamed(args, setup, files, format_name, baseline)
+    return _whole(args, setup, files, format_name, baseline)
 
-    run_result = CheckRun(reports=tuple(reports), vision=vision, checks=checks, fail_on=fail_on,
-                          load_failures=tuple(failures), plugin_failures=tuple(plugins.failures), version=__version__)
-    print_plugin_failures(plugins, lang, debug=args.debug)
+
+class _Totals:
+    """Failing services and the baseline's tally over a run."""
+
+    def __init__(self) -> None:
+        from ..baseline import Tally
+
+        self.failing = 0
+        self.tally = Tally()
+        self.seen: set[str] = set()
+
+    def count(self, service: str, failing: bool, tally: Tally | None) -> None:
+        from ..baseline import Tally
+
+        self.failing += failing
+        if tally is not None:
+            first = service not in self.seen  # ids are unique in a portfolio; count what was fixed once
+            self.seen.add(service)
+            self.tally += tally if first else Tally(known=tally.known, new=tally.new)
+
+
+def _baseline_summary(args: argparse.Namespace, totals: _Totals) -> dict[str, object] | None:
+    if not args.baseline:
+        return None
+    return {"file": args.baseline, "known": totals.tally.known, "new": totals.tally.new, "fixed": totals.tally.fixed}
+
+
+def _say_baseline(args: argparse.Namespace, totals: _Totals, lang: Language) -> None:
+    from ..exporters._stream import WORDS
+
+    if args.baseline:
+        tally = totals.tally
+        print(WORDS["total"][lang].format(file=args.baseline, known=tally.known, new=tally.new, fixed=tally.fixed),
+              file=sys.stderr)
+
+
+def _exit_code(failures: list[LoadFailure], totals: _Totals) -> int:
+    if failures:
+        return EXIT_USAGE
+    return EXIT_FINDINGS if totals.failing else EXIT_OK
+
+
+def _open(output: str | None) -> TextIO | Any:
+    from ..output import AtomicFile
+
+    return sys.stdout if output in (None, "-") else AtomicFile(output)
+
+
+def _streamed(args: argparse.Namespace, setup: Setup, files: list[str], format_name: str,
+              baseline: Baseline | None) -> int:
+    """The text or JSON report, written as the services are checked."""
+    from .._version import __version__
+    from ..exporters._stream import JsonFinisher, JsonPart, JsonWriter, TextFinisher, TextPart, TextWriter
+    from ..model.run import CheckRun
+    from ..output import AtomicFile
+    from .console import use_colour
+
+    lang = setup.lang
+    session = setup.session
     to_screen = args.output in (None, "-")
     try:
-        if format_name == "text" and to_screen:
-            rendered: str | bytes = render_text(run_result, lang, colour=use_colour(sys.stdout))
+        target = _open(args.output)
+    except OSError as error:
+        return cannot_write(args.output, error, lang)
+    totals = _Totals()
+    try:
+        if format_name == "text":
+            colour = to_screen and use_colour(sys.stdout)
+            writer = TextWriter(target, session.vision, session.checks, lang, colour, setup.fail_on)
+
+            def take_text(part: TextPart) -> None:
+                writer.add(part)
+                totals.count(part.service, part.failing, part.tally)
+                if to_screen:
+                    sys.stdout.flush()
+
+            failures = run_checks_over(setup, files, TextFinisher(lang, colour, setup.fail_on, baseline), args,
+                                       take_text, screen=to_screen and sys.stdout.isatty())
+            print_plugin_failures(setup.plugins, lang, debug=args.debug)
+            summary = _baseline_summary(args, totals)
+            writer.finish(failures, setup.plugins.failures,
+                          (args.baseline, totals.tally) if summary is not None else None)
         else:
-            rendered = exporters[format_name].render(run_result, lang)
+            json_writer = JsonWriter()
+
+            def take_json(part: JsonPart) -> None:
+                json_writer.add(part)
+                totals.count(part.service, part.failing, part.tally)
+
+            failures = run_checks_over(setup, files, JsonFinisher(setup.fail_on, baseline), args, take_json)
+            print_plugin_failures(setup.plugins, lang, debug=args.debug)
+            run_result = CheckRun(reports=(), vision=session.vision, checks=session.checks, fail_on=setup.fail_on,
+                                  load_failures=tuple(failures), plugin_failures=tuple(setup.plugins.failures),
+                                  version=__version__)
+            json_writer.finish(target, run_result, _baseline_summary(args, totals))
+        if isinstance(target, AtomicFile):
+            target.commit()
+    except OSError as error:
+        if isinstance(target, AtomicFile):
+            target.discard()
+        return cannot_write(args.output or "-", error, lang)
+    except BaseException:
+        if isinstance(target, AtomicFile):
+            target.discard()
+        raise
+    if not (format_name == "text" and to_screen):
+        _say_baseline(args, totals, lang)
+    return _exit_code(failures, totals)
+
+
+def _whole(args: argparse.Namespace, setup: Setup, files: list[str], format_name: str,
+           baseline: Baseline | None) -> int:
+    """Formats that need every report at once: collect them, then render."""
+    from .._version import __version__
+    from ..exporters._stream import ReportFinisher, ReportPart
+    from ..model.report import Report
+    from ..model.run import CheckRun
+    from .emit import emit
+
+    lang = setup.lang
+    session = setup.session
+    totals = _Totals()
+    reports: list[Report] = []
+
+    def take(part: ReportPart) -> None:
+        reports.append(part.report)
+        totals.count(part.report.service, part.failing, part.tally)
+
+    keep_concept = format_name not in ("csv", "sarif", "junit")  # the rest may draw the journey
+    failures = run_checks_over(setup, files, ReportFinisher(setup.fail_on, keep_concept, baseline), args, take)
+    run_result = CheckRun(reports=tuple(reports), vision=session.vision, checks=session.checks, fail_on=setup.fail_on,
+                          load_failures=tuple(failures), plugin_failures=tuple(setup.plugins.failures),
+                          version=__version__)
+    print_plugin_failures(setup.plugins, lang, debug=args.debug)
+    exporter = setup.plugins.exporters()[format_name]
+    to_screen = args.output in (None, "-")
+    try:
+        rendered = exporter.render(run_result, lang)
     except Exception as error:  # an exporter (perhaps a plugin's) that breaks: say so, no traceback
         if args.debug:
             raise
@@ -159,19 +420,8 @@ def run(args: argparse.Namespace) -> int:
     written = emit(rendered, args.output, lang) if isinstance(rendered, str) else _write_bytes(rendered, args.output, lang)
     if written:
         return written
-    if code == EXIT_OK and any(run_result.failing(report) for report in reports):
-        code = EXIT_FINDINGS
-    return code
-
-
-def print_plugin_failures(plugins: Plugins, lang: Language, *, debug: bool = False) -> None:
-    """Every plugin failure as one line on stderr; with `debug`, the traceback where there is one."""
-    for failure in plugins.failures:
-        message = failure.message.replace("\n", "\n    ")
-        print(help_text("plugin.failure", lang).format(plugin=failure.plugin, hook=failure.hook, message=message),
-              file=sys.stderr)
-        if debug and failure in plugins.tracebacks:
-            print(plugins.tracebacks[failure].rstrip(), file=sys.stderr)
+    _say_baseline(args, totals, lang)
+    return _exit_code(failures, totals)
 
 
 def _write_bytes(data: bytes, output: str, lang: Language) -> int:
@@ -180,7 +430,5 @@ def _write_bytes(data: bytes, output: str, lang: Language) -> int:
     try:
         write_atomic(output, data)
     except OSError as error:
-        word = "kan niet schrijven" if lang == "nl" else "cannot write"
-        print(f"{output}: {word}: {error.strerror or error}", file=sys.stderr)
-        return EXIT_USAGE
+        return cannot_write(output, error, lang)
     return 0

@@ -7,6 +7,7 @@ import sys
 from typing import TextIO
 
 from ..errors import DocumentError, SourceError
+from ..exporters._common import terminal_safe
 from ..model.problem import Problem
 from ..model.text import Language
 
@@ -38,18 +39,19 @@ class Styler:
 def format_problem(problem: Problem, lang: Language, style: Styler) -> str:
     """`file:line:col: error: message [pointer]` and the hint on the next line."""
     location = problem.location
-    place = location.file or "<document>"
+    place = terminal_safe(location.file or "<document>")
     if location.line is not None:
         place += f":{location.line}"
         if location.column is not None:
             place += f":{location.column}"
     level_word = {"error": {"nl": "fout", "en": "error"}, "warning": {"nl": "waarschuwing", "en": "warning"}}
     colour = "red" if problem.level == "error" else "yellow"
-    line = f"{style(place, 'bold')}: {style(level_word[problem.level][lang], colour)}: {problem.message.get(lang)}"
+    line = (f"{style(place, 'bold')}: {style(level_word[problem.level][lang], colour)}: "
+            f"{terminal_safe(problem.message.get(lang))}")
     if location.pointer:
-        line += style(f"  [{location.pointer}]", "dim")
+        line += style(f"  [{terminal_safe(location.pointer)}]", "dim")
     if problem.hint is not None:
-        line += "\n    " + style("→ " + problem.hint.get(lang), "cyan")
+        line += "\n    " + style("→ " + terminal_safe(problem.hint.get(lang)), "cyan")
     return line
 
 
@@ -59,8 +61,8 @@ def report_error(error: DocumentError | SourceError, lang: Language, stream: Tex
     style = Styler(use_colour(out))
     if isinstance(error, SourceError):
         word = "fout" if lang == "nl" else "error"
-        print(f"{style(error.file or '<document>', 'bold')}: {style(word, 'red')}: "
-              f"{error.message_nl if lang == 'nl' else error.message_en}", file=out)
+        print(f"{style(terminal_safe(error.file or '<document>'), 'bold')}: {style(word, 'red')}: "
+              f"{terminal_safe(error.message_nl if lang == 'nl' else error.message_en)}", file=out)
         return
     for problem in error.problems:
         print(format_problem(problem, lang, style), file=out)

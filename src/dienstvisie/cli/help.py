@@ -95,6 +95,85 @@ HELP: dict[str, dict[Language, str]] = {
         "nl": "Plugin gemaakt in {path}\n\nVolgende stappen:\n  pip install -e {path}\n  dienstvisie plugins\n  pytest {path}",
         "en": "Plugin created in {path}\n\nNext steps:\n  pip install -e {path}\n  dienstvisie plugins\n  pytest {path}",
     },
+    # importing other formats (issue 8)
+    "import": {"nl": "maak een dienstconcept (YAML) van een beschrijving in een ander formaat, zoals CPSV-AP",
+               "en": "make a service-concept draft (YAML) from a description in another format, such as CPSV-AP"},
+    "import.description": {
+        "nl": "Maak een concept-dienstconcept (YAML) van een beschrijving in een ander formaat. De formaten komen uit "
+              "plugins (bijvoorbeeld cpsv-ap uit dienstvisie-cpsv-ap). Wat het formaat niet kan uitdrukken, staat als "
+              "TODO in het concept en wordt op stderr gemeld.",
+        "en": "Make a service-concept draft (YAML) from a description in another format. The formats come from plugins "
+              "(for example cpsv-ap from dienstvisie-cpsv-ap). What the format cannot express is marked TODO in the draft "
+              "and reported on stderr.",
+    },
+    "import.format": {"nl": "het invoerformaat, bijvoorbeeld cpsv-ap", "en": "the input format, for example cpsv-ap"},
+    "import.file": {"nl": "het bestand om in te lezen", "en": "the file to read"},
+    "import.unknown_format": {"nl": "onbekend invoerformaat '{format}'; beschikbaar: {known}",
+                              "en": "unknown input format '{format}'; available: {known}"},
+    "import.no_formats": {
+        "nl": "onbekend invoerformaat '{format}': er is geen plugin met invoerformaten geïnstalleerd "
+              "(bijvoorbeeld: pip install dienstvisie-cpsv-ap)",
+        "en": "unknown input format '{format}': no plugin with input formats is installed "
+              "(for example: pip install dienstvisie-cpsv-ap)",
+    },
+    "import.failed": {"nl": "het invoerformaat '{format}' kon het bestand niet verwerken: {error}",
+                      "en": "the input format '{format}' could not process the file: {error}"},
+    "import.invalid_draft": {"nl": "let op: het concept van '{format}' is geen geldig dienstconcept:",
+                             "en": "note: the draft made by '{format}' is not a valid service concept:"},
+    "import.gaps": {"nl": "Niet ingevuld ({count}), vul dit zelf aan (zie de TODO's in het concept):",
+                    "en": "Not filled in ({count}), complete this yourself (see the TODOs in the draft):"},
+    # a whole portfolio: folders, parallel runs, portfolio view, baseline and diff (issue 6)
+    "check.glob": {
+        "nl": "neem onder mappen alleen bestanden die hierop passen, bv. '*.yaml' of 'gemeente-*/*.yml' (herhaalbaar; "
+              "zonder / telt de bestandsnaam, met / het pad onder de map)",
+        "en": "below folders take only files matching this, e.g. '*.yaml' or 'gemeente-*/*.yml' (repeatable; without / "
+              "the file name counts, with / the path below the folder)",
+    },
+    "check.jobs": {"nl": "controleer in N processen tegelijk (standaard: het aantal processorkernen; 1: na elkaar)",
+                   "en": "check in N processes at once (default: the number of cores; 1: one after another)"},
+    "check.no_progress": {"nl": "toon geen voortgangsbalk (die komt alleen bij lange runs op een terminal)",
+                          "en": "show no progress bar (it only appears for long runs on a terminal)"},
+    "check.check_timeout": {"nl": "seconden die één check per dienst mag duren (standaard 10; 0: geen grens)",
+                            "en": "seconds one check may take per service (default 10; 0: no limit)"},
+    "check.baseline": {
+        "nl": "meld en faal alleen op bevindingen die niet in deze baseline staan (zie: dienstvisie baseline)",
+        "en": "report and fail only on findings not in this baseline (see: dienstvisie baseline)",
+    },
+    "progress": {"nl": "{done}/{total} documenten ({percent}%), {rate}/s, nog {left}",
+                 "en": "{done}/{total} documents ({percent}%), {rate}/s, {left} left"},
+    "portfolio": {"nl": "overzicht van een portfolio: scores per principe, knelpunten per levensgebeurtenis en organisatie",
+                  "en": "overview of a portfolio: scores per principle, problem spots per life event and organisation"},
+    "portfolio.description": {
+        "nl": "Toets alle diensten in de mappen en bestanden en vat samen: per ontwerpprincipe de verdeling van de "
+              "scores, de checks die het vaakst niet voldoen, en per levensgebeurtenis, organisatie en gegeven waar de "
+              "knelpunten zitten. Exit 0 als elke dienst voldoet, 1 als er een niet voldoet, 2 bij onbruikbare invoer.",
+        "en": "Check every service in the folders and files and summarise: per design principle the spread of the "
+              "scores, the checks that fail most, and per life event, organisation and data item where the problem "
+              "spots are. Exit 0 when every service passes, 1 when one fails, 2 for unusable input.",
+    },
+    "portfolio.format": {"nl": "uitvoerformaat: text, json, markdown of html (standaard: text)",
+                         "en": "output format: text, json, markdown or html (default: text)"},
+    "portfolio.top": {"nl": "toon de eerste N rijen per tabel in tekst, Markdown en HTML (standaard: 10; JSON heeft alles)",
+                      "en": "show the first N rows per table in text, Markdown and HTML (default: 10; JSON has all)"},
+    "baseline": {"nl": "leg de bevindingen van vandaag vast, zodat check --baseline alleen nieuwe meldt",
+                 "en": "record today's findings, so that check --baseline reports only new ones"},
+    "baseline.output": {"nl": "het baselinebestand (JSON) om te schrijven", "en": "the baseline file (JSON) to write"},
+    "baseline.written": {"nl": "{file}: {count} bevinding(en) van {services} dienst(en) vastgelegd",
+                         "en": "{file}: recorded {count} finding(s) of {services} service(s)"},
+    "diff": {"nl": "vergelijk twee versies van een dienstconcept per ontwerpprincipe",
+             "en": "compare two versions of a service concept per design principle"},
+    "diff.description": {
+        "nl": "Vergelijk twee versies van één dienstconcept: per ontwerpprincipe de verandering in score en welke "
+              "bevindingen zijn opgelost of nieuw zijn. Exit 1 als een principe achteruitgaat (lagere score of een "
+              "nieuwe bevinding die niet voldoet), 0 anders, 2 bij onbruikbare invoer.",
+        "en": "Compare two versions of one service concept: per design principle the change in score and which "
+              "findings were fixed or are new. Exit 1 when a principle regresses (a lower score or a new failed "
+              "finding), 0 otherwise, 2 for unusable input.",
+    },
+    "diff.old": {"nl": "de oude versie (YAML of JSON)", "en": "the old version (YAML or JSON)"},
+    "diff.new": {"nl": "de nieuwe versie (YAML of JSON)", "en": "the new version (YAML or JSON)"},
+    "diff.format": {"nl": "uitvoerformaat: text, json, markdown of html (standaard: text)",
+                    "en": "output format: text, json, markdown or html (default: text)"},
 }
 
 

@@ -16,7 +16,7 @@ from ..errors import EXIT_USAGE
 from ..model.text import LANGUAGES, Language
 from .help import HELP, help_text
 
-COMMANDS: tuple[str, ...] = ("check", "validate", "vision", "rules", "schema", "new", "plugins", "new-plugin")
+COMMANDS: tuple[str, ...] = ("check", "portfolio", "baseline", "diff", "validate", "vision", "rules", "schema", "new", "plugins", "new-plugin", "import")
 
 
 def command_module(name: str) -> str:

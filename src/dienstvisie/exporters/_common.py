@@ -163,12 +163,24 @@ def labels(lang: Language) -> dict[str, str]:
     return {key: value[lang] for key, value in LABELS.items()}
 
 
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean(text: str) -> str:
-    """`text` without characters XML and HTML cannot carry (control characters, lone surrogates)."""
+    """`text` without characters XML and HTML cannot carry or should not: control characters (C0
+    but tab and line ends, DEL, the C1 range such as the 8-bit escape U+009B), lone surrogates and
+    the non-characters U+FFFE and U+FFFF; each becomes U+FFFD."""
     return _UNSAFE.sub("\ufffd", text)
+
+
+_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def terminal_safe(text: str) -> str:
+    """`text` that cannot steer a terminal: control characters (ESC, carriage return, BEL, the C1
+    range, …) become `\ufffd`, so a document cannot clear the screen, recolour, retitle or
+    overwrite a line of a report; line breaks and tabs stay."""
+    return _TERMINAL_UNSAFE.sub("\ufffd", text)
 
 
 def one_line(text: str) -> str:

@@ -6,6 +6,7 @@ Byte-identical for the same input: keys in a fixed order, no timestamps.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from ..convert import unstructure
@@ -62,15 +63,18 @@ def _check(check: Check) -> dict[str, Any]:
     }
 
 
-def _report(report: Report, run: CheckRun) -> dict[str, Any]:
+def service_data(report: Report, run: CheckRun, known: int | None = None) -> dict[str, Any]:
+    """One service of the JSON report; `known`: failed findings left out because a baseline holds them."""
     counts: dict[str, int] = {}
     for finding in report.findings:
         counts[finding.status.value] = counts.get(finding.status.value, 0) + 1
     result: dict[str, Any] = {"id": report.service, "title": _text(report.title)}
     if report.file is not None:
         result["file"] = report.file
+    result["result"] = "fail" if run.failing(report) else "pass"
+    if known is not None:
+        result["baseline"] = {"known": known}
     result.update({
-        "result": "fail" if run.failing(report) else "pass",
         "counts": dict(sorted(counts.items())),
         "scores": [
             {"id": s.id, "kind": s.kind, "score": s.score, "applicable": s.applicable, "total": s.total, "failed": s.failed}
@@ -89,16 +93,20 @@ def _problem(problem: Problem) -> dict[str, Any]:
     return result
 
 
-def run_to_data(run: CheckRun) -> dict[str, Any]:
-    """The check run as plain JSON-ready data."""
-    return {
+def run_to_data(run: CheckRun, baseline: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The check run as plain JSON-ready data; `baseline` (file, known, new, fixed) when one was applied."""
+    data: dict[str, Any] = {
         "dienstvisie_report": REPORT_FORMAT,
         "tool": {"name": "dienstvisie", "version": run.version},
         "vision": {"id": run.vision.id, "version": run.vision.version, "status": run.vision.provenance.status},
         "fail_on": run.fail_on.value,
         "result": "pass" if run.passed else "fail",
+    }
+    if baseline is not None:
+        data["baseline"] = dict(baseline)
+    return data | {
         "checks": [_check(check) for check in run.checks],
-        "services": [_report(report, run) for report in run.reports],
+        "services": [service_data(report, run) for report in run.reports],
         "errors": [
             {"file": failure.file, "problems": [_problem(p) for p in failure.problems]} for failure in run.load_failures
         ],

@@ -8,6 +8,7 @@ from ..model.finding import Finding
 from ..model.report import Report, Score
 from ..model.run import CheckRun
 from ..model.text import Language, Text
+from ._common import terminal_safe as _t
 
 _WORDS: dict[str, dict[Language, str]] = {
     "vision": {"nl": "Visie", "en": "Vision"},
@@ -66,26 +67,26 @@ def _score_text(score: Score) -> str:
 def _place(finding: Finding) -> str:
     location = finding.location
     if location.file and location.line:
-        return f"{location.file}:{location.line}:{location.column or 1}"
-    return location.pointer or "/"
+        return _t(f"{location.file}:{location.line}:{location.column or 1}")
+    return _t(location.pointer or "/")
 
 
 def _finding_lines(finding: Finding, lang: Language, style: _Style, with_suggestion: bool = True) -> list[str]:
     mark, colour = _MARKS.get(finding.status, ("✓", "green"))
-    head = (f"    {style(mark, colour, 'bold')} {style(finding.check, 'bold')} "
-            f"{style(finding.severity.value, colour)}  {finding.message.get(lang)}")
+    head = (f"    {style(mark, colour, 'bold')} {style(_t(finding.check), 'bold')} "
+            f"{style(finding.severity.value, colour)}  {_t(finding.message.get(lang))}")
     lines = [head, "        " + style(_place(finding), "dim")]
     note = finding.explanation
     if note is not None:
-        parts = [f"{_WORDS['reason'][lang]}: {note.reason}"]
+        parts = [f"{_WORDS['reason'][lang]}: {_t(note.reason)}"]
         if note.decided_by:
-            parts.append(f"{_WORDS['decided_by'][lang]}: {note.decided_by}")
+            parts.append(f"{_WORDS['decided_by'][lang]}: {_t(note.decided_by)}")
         if note.until:
             word = _WORDS["expired" if note.expired else "until"][lang]
-            parts.append(f"{word} {note.until}")
+            parts.append(f"{word} {_t(note.until)}")
         lines.append("        " + style("; ".join(parts), "blue"))
     if with_suggestion and finding.suggestion is not None and finding.status in (Status.FAILED, Status.NEEDS_REVIEW):
-        lines.append("        " + style("→ " + finding.suggestion.get(lang), "cyan"))
+        lines.append("        " + style("→ " + _t(finding.suggestion.get(lang)), "cyan"))
     return lines
 
 
@@ -104,13 +105,13 @@ def _shown(finding: Finding) -> bool:
 
 
 def _report_lines(report: Report, run: CheckRun, lang: Language, style: _Style) -> list[str]:
-    title = f"{style(report.service, 'bold')} — {report.title.get(lang)}"
+    title = f"{style(_t(report.service), 'bold')} — {_t(report.title.get(lang))}"
     if report.file:
-        title += style(f"   ({report.file})", "dim")
+        title += style(f"   ({_t(report.file)})", "dim")
     lines = [title]
     for principle in run.vision.principles:
         score = report.score(principle.id) if any(s.id == principle.id for s in report.scores) else None
-        head = f"  {style(principle.id, 'bold')} {principle.title.get(lang):<36}"
+        head = f"  {style(_t(principle.id), 'bold')} {_t(principle.title.get(lang)):<36}"
         if score is not None:
             colour = "green" if score.score is not None and score.score >= 80 else "yellow" if (score.score or 0) >= 50 else "red"
             head += f" {style(_bar(score.score), colour)} {_score_text(score)}  " + style(
@@ -123,7 +124,7 @@ def _report_lines(report: Report, run: CheckRun, lang: Language, style: _Style) 
         lines += _group_lines(meta, lang, style)
     points = [s for s in report.scores if s.kind == "starting_point"]
     if points:
-        parts = [f"{s.id} {_score_text(s).strip()}" for s in points]
+        parts = [f"{_t(s.id)} {_score_text(s).strip()}" for s in points]
         lines.append(f"  {_WORDS['starting_points'][lang]}: " + "   ".join(parts))
     counts: dict[Status, int] = {}
     for finding in report.findings:
@@ -138,18 +139,18 @@ def render_text(run: CheckRun, lang: Language, colour: bool = False) -> str:
     """The whole run as terminal text; ANSI colour only when `colour` is True."""
     style = _Style(colour)
     vision = run.vision
-    lines = [style(f"{_WORDS['vision'][lang]}: {vision.title.get(lang)} ({vision.id} {vision.version})", "dim"), ""]
+    lines = [style(_t(f"{_WORDS['vision'][lang]}: {vision.title.get(lang)} ({vision.id} {vision.version})"), "dim"), ""]
     for report in run.reports:
         lines += _report_lines(report, run, lang, style)
         lines.append("")
     for failure in run.load_failures:
-        lines.append(f"{style(failure.file, 'bold')}: {style(_WORDS['invalid'][lang], 'red')}")
+        lines.append(f"{style(_t(failure.file), 'bold')}: {style(_WORDS['invalid'][lang], 'red')}")
         for problem in failure.problems:
             where = f"{problem.location.line}:{problem.location.column or 1}" if problem.location.line else ""
-            lines.append(f"    {where} {problem.message.get(lang)}")
+            lines.append(f"    {where} {_t(problem.message.get(lang))}")
     for plugin_failure in run.plugin_failures:
-        lines.append(f"{style(_WORDS['plugin_error'][lang], 'magenta')}: {plugin_failure.plugin} "
-                     f"({plugin_failure.hook}): {plugin_failure.message}")
+        lines.append(f"{style(_WORDS['plugin_error'][lang], 'magenta')}: "
+                     + _t(f"{plugin_failure.plugin} ({plugin_failure.hook}): {plugin_failure.message}"))
     if len(run.reports) + len(run.load_failures) > 1:
         failing = sum(1 for report in run.reports if run.failing(report))
         total = len(run.reports) + len(run.load_failures)

@@ -97,6 +97,7 @@ class Step:
     title: Text
     organisation: str
     initiative: Initiative
+    upl: str | None = None  # URI of the UPL product (Uniforme Productnamenlijst) this step delivers
     legal_duty: bool | None = None
     channels: tuple[Channel, ...] = ()
     asks: tuple[Ask, ...] = ()
@@ -149,6 +150,7 @@ class ServiceConcept:
     summary: Text | None = None
     life_events: tuple[str, ...] = ()
     situations: tuple[str, ...] = ()
+    upl: str | None = None  # URI of the UPL product the whole service delivers, if it is one product
     owner: Owner | None = None
     contact: Contact | None = None
     coordination: Coordination | None = None

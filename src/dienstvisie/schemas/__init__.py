@@ -10,7 +10,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-SCHEMA_NAMES: tuple[str, ...] = ("service", "vision", "report", "ruleset", "vocabulary")
+SCHEMA_NAMES: tuple[str, ...] = ("service", "vision", "report", "ruleset", "vocabulary", "baseline", "portfolio", "diff")
 
 
 def available_schemas() -> tuple[str, ...]:

@@ -1,0 +1,259 @@
+"""Check many documents, one after another or in worker processes, with the same result.
+
+A run is described by a `RunSpec`: which plugins (entry points, `--plugin` modules, `--disable`),
+which rule files, which vision, which checks and severities, the day and the time limit per check.
+It is plain, picklable data, so every process can build the same `Session` from it: the plugins are
+loaded the same way in a worker process as in the main process.
+
+What the main process needs of a report is made where the report is made, by a *finisher* (the
+text of one service for the terminal report, its JSON, a portfolio summary, its fingerprints for a
+baseline, or the report itself). So reports need not travel between processes in full, and the main
+process holds only what it needs.
+
+`check_files()` yields one `Checked` per file, in the order of the files, whether the documents are
+checked in this process (`jobs=1`) or in worker processes: the same session code makes the same
+items, and the main process consumes them in the same order, so a report is byte-identical either way.
+Plugin failures that happen while a document is checked travel with its item, in order.
+
+With `jobs > 1` the `dienstvisie_report` hook runs in the worker process that checked the service.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+import multiprocessing
+import os
+import signal
+from pathlib import Path
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import TYPE_CHECKING, Any, Protocol
+
+import attrs
+
+from .engine import DEFAULT_CHECK_TIMEOUT
+from .errors import DocumentError, SourceError
+from .model.check import Check, Severity
+from .model.plugin import PluginFailure
+from .model.problem import Problem
+from .model.report import Report
+from .model.run import LoadFailure
+
+if TYPE_CHECKING:
+    from .model.document import Document
+    from .model.vision import Vision
+    from .model.vocabulary import Vocabularies
+    from .plugins import Plugins
+    from .rules import RuleSet
+    from .selection import Selection
+
+MIN_FILES_PER_WORKER = 4
+"""A worker process is only started for at least this many documents (fewer are checked here)."""
+
+MAX_CHUNK = 32
+"""At most this many documents go to a worker at a time (smaller chunks: smoother progress)."""
+
+
+def available_cores() -> int:
+    """The number of cores this process may use (its CPU affinity where the system tells)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@attrs.frozen
+class RunSpec:
+    """Everything needed to set up the same checks in any process (picklable and hashable)."""
+
+    entry_points: bool = True
+    modules: tuple[str, ...] = ()
+    disable: tuple[str, ...] = ()
+    rule_files: tuple[str, ...] = ()
+    vision: str | None = None
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()
+    today: datetime.date = attrs.field(factory=datetime.date.today)
+    check_timeout: float | None = DEFAULT_CHECK_TIMEOUT
+
+
+class Session:
+    """Plugins, vision, checks, vocabularies and selection of a run, set up once per process.
+
+    Raises SourceError or DocumentError for a rule file that cannot be used, and
+    `api.UnknownVisionError` for a vision no plugin has.
+    """
+
+    def __init__(self, spec: RunSpec) -> None:
+        from .api import all_checks, resolve_vision
+        from .plugins import load_plugins
+        from .rules import read_ruleset
+        from .selection import Selection
+
+        self.spec = spec
+        self.rule_documents: list[Document[RuleSet]] = [read_ruleset(path) for path in spec.rule_files]
+        self.plugins: Plugins = load_plugins(
+            entry_points=spec.entry_points, modules=spec.modules, disable=spec.disable,
+            rulesets=[document.model for document in self.rule_documents],
+        )
+        self.vision: Vision = resolve_vision(spec.vision, self.plugins)
+        self.checks: tuple[Check, ...] = all_checks(self.vision, self.plugins)
+        self.known_ids = {check.id for check in self.checks}
+        self.vocabularies: Vocabularies = self.plugins.vocabularies()
+        self.selection: Selection = Selection(select=spec.select, ignore=spec.ignore,
+                                              severity={key: Severity(value) for key, value in spec.severity})
+
+    def check_report(self, source: str | os.PathLike[str]) -> Report:
+        """The report of one document; SourceError or DocumentError when it cannot be used.
+
+        Plugin failures are recorded in `self.plugins.failures`, as for any use of the plugins.
+        """
+        from .engine import run_checks
+        from .loading import read_service
+
+        document = read_service(Path(source))  # a Path: a file name is never taken for YAML text
+        service = self.plugins.prepare(document.model, self.vision)
+        report = run_checks(
+            service, vision=self.vision, checks=self.checks, vocabularies=self.vocabularies, selection=self.selection,
+            today=self.spec.today, source_map=document.source_map, known_check_ids=self.known_ids,
+            check_timeout=self.spec.check_timeout,
+        )
+        self.plugins.notify(report)
+        return report
+
+    def check_file(self, path: str, finish: Finisher) -> Checked:
+        """Check one file and finish its report; what went wrong travels with the item."""
+        failures = self.plugins.failures
+        before = len(failures)
+        item: Checked
+        try:
+            report = self.check_report(path)
+        except SourceError as error:
+            item = Checked(file=path, failure=LoadFailure(file=path, problems=(), exit_code=error.exit_code),
+                           source_error=(error.file, error.message_nl, error.message_en))
+        except DocumentError as error:
+            item = Checked(file=path, failure=LoadFailure(file=path, problems=error.problems, exit_code=error.exit_code),
+                           document_error=(error.file, error.problems))
+        else:
+            item = Checked(file=path, payload=finish(report, self))
+        new = tuple(failures[before:])
+        if new:
+            del failures[before:]
+            tracebacks = tuple(self.plugins.tracebacks.pop(failure, None) for failure in new)
+            item = attrs.evolve(item, plugin_failures=new, tracebacks=tracebacks)
+        return item
+
+
+class Finisher(Protocol):
+    """Turns a finished report into what the main process needs of it (picklable: module level)."""
+
+    def __call__(self, report: Report, session: Session, /) -> Any: ...
+
+
+@attrs.frozen
+class KeepReport:
+    """Keep the report itself; without the service concept unless the output draws the journey."""
+
+    keep_concept: bool = True
+
+    def __call__(self, report: Report, session: Session) -> Report:
+        return report if self.keep_concept else attrs.evolve(report, concept=None)
+
+
+@attrs.frozen
+class Checked:
+    """One checked file: what its finisher made of the report, or why there is no report."""
+
+    file: str
+    payload: Any = None
+    failure: LoadFailure | None = None
+    source_error: tuple[str | None, str, str] | None = None  # file, message nl, message en
+    document_error: tuple[str | None, tuple[Problem, ...]] | None = None  # file, problems
+    plugin_failures: tuple[PluginFailure, ...] = ()
+    tracebacks: tuple[str | None, ...] = ()
+
+    def error(self) -> SourceError | DocumentError | None:
+        """The error that kept this document from being checked, to show to the reader."""
+        if self.source_error is not None:
+            return SourceError(*self.source_error)
+        if self.document_error is not None:
+            return DocumentError(*self.document_error)
+        return None
+
+
+# ------------------------------------------------------------------------------ sessions per process
+
+_SESSIONS: dict[RunSpec, Session] = {}
+
+
+def open_session(spec: RunSpec) -> Session:
+    """A new session of `spec` (the plugins loaded afresh), which worker processes started by fork
+    then inherit instead of loading the plugins a second time."""
+    session = _SESSIONS[spec] = Session(spec)
+    return session
+
+
+def session_for(spec: RunSpec) -> Session:
+    """The session of `spec` in this process: the one inherited or opened last, else a new one
+    (a worker process started by spawn loads the plugins from the spec, the same way)."""
+    session = _SESSIONS.get(spec)
+    return session if session is not None else open_session(spec)
+
+
+_worker: tuple[Session, Finisher] | None = None
+
+
+def _start_worker(spec: RunSpec, finish: Finisher) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    global _worker
+    _worker = (session_for(spec), finish)
+
+
+def _work(files: Sequence[str]) -> list[Checked]:
+    assert _worker is not None, "worker process without a session"
+    session, finish = _worker
+    return [session.check_file(path, finish) for path in files]
+
+
+def worker_count(files: int, jobs: int) -> int:
+    """How many worker processes `files` documents are worth with `jobs` allowed (0 or 1: none)."""
+    if jobs <= 1:
+        return 0
+    workers = min(jobs, files // MIN_FILES_PER_WORKER)
+    return workers if workers >= 2 else 0
+
+
+def check_files(
+    files: Sequence[str],
+    spec: RunSpec,
+    finish: Finisher,
+    *,
+    jobs: int = 1,
+    session: Session | None = None,
+    start_method: str | None = None,
+) -> Iterator[Checked]:
+    """A `Checked` for every file, in order; in `jobs` worker processes when that is worth it.
+
+    `session` is this process's session of `spec` (default: `session_for(spec)`); `start_method`
+    is multiprocessing's (fork, spawn, forkserver; None: the platform's default). Raises what
+    `Session` raises when the run cannot be set up.
+    """
+    session = session or session_for(spec)  # also in parallel runs: set-up errors show here, once
+    workers = worker_count(len(files), jobs)
+    if not workers:
+        for path in files:
+            yield session.check_file(path, finish)
+        return
+    chunk = max(1, min(MAX_CHUNK, math.ceil(len(files) / (workers * 8))))
+    chunks = [list(files[start:start + chunk]) for start in range(0, len(files), chunk)]
+    context = multiprocessing.get_context(start_method)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
+                             initargs=(spec, finish)) as pool:
+        try:
+            for batch in pool.map(_work, chunks):
+                yield from batch
+        except BaseException:  # stopped early (an error, Ctrl-C, the consumer gave up): do no more work
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise

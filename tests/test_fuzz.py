@@ -1,0 +1,389 @@
+"""Fuzzing: whatever goes in, loading and checking raise nothing but dienstvisie's own errors.
+
+Arbitrary JSON-like values, mutated valid documents (structure-level and byte-level) go through
+`load_service` (as a mapping, as YAML text, as JSON text, as a file) and, when they load, through
+`dienstvisie.check` and every built-in report format. The only exceptions allowed are
+`DocumentError` (the document is invalid: exit code 1) and `SourceError` (it cannot be read:
+exit code 2), each with at least one message.
+
+The default run tries a modest number of examples per test; a long run is one command (see
+docs/development.md):
+
+    DIENSTVISIE_FUZZ=long .venv/bin/pytest tests/test_fuzz.py
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import math
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from strategies import service_concepts
+from support import TODAY
+
+import dienstvisie
+from dienstvisie.errors import DienstvisieError, DocumentError, SourceError
+from dienstvisie.loading import read_service
+from dienstvisie.model.text import Language
+from dienstvisie.plugins import Plugins, load_plugins
+
+# ------------------------------------------------------------------------------------- strategies
+
+# every value JSON (and so a YAML document) can hold, plus what Python callers may hand over:
+# non-finite floats, huge integers, and text with any code point (surrogates and controls included)
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.integers(min_value=-(2**70), max_value=2**70),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=20),
+    st.text(st.characters(codec="utf-8"), max_size=20),
+    st.sampled_from(["", "1", "burger", "gemeente", "P1.Q1", "DV301", "2026-02-30", "9999-99-99", "<<", "~", "-", "null"]),
+)
+KEYS = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(["dienstvisie", "id", "title", "steps", "organisations", "audience", "nl", "en", "explanations",
+                     "assessment", "handover", "asks", "data", "to", "kind", "until", "check", "step", "decision"]),
+)
+JSON_LIKE = st.recursive(
+    SCALARS,
+    lambda children: st.one_of(st.lists(children, max_size=5), st.dictionaries(KEYS, children, max_size=5)),
+    max_leaves=30,
+)
+# mapping keys Python callers might use by mistake
+ODD_KEYS = st.one_of(KEYS, st.integers(), st.none(), st.booleans(), st.floats(allow_nan=True), st.tuples(st.integers()))
+ODD_MAPPINGS = st.dictionaries(ODD_KEYS, JSON_LIKE, max_size=6)
+
+
+def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    """Every path into `value` (dict keys and list indexes), the root included."""
+    yield prefix
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from _paths(child, (*prefix, key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _paths(child, (*prefix, index))
+
+
+def _parent(doc: Any, path: tuple[Any, ...]) -> Any:
+    for token in path[:-1]:
+        doc = doc[token]
+    return doc
+
+
+@st.composite
+def mutated_documents(draw: st.DrawFn) -> Any:
+    """A valid service concept with one to five structural mutations."""
+    doc: Any = draw(service_concepts())
+    for _ in range(draw(st.integers(1, 5))):
+        paths = list(_paths(doc))
+        path = draw(st.sampled_from(paths))
+        operation = draw(st.sampled_from(["replace", "delete", "insert", "duplicate", "swap", "retype"]))
+        if not path:
+            if operation == "replace":
+                doc = draw(JSON_LIKE)
+            continue
+        parent, token = _parent(doc, path), path[-1]
+        if operation == "replace":
+            parent[token] = draw(JSON_LIKE)
+        elif operation == "delete":
+            del parent[token]
+        elif operation == "insert":
+            if isinstance(parent, dict):
+                parent[draw(KEYS)] = draw(JSON_LIKE)
+            else:
+                parent.insert(token, draw(JSON_LIKE))
+        elif operation == "duplicate":
+            if isinstance(parent, list):
+                parent.insert(token, copy.deepcopy(parent[token]))
+            else:
+                parent[draw(KEYS)] = copy.deepcopy(parent[token])
+        elif operation == "swap":
+            other = draw(st.sampled_from(paths))
+            if other and other[: len(path)] != path and path[: len(other)] != other:
+                parent[token] = copy.deepcopy(_parent(doc, other)[other[-1]])
+        else:  # a value of another type that a careless author might write
+            current = parent[token]
+            parent[token] = draw(st.sampled_from([
+                str(current), [current], {"nl": current}, None, 0, -1, True, "", 1.5,
+            ]))
+    return doc
+
+
+# pieces of YAML syntax that make a parser work hard: tags, anchors, aliases, merge keys,
+# directives, document markers, block scalars, and numbers PyYAML resolves but cannot build
+YAML_TOKENS = [token.encode() for token in (
+    "0b_", "-0x_", "!!int ", "!!bool ", "!!float ", "!!binary ", "!!set ", "!!python/object:os.system ", "!x ",
+    "&a ", "*a", "&b [*a, *a] ", "<<: ", "<<: *a", "? ", "%YAML 1.1\n", "%TAG ! tag:x,2000:\n", "---\n", "...\n",
+    "|\n", ">-\n", "\\e", "\\x1b", "\\ud800", '"\\', "~", "null", ".nan", "1e999", "1.0e+999", "9" * 40, "\ufeff",
+)]
+
+
+@st.composite
+def mutated_bytes(draw: st.DrawFn) -> bytes:
+    """The YAML (or JSON) text of a valid service concept with byte-level damage."""
+    doc = draw(service_concepts())
+    if draw(st.booleans()):
+        text = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, default_flow_style=draw(st.sampled_from([False, None])))
+    else:
+        text = json.dumps(doc, ensure_ascii=False, indent=draw(st.sampled_from([None, 1, 2])))
+    data = bytearray(text.encode("utf-8"))
+    interesting = list(b":-[]{}&*!|>'\"#%@`,?\t\n\r \x00\xff\xfe\xc3") + list("é€\U0001f600".encode())
+    for _ in range(draw(st.integers(1, 8))):
+        if not data:
+            break
+        where = draw(st.integers(0, len(data) - 1))
+        operation = draw(st.sampled_from(["flip", "set", "insert", "delete", "truncate", "repeat", "splice"]))
+        if operation == "flip":
+            data[where] ^= 1 << draw(st.integers(0, 7))
+        elif operation == "set":
+            data[where] = draw(st.sampled_from(interesting))
+        elif operation == "insert":
+            data[where:where] = draw(st.one_of(st.binary(min_size=1, max_size=4),
+                                               st.sampled_from(interesting).map(lambda b: bytes([b])),
+                                               st.sampled_from(YAML_TOKENS)))
+        elif operation == "delete":
+            del data[where: where + draw(st.integers(1, 16))]
+        elif operation == "truncate":
+            del data[where:]
+        elif operation == "repeat":
+            data[where:where] = data[where: where + draw(st.integers(1, 40))] * draw(st.integers(1, 3))
+        else:
+            start = draw(st.integers(0, len(data) - 1))
+            data[where:where] = data[start: start + draw(st.integers(1, 60))]
+    return bytes(data)
+
+
+# ------------------------------------------------------------------------------------- helpers
+
+_plugins: Plugins | None = None
+
+
+def builtin_plugins() -> Plugins:
+    """The built-in plugin only: fuzzing tests dienstvisie, not whatever else is installed."""
+    global _plugins
+    if _plugins is None:
+        _plugins = load_plugins(entry_points=False)
+    return _plugins
+
+
+def _assert_documented(error: DienstvisieError) -> None:
+    assert isinstance(error, (DocumentError, SourceError)), type(error)
+    if isinstance(error, DocumentError):
+        assert error.problems, "a DocumentError lists at least one problem"
+        for problem in error.problems:
+            assert problem.message.get("nl") and problem.message.get("en")
+    else:
+        assert error.message("nl") and error.message("en")
+    assert str(error)
+
+
+def _load(source: Any, filename: str | None = None) -> dienstvisie.Document[dienstvisie.ServiceConcept] | None:
+    """The loaded document, or None when it was refused with one of the documented errors."""
+    try:
+        return read_service(source, filename=filename)
+    except DienstvisieError as error:
+        _assert_documented(error)
+        return None
+
+
+def _check_and_export(document: dienstvisie.Document[dienstvisie.ServiceConcept], lang: Language = "nl") -> None:
+    plugins = builtin_plugins()
+    report = dienstvisie.check(document, plugins=plugins, today=TODAY)
+    assert report.service == document.model.id
+    vision = plugins.visions()["gezamenlijke-dienstverlening"]
+    run = dienstvisie.CheckRun(reports=(report,), vision=vision, checks=dienstvisie.api.all_checks(vision, plugins),
+                               version=dienstvisie.__version__)
+    for name, exporter in sorted(plugins.exporters().items()):
+        rendered = exporter.render(run, lang)
+        assert isinstance(rendered, str) and rendered, name
+        if name in ("json", "sarif"):
+            json.loads(rendered, parse_constant=_no_constant)  # strict JSON: no NaN, no Infinity
+
+
+def _no_constant(name: str) -> Any:
+    raise AssertionError(f"{name} in JSON output")
+
+
+def _yaml_text(value: Any) -> str | None:
+    try:
+        return yaml.safe_dump(value, allow_unicode=True, sort_keys=False) + "\n"
+    except (yaml.YAMLError, UnicodeEncodeError):  # e.g. a lone surrogate has no YAML text
+        return None
+
+
+def _json_text(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
+
+
+FUZZ = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large], deadline=None)
+LANGS = st.sampled_from(["nl", "en"])
+
+
+# ------------------------------------------------------------------------------------- tests
+
+
+@FUZZ
+@given(JSON_LIKE)
+def test_arbitrary_json_like_values_load_or_fail_cleanly(value: Any) -> None:
+    if isinstance(value, dict):
+        _load(value)
+    yaml_text = _yaml_text(value)
+    if yaml_text is not None:
+        _load(yaml_text, filename="fuzz.yaml")
+    _load(_json_text(value), filename="fuzz.json")
+
+
+@FUZZ
+@given(ODD_MAPPINGS)
+def test_mappings_with_odd_keys_load_or_fail_cleanly(value: dict[Any, Any]) -> None:
+    _load(value)
+
+
+@FUZZ
+@given(mutated_documents(), LANGS)
+def test_mutated_documents_load_and_check_or_fail_cleanly(doc: Any, lang: Language) -> None:
+    documents = []
+    if isinstance(doc, dict):
+        documents.append(_load(doc))
+    yaml_text = _yaml_text(doc)
+    if yaml_text is not None:
+        documents.append(_load(yaml_text, filename="fuzz.yaml"))
+    documents.append(_load(_json_text(doc), filename="fuzz.json"))
+    loaded = [document for document in documents if document is not None]
+    # the three ways in agree on whether the document is valid, and on what it says
+    if loaded:
+        assert all(document.model == loaded[0].model for document in loaded)
+        _check_and_export(loaded[0], lang)
+
+
+@FUZZ
+@given(mutated_bytes(), st.sampled_from(["fuzz.yaml", "fuzz.json"]), LANGS)
+def test_damaged_files_load_and_check_or_fail_cleanly(data: bytes, name: str, lang: Language) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        path.write_bytes(data)
+        document = _load(path)
+    if document is not None:
+        _check_and_export(document, lang)
+
+
+@FUZZ
+@given(mutated_bytes(), LANGS)
+def test_damaged_text_loads_or_fails_cleanly(data: bytes, lang: Language) -> None:
+    text = data.decode("utf-8", errors="surrogateescape")
+    assume("\n" in text or text.lstrip().startswith("{"))  # else load_service would take it for a path
+    document = _load(text, filename="fuzz.yaml")
+    if document is not None:
+        _check_and_export(document, lang)
+
+
+@FUZZ
+@given(st.text(max_size=40))
+def test_any_string_is_a_path_or_text_and_fails_cleanly(value: str) -> None:
+    """A string without a line break is a path: names with NUL, very long or odd names are refused cleanly."""
+    _load(value)
+
+
+@FUZZ
+@given(st.text(alphabet="0123456789_.:+-eEbxXoabcdfABCDF~nulTrueFalseyYnN<> !", max_size=14),
+       st.sampled_from(["", "!!int ", "!!float ", "!!bool ", "!!null ", "!!str ", "!!timestamp "]))
+def test_any_plain_scalar_in_yaml_reads_or_fails_cleanly(scalar: str, tag: str) -> None:
+    """What PyYAML's resolver takes for a number, bool or date but cannot build (`0b_`) is a problem with its line."""
+    text = VALID_TEXT.replace("expected_days: 5", f"expected_days: {tag}{scalar}")
+    document = _load(text, filename="fuzz.yaml")
+    if document is not None:
+        _check_and_export(document)
+
+
+VALID_TEXT = """dienstvisie: "1"
+id: x
+title: X
+audience: [burger]
+organisations: [{id: svb, name: SVB, kind: uitvoeringsorganisatie}]
+steps:
+  - id: a
+    title: A
+    organisation: svb
+    initiative: burger
+    expected_days: 5
+"""
+
+
+@pytest.mark.parametrize(("scalar", "code"), [
+    ("0b_", "source.syntax"), ("-0x_", "source.syntax"), ("1" * 5000, "source.syntax"),
+    (".nan", "source.not_a_number"), ("-.inf", "source.not_a_number"), ("1.0e+999", "source.not_a_number"),
+])
+def test_numbers_yaml_cannot_build_are_located_problems(scalar: str, code: str) -> None:
+    with pytest.raises(DocumentError) as caught:
+        read_service(VALID_TEXT.replace("expected_days: 5", f"expected_days: {scalar}"), filename="x.yaml")
+    [problem] = caught.value.problems
+    assert (problem.code, problem.location.line, problem.location.pointer) == (code, 11, "/steps/0/expected_days")
+
+
+_VALID_JSON = json.dumps(yaml.safe_load(VALID_TEXT), indent=1)
+
+
+@pytest.mark.parametrize(("text", "code", "pointer"), [
+    (_VALID_JSON.replace('"expected_days": 5', '"expected_days": 1e999'), "source.not_a_number", "/steps/0/expected_days"),
+    (_VALID_JSON.replace('"expected_days": 5', '"expected_days": -Infinity'), "source.not_a_number", ""),
+    (_VALID_JSON.replace('"expected_days": 5', '"expected_days": ' + "9" * 5000), "source.syntax", "/steps/0/expected_days"),
+    (_VALID_JSON.replace('"title": "A"', '"title": "\\ud800"'), "source.syntax", "/steps/0/title"),
+    (_VALID_JSON.replace('"title": "A"', '"title": "A", "title": "B"'), "source.duplicate_key", "/steps/0/title"),
+    ("[" * 150 + "]" * 150 + "\n", "source.too_deep", None),
+])
+def test_json_that_no_model_can_hold_is_a_problem(text: str, code: str, pointer: str | None) -> None:
+    with pytest.raises(DocumentError) as caught:
+        read_service(text, filename="x.json")
+    [problem] = caught.value.problems
+    assert problem.code == code
+    if pointer is not None:
+        assert problem.location.pointer == pointer
+    if pointer:
+        assert problem.location.line is not None
+
+
+def _deep(depth: int) -> Any:
+    value: Any = "x"
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+def _cyclic() -> dict[str, Any]:
+    data: dict[str, Any] = {"dienstvisie": "1"}
+    data["steps"] = [data]
+    return data
+
+
+def _wide() -> dict[str, Any]:  # a billion laughs made of Python references: walked, never copied
+    level: Any = ["lol"] * 10
+    for _ in range(9):
+        level = [level] * 10
+    return {"dienstvisie": "1", "x": level}
+
+
+@pytest.mark.parametrize(("data", "code"), [
+    ({"dienstvisie": "1", "steps": [{"expected_days": math.inf}]}, "source.not_a_number"),
+    ({"dienstvisie": "1", "x": math.nan}, "source.not_a_number"),
+    ({"dienstvisie": "1", 7: "x"}, "source.key_type"),
+    ({"dienstvisie": "1", ("a",): "x"}, "source.key_type"),
+    ({"dienstvisie": "1", "title": "\udc80"}, "source.syntax"),
+    ({"dienstvisie": "1", "x": _deep(5000)}, "source.too_deep"),
+    (_cyclic(), "source.too_deep"),
+    (_wide(), "source.too_many_nodes"),
+])
+def test_mappings_no_document_could_hold_are_refused_before_the_schema(data: dict[Any, Any], code: str) -> None:
+    with pytest.raises(DocumentError) as caught:
+        read_service(data)
+    assert [problem.code for problem in caught.value.problems] == [code]

@@ -1,0 +1,302 @@
+"""Folders of many documents: --glob, --jobs in worker processes with a report identical to the serial
+one (the same bytes, the same order, the same errors on stderr), streamed text and JSON equal to the
+exporters' own output, plugins set up the same way in every worker, and the progress bar.
+
+Helpers here (`generated_folder`, `BENCH`) are used by the other portfolio tests too.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import json
+import shutil
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from support import TODAY
+from test_export_common import ROOT, render
+
+from dienstvisie import __version__
+from dienstvisie.api import all_checks, resolve_vision
+from dienstvisie.cli.main import main
+from dienstvisie.cli.progress import Progress, wanted
+from dienstvisie.discovery import discover
+from dienstvisie.engine import run_checks
+from dienstvisie.errors import DocumentError
+from dienstvisie.exporters._stream import JsonFinisher, ReportFinisher, TextFinisher
+from dienstvisie.loading import read_service
+from dienstvisie.model.check import Severity
+from dienstvisie.model.run import CheckRun, LoadFailure
+from dienstvisie.parallel import KeepReport, RunSpec, check_files, open_session, worker_count
+from dienstvisie.plugins import load_plugins
+from dienstvisie.validation import schema_problems
+
+BENCH = ROOT / "bench"
+EXAMPLES = ROOT / "examples"
+BROKEN = ROOT / "tests" / "corpus" / "broken"
+
+
+def bench_module(name: str) -> ModuleType:
+    """A module of bench/ (not a package), imported from its file."""
+    spec = importlib.util.spec_from_file_location(f"dienstvisie_bench_{name}", BENCH / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def generated_folder(folder: Path, count: int, *, examples: bool = True, broken: bool = True) -> Path:
+    """`count` generated service concepts in `folder`, plus the shipped examples and two broken documents."""
+    bench_module("generate").write(count, folder / "generated")
+    if examples:
+        shutil.copytree(EXAMPLES, folder / "examples")
+    if broken:
+        (folder / "stuk").mkdir()
+        for name in ("missing-required.yaml", "syntax-error.yaml"):
+            shutil.copy(BROKEN / name, folder / "stuk" / name)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def portfolio(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return generated_folder(tmp_path_factory.mktemp("portfolio"), 36)
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+# ---------------------------------------------------------------------------------- the generator
+
+def test_generated_documents_are_valid_varied_and_reproducible(tmp_path: Path) -> None:
+    generate = bench_module("generate")
+    documents = list(generate.services(60, seed=7))
+    for document in documents:
+        read_service(generate.to_yaml(document))  # raises when invalid
+    steps = [len(d["steps"]) for d in documents]
+    assert min(steps) >= 3 and max(steps) <= 12 and len(set(steps)) > 5
+    assert all(2 <= len(d["organisations"]) <= 6 for d in documents)
+    kinds = {s["handover"]["kind"] for d in documents for s in d["steps"] if "handover" in s}
+    assert kinds == {"warm", "data", "cold"}
+    assert any("decision" in s for d in documents for s in d["steps"])
+    assert any("asks" in s for d in documents for s in d["steps"])
+    assert documents == list(generate.services(60, seed=7))
+    assert documents[:10] == list(generate.services(10, seed=7))  # the first k of a larger run
+    assert documents != list(generate.services(60, seed=8))
+
+
+# ------------------------------------------------------------------------------------------- --glob
+
+def test_glob_narrows_what_is_taken_below_folders(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "b").mkdir()
+    for name in ("a/een.yaml", "a/twee.yml", "a/b/drie.yaml", "a/b/notes.txt", "vier.json"):
+        (tmp_path / name).write_text("x")
+    names = lambda found: sorted(p.relative_to(tmp_path).as_posix() for p in found)  # noqa: E731
+    assert names(discover([tmp_path])) == ["a/b/drie.yaml", "a/een.yaml", "a/twee.yml", "vier.json"]
+    assert names(discover([tmp_path], patterns=["*.yaml"])) == ["a/b/drie.yaml", "a/een.yaml"]
+    assert names(discover([tmp_path], patterns=["a/b/*"])) == ["a/b/drie.yaml", "a/b/notes.txt"]
+    assert names(discover([tmp_path], patterns=["**/drie.*"])) == ["a/b/drie.yaml"]
+    assert names(discover([tmp_path], patterns=["*.txt", "vier.*"])) == ["a/b/notes.txt", "vier.json"]
+    named = tmp_path / "a" / "b" / "notes.txt"
+    assert discover([named], patterns=["*.yaml"]) == [named]  # a file named directly is always taken
+
+
+def test_check_with_glob(portfolio: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["check", str(portfolio), "--glob", "overlijden-*.yaml", "--no-plugins", "--isolated",
+                        "--format", "json"], capsys)
+    services = json.loads(out)["services"]
+    assert [s["id"] for s in services] == ["overlijden-utrecht"] and code in (0, 1)
+
+
+# ------------------------------------------------------------------------------- parallel = serial
+
+def test_worker_count_keeps_small_runs_in_this_process() -> None:
+    assert worker_count(100, 1) == 0
+    assert worker_count(5, 2) == 0  # too few documents to be worth a process
+    assert worker_count(8, 2) == 2
+    assert worker_count(1000, 4) == 4
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "html", "sarif"])
+def test_jobs_2_gives_the_same_bytes_and_messages_as_jobs_1(portfolio: Path, fmt: str,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["check", str(portfolio), "--isolated", "--format", fmt, "--lang", "en",
+            "--plugin", "dv_plugin_sample", "--plugin", "dv_plugin_faulty"]
+    serial = run([*args, "--jobs", "1"], capsys)
+    parallel = run([*args, "--jobs", "2"], capsys)
+    assert serial[0] == parallel[0] == 2  # two broken documents
+    assert serial[1] == parallel[1]
+    assert serial[2] == parallel[2]  # load errors and per-service plugin errors in the same order
+    assert serial[2].count("boom in prepare_service") == 36 + 5  # once per checked service
+    if fmt == "json":
+        data = json.loads(serial[1])
+        assert schema_problems(data, "report") == []
+        assert len(data["services"]) == 41 and len(data["errors"]) == 2
+
+
+def test_check_files_in_spawned_workers_load_the_plugins_the_same_way(portfolio: Path) -> None:
+    """Spawned workers inherit nothing: they set up plugins, rules and vision from the spec alone."""
+    files = [str(path) for path in discover([portfolio])]
+    rules = ROOT / "plugins" / "dienstvisie-gemeente-voorbeeld" / "src" / "dienstvisie_gemeente_voorbeeld" / "regels.yaml"
+    rule_files = (str(rules),)
+    spec = RunSpec(entry_points=False, modules=("dv_plugin_sample",), rule_files=rule_files, today=TODAY,
+                   select=("ALL",), ignore=("DV6",), severity=(("DV101", "critical"),))
+    session = open_session(spec)
+    finish = ReportFinisher(fail_on=Severity.MINOR)
+    serial = list(check_files(files, spec, finish, jobs=1, session=session))
+    spawned = list(check_files(files, spec, finish, jobs=2, session=session, start_method="spawn"))
+    assert serial == spawned
+    reports = [item.payload.report for item in serial if item.payload is not None]
+    assert any(f.check == "SP101" for r in reports for f in r.findings)  # the --plugin module's check ran
+    assert not any(f.check.startswith("DV6") for r in reports for f in r.findings)
+    assert all(f.severity is Severity.CRITICAL for r in reports for f in r.findings if f.check == "DV101")
+    assert [item.file for item in serial] == files
+    assert any(f.check.startswith("GV") for r in reports for f in r.findings)  # the --rules file's rules ran
+
+
+def test_interrupted_parallel_run_stops_cleanly(portfolio: Path) -> None:
+    files = [str(path) for path in discover([portfolio])]
+    spec = RunSpec(entry_points=False, today=TODAY)
+    stream = check_files(files, spec, KeepReport(keep_concept=False), jobs=2, session=open_session(spec))
+    first = next(stream)
+    assert first.file == files[0]
+    stream.close()  # the pool is shut down, pending work cancelled; nothing hangs
+
+
+# ------------------------------------------------------------------------ streamed = rendered whole
+
+def _whole_run(folder: Path, spec: RunSpec) -> CheckRun:
+    plugins = load_plugins(entry_points=False)
+    vision = resolve_vision(None, plugins)
+    checks = all_checks(vision, plugins)
+    reports = []
+    failures = []
+    for path in discover([folder]):
+        try:
+            document = read_service(path)
+        except DocumentError as error:
+            failures.append(LoadFailure(file=str(path), problems=error.problems, exit_code=error.exit_code))
+            continue
+        reports.append(run_checks(plugins.prepare(document.model, vision), vision=vision, checks=checks,
+                                  vocabularies=plugins.vocabularies(), source_map=document.source_map, today=spec.today,
+                                  known_check_ids={check.id for check in checks}))
+    return CheckRun(reports=tuple(reports), vision=vision, checks=checks, load_failures=tuple(failures),
+                    plugin_failures=tuple(plugins.failures), version=__version__)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_streamed_text_and_json_equal_the_exporters_output(portfolio: Path, fmt: str, lang: str,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    import datetime
+
+    spec = RunSpec(entry_points=False, today=datetime.date.today())
+    expected = render(fmt, _whole_run(portfolio, spec), lang)  # type: ignore[arg-type]
+    code, out, _ = run(["check", str(portfolio), "--no-plugins", "--isolated", "--format", fmt, "--lang", lang,
+                        "--jobs", "2"], capsys)
+    assert code == 2
+    assert out == expected
+
+
+@pytest.mark.parametrize("count", [0, 1, 2])
+def test_streamed_text_equals_the_exporter_for_tiny_runs(tmp_path: Path, count: int) -> None:
+    """No service, one, two; with and without a broken document; colour on and off."""
+    from dienstvisie.exporters._stream import TextWriter
+    from dienstvisie.exporters.text import render_text
+
+    spec = RunSpec(entry_points=False, today=TODAY)
+    session = open_session(spec)
+    files = [str(path) for path in sorted(EXAMPLES.glob("*.yaml"))[:count]]
+    for with_broken in (False, True):
+        names = files + ([str(BROKEN / "missing-required.yaml")] if with_broken else [])
+        for colour in (False, True):
+            items = list(check_files(names, spec, TextFinisher("en", colour, Severity.MINOR), session=session))
+            out = io.StringIO()
+            writer = TextWriter(out, session.vision, session.checks, "en", colour, Severity.MINOR)
+            for item in items:
+                if item.payload is not None:
+                    writer.add(item.payload)
+            failures = [item.failure for item in items if item.failure is not None]
+            writer.finish(failures, session.plugins.failures)
+            reports = tuple(session.check_report(name) for name in files)
+            whole = CheckRun(reports=reports, vision=session.vision, checks=session.checks,
+                             load_failures=tuple(failures), plugin_failures=tuple(session.plugins.failures))
+            assert out.getvalue() == render_text(whole, "en", colour=colour)
+
+
+def test_json_finisher_parts_splice_into_valid_json(tmp_path: Path) -> None:
+    from dienstvisie.exporters._stream import JsonWriter
+
+    spec = RunSpec(entry_points=False, today=TODAY)
+    session = open_session(spec)
+    writer = JsonWriter()
+    for item in check_files([str(p) for p in sorted(EXAMPLES.glob("*.yaml"))], spec, JsonFinisher(Severity.MINOR),
+                            session=session):
+        writer.add(item.payload)
+    out = io.StringIO()
+    writer.finish(out, CheckRun(reports=(), vision=session.vision, checks=session.checks))
+    data = json.loads(out.getvalue())
+    assert len(data["services"]) == 5 and schema_problems(data, "report") == []
+
+
+def test_output_file_is_written_atomically_and_not_left_half(portfolio: Path, tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "rapport.txt"
+    code, out, _ = run(["check", str(portfolio / "examples"), "--no-plugins", "--isolated", "-o", str(target)], capsys)
+    assert code == 1 and out == "" and target.read_text(encoding="utf-8").startswith("Visie:")
+    assert [p.name for p in tmp_path.iterdir()] == ["rapport.txt"]  # no temporary file left behind
+    code, _, err = run(["check", str(portfolio / "examples"), "--no-plugins", "-o", str(tmp_path / "nee" / "r.json"),
+                        "--format", "json"], capsys)
+    assert code == 2 and "r.json" in err
+
+
+# ------------------------------------------------------------------------------------- progress bar
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_on_a_terminal_and_wiped_at_the_end(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("TERM", raising=False)
+    assert not wanted(io.StringIO())
+    assert wanted(_Terminal())
+    monkeypatch.setenv("TERM", "dumb")
+    assert not wanted(_Terminal())
+    monkeypatch.setenv("TERM", "xterm")
+    screen = _Terminal()
+    progress = Progress(10, "en", stream=screen)
+    progress.started -= 5  # a long run: past the delay
+    assert list(progress.track(range(10))) == list(range(10))
+    drawn = screen.getvalue()
+    assert "10/10 documents (100%)" in drawn and drawn.endswith("\r\x1b[K")
+    quiet = Progress(10, "en", stream=io.StringIO())
+    list(quiet.track(range(10)))
+    assert quiet.stream.getvalue() == ""  # type: ignore[attr-defined]
+
+
+def test_short_runs_draw_nothing_and_the_bar_steps_aside_for_output() -> None:
+    screen = _Terminal()
+    progress = Progress(3, "nl", stream=screen)
+    list(progress.track(range(3)))
+    assert screen.getvalue() == ""  # under half a second: nothing drawn
+    progress = Progress(3, "nl", stream=screen, enabled=True)
+    progress.started -= 5
+    progress.advance()
+    assert "1/3 documenten" in screen.getvalue()
+    with progress.paused():
+        screen.write("uitvoer\n")
+    assert screen.getvalue().endswith("\r\x1b[Kuitvoer\n")
+    assert progress.line().startswith("[")
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(portfolio: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, _, err = run(["check", str(portfolio), "--no-plugins", "--isolated", "-o", "-", "--format", "json"], capsys)
+    assert "\r" not in err and "\x1b[K" not in err

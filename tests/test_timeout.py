@@ -1,0 +1,321 @@
+"""A check that hangs: each check has a time limit; one that overruns becomes an `error` finding,
+its thread is abandoned, the other checks still run, and the run (and the process) completes."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import dienstvisie
+from dienstvisie import CheckContext, Outcome, Severity, Status, Text, define_check, fail
+from dienstvisie.config import ConfigError, check_timeout_value, load_config
+from dienstvisie.engine import DEFAULT_CHECK_TIMEOUT, run_checks
+from dienstvisie.plugins import Plugins, load_plugins, plugin_from_functions
+
+EXAMPLE = Path(__file__).parents[1] / "examples" / "overlijden-utrecht.yaml"
+RELEASE = threading.Event()  # set at the end of the module, so no abandoned thread outlives the tests for long
+STOP_SPINNING = threading.Event()  # the busy loop takes a core: stopped right after its test
+
+
+def _define(check_id: str) -> Any:
+    return define_check(id=check_id, title=Text(nl="t", en="t"), rationale=Text(nl="r", en="r"), principles=("P1",),
+                        severity=Severity.MINOR, suggestion=Text(nl="s", en="s"), origin="test")
+
+
+@_define("ZT101")
+def sleeps_forever(ctx: CheckContext) -> Iterator[Outcome]:
+    while not RELEASE.wait(0.05):  # time.sleep in a loop: what a check stuck on a lock or socket does
+        pass
+    yield fail(Text(nl="te laat", en="too late"))
+
+
+@_define("ZT102")
+def spins_forever(ctx: CheckContext) -> Iterator[Outcome]:
+    while not STOP_SPINNING.is_set():  # pure Python busy loop, holding the GIL between switches
+        pass
+    yield fail(Text(nl="te laat", en="too late"))
+
+
+@_define("ZT103")
+def runs_after_the_hung_ones(ctx: CheckContext) -> Iterator[Outcome]:
+    yield fail(Text(nl="ik draaide", en="I ran"))
+
+
+@_define("ZT104")
+def slow_but_returns(ctx: CheckContext) -> Iterator[Outcome]:
+    time.sleep(0.6)
+    yield fail(Text(nl="te laat", en="too late"))
+
+
+@_define("ZT105")
+def exits(ctx: CheckContext) -> Iterator[Outcome]:
+    sys.exit(3)
+    yield fail(Text(nl="nooit", en="never"))
+
+
+def _plugins(*checks: Any) -> Plugins:
+    return load_plugins(entry_points=False, extra=[plugin_from_functions("traag", dienstvisie_checks=lambda vision: list(checks))])
+
+
+def _of(report: dienstvisie.Report, check_id: str) -> list[dienstvisie.Finding]:
+    return [finding for finding in report.findings if finding.check == check_id]
+
+
+def teardown_module() -> None:
+    RELEASE.set()
+    STOP_SPINNING.set()
+
+
+def test_the_default_limit_is_ten_seconds() -> None:
+    assert DEFAULT_CHECK_TIMEOUT == 10.0
+
+
+def test_a_check_that_sleeps_forever_becomes_an_error_and_the_run_completes() -> None:
+    plugins = _plugins(sleeps_forever, runs_after_the_hung_ones)
+    started = time.monotonic()
+    report = dienstvisie.check(EXAMPLE, plugins=plugins, check_timeout=0.3)
+    assert time.monotonic() - started < 5
+    [hung] = _of(report, "ZT101")
+    assert hung.status is Status.ERROR
+    assert hung.message.get("en") == (
+        "The check ZT101 could not run: took longer than the time limit of 0.3 s and was abandoned (check-timeout)")
+    assert "tijdslimiet van 0.3 s" in hung.message.get("nl")
+    assert [f.status for f in _of(report, "ZT103")] == [Status.FAILED]
+    assert any(f.check.startswith("DV1") for f in report.findings)  # the built-in checks ran too
+    assert {f.check for f in report.findings} >= {"ZT101", "ZT103", "DV101", "DV601", "QP1"}
+
+
+def test_a_busy_loop_is_limited_as_well_and_every_hung_check_gets_its_own_error() -> None:
+    plugins = _plugins(spins_forever, sleeps_forever, runs_after_the_hung_ones)
+    started = time.monotonic()
+    try:
+        report = dienstvisie.check(EXAMPLE, plugins=plugins, check_timeout=0.3, select=["ZT"])
+    finally:
+        STOP_SPINNING.set()
+    assert time.monotonic() - started < 5
+    assert [(f.check, f.status) for f in report.findings] == [
+        ("ZT101", Status.ERROR), ("ZT102", Status.ERROR), ("ZT103", Status.FAILED)]
+
+
+def test_a_late_result_is_discarded() -> None:
+    report = dienstvisie.check(EXAMPLE, plugins=_plugins(slow_but_returns, runs_after_the_hung_ones), check_timeout=0.2,
+                               select=["ZT"])
+    assert [(f.check, f.status) for f in report.findings] == [("ZT103", Status.FAILED), ("ZT104", Status.ERROR)]
+    time.sleep(0.6)  # the slow check returns meanwhile, into a batch nobody waits for
+    report = dienstvisie.check(EXAMPLE, plugins=_plugins(slow_but_returns), check_timeout=2, select=["ZT"])
+    assert [(f.check, f.status) for f in report.findings] == [("ZT104", Status.FAILED)]
+
+
+def test_a_check_calling_sys_exit_is_an_error_of_that_check() -> None:
+    report = dienstvisie.check(EXAMPLE, plugins=_plugins(exits, runs_after_the_hung_ones), select=["ZT"])
+    assert [(f.check, f.status) for f in report.findings] == [("ZT103", Status.FAILED), ("ZT105", Status.ERROR)]
+    assert "SystemExit: 3" in _of(report, "ZT105")[0].message.get("en")
+
+
+@pytest.mark.parametrize("limit", [None, 0])
+def test_no_limit_runs_the_checks_in_the_calling_thread(limit: float | None) -> None:
+    seen: list[threading.Thread] = []
+
+    @_define("ZT106")
+    def where(ctx: CheckContext) -> Iterator[Outcome]:
+        seen.append(threading.current_thread())
+        return iter(())
+
+    report = dienstvisie.check(EXAMPLE, plugins=_plugins(where), check_timeout=limit, select=["ZT"])
+    assert seen == [threading.current_thread()]
+    assert [f.status for f in report.findings] == [Status.PASSED]
+
+
+def test_with_a_limit_the_same_findings_come_out_as_without() -> None:
+    plugins = load_plugins(entry_points=False)
+    document = dienstvisie.read_service(EXAMPLE)
+    vision = plugins.visions()["gezamenlijke-dienstverlening"]
+    checks = dienstvisie.api.all_checks(vision, plugins)
+    limited = run_checks(document.model, vision=vision, checks=checks, vocabularies=plugins.vocabularies(),
+                         source_map=document.source_map, check_timeout=5)
+    unlimited = run_checks(document.model, vision=vision, checks=checks, vocabularies=plugins.vocabularies(),
+                           source_map=document.source_map, check_timeout=None)
+    assert limited == unlimited
+
+
+def test_checks_run_concurrently_from_several_threads_stay_apart() -> None:
+    plugins = load_plugins(entry_points=False)
+    expected = dienstvisie.check(EXAMPLE, plugins=plugins, check_timeout=None)
+    results: list[dienstvisie.Report] = []
+
+    def work() -> None:
+        for _ in range(5):
+            results.append(dienstvisie.check(EXAMPLE, plugins=plugins, check_timeout=5))
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert len(results) == 20 and all(report == expected for report in results)
+
+
+def _in_forked_child(queue: Any) -> None:
+    report = dienstvisie.check(EXAMPLE, plugins=load_plugins(entry_points=False), check_timeout=5)
+    queue.put(len(report.findings))
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
+def test_a_forked_worker_process_does_not_wait_for_threads_it_did_not_inherit() -> None:
+    """`--jobs` may fork worker processes after the parent has run checks: the pool starts afresh."""
+    expected = len(dienstvisie.check(EXAMPLE, plugins=load_plugins(entry_points=False), check_timeout=5).findings)
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    started = time.monotonic()
+    process = context.Process(target=_in_forked_child, args=(queue,))
+    process.start()
+    process.join(30)
+    assert process.exitcode == 0
+    assert queue.get(timeout=1) == expected
+    assert time.monotonic() - started < 4  # far below the 5 s a dead pool thread would cost
+
+
+def test_an_abandoned_thread_does_not_keep_the_process_alive(tmp_path: Path) -> None:
+    script = textwrap.dedent(f"""
+        import sys, time
+        sys.path.insert(0, {str(Path(__file__).parent)!r})
+        import dienstvisie
+        from test_timeout import _plugins, sleeps_forever
+        report = dienstvisie.check({str(EXAMPLE)!r}, plugins=_plugins(sleeps_forever), check_timeout=0.2, select=["ZT"])
+        print(report.findings[0].status.value)
+    """)
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "error"
+    assert time.monotonic() - started < 20
+
+
+@pytest.mark.parametrize(("value", "expected"), [(10, 10.0), (0.5, 0.5), (0, 0.0), ("2.5", 2.5)])
+def test_a_time_limit_is_a_number_of_seconds_from_zero_up(value: Any, expected: float) -> None:
+    assert check_timeout_value(value) == expected
+
+
+@pytest.mark.parametrize("value", [-1, "-1", "tien", float("inf"), float("nan"), True, None, [1]])
+def test_anything_else_is_no_time_limit(value: Any) -> None:
+    with pytest.raises(ValueError):
+        check_timeout_value(value)
+
+
+def test_the_configuration_file_sets_the_time_limit(tmp_path: Path) -> None:
+    config = tmp_path / "dienstvisie.toml"
+    config.write_text("check-timeout = 2.5\n")
+    assert load_config(config).check_timeout == 2.5
+    config.write_text("select = ['DV']\n")
+    assert load_config(config).check_timeout is None
+
+
+@pytest.mark.parametrize("value", ["-1", "'10'", "true", "inf"])
+def test_a_wrong_time_limit_in_the_configuration_is_an_error_naming_the_key(tmp_path: Path, value: str) -> None:
+    config = tmp_path / "dienstvisie.toml"
+    config.write_text(f"check-timeout = {value}\n")
+    with pytest.raises(ConfigError, match="'check-timeout'"):
+        load_config(config)
+
+
+# ------------------------------------------------------------------------- a check that returns garbage
+
+
+class _Unprintable(Exception):
+    def __str__(self) -> str:
+        raise RuntimeError("no str either")
+
+
+def _endless(ctx: CheckContext) -> Iterator[Outcome]:
+    while True:
+        yield fail(Text(nl="nog een", en="one more"))
+
+
+def _raises_unprintable(ctx: CheckContext) -> Iterator[Outcome]:
+    raise _Unprintable()
+
+
+@pytest.mark.parametrize(("function", "problem"), [
+    (lambda ctx: None, "TypeError"),
+    (lambda ctx: 42, "TypeError"),
+    (lambda ctx: ["not an outcome"], "returned str instead of an Outcome"),
+    (lambda ctx: [Outcome("bogus")], "unknown kind 'bogus'"),  # type: ignore[arg-type]
+    (lambda ctx: [Outcome("failed", "plain str")], "message is str, not Text"),  # type: ignore[arg-type]
+    (lambda ctx: [Outcome("failed", Text(nl=7))], "message is Text, not Text"),  # type: ignore[arg-type]
+    (lambda ctx: [Outcome("failed", pointer=3)], "pointer 3 is not a JSON pointer"),  # type: ignore[arg-type]
+    (lambda ctx: [Outcome("failed", pointer="steps/0")], "pointer 'steps/0' is not a JSON pointer"),
+    (lambda ctx: [Outcome("failed", step=["a"])], "step is list, not text"),  # type: ignore[arg-type]
+    (lambda ctx: [Outcome("failed", severity="major")], "severity 'major' is not a Severity"),  # type: ignore[arg-type]
+    (_endless, "yielded more than 10000 outcomes"),
+    (_raises_unprintable, "_Unprintable"),
+])
+def test_garbage_from_a_check_is_an_error_of_that_check_and_the_run_completes(function: Any, problem: str) -> None:
+    garbage = _define("ZT107")(function)
+    plugins = _plugins(garbage, runs_after_the_hung_ones)
+    for limit in (5, None):  # in a worker thread and in the calling thread alike
+        report = dienstvisie.check(EXAMPLE, plugins=plugins, check_timeout=limit, select=["ZT"])
+        assert [(f.check, f.status) for f in report.findings] == [("ZT103", Status.FAILED), ("ZT107", Status.ERROR)]
+        message = _of(report, "ZT107")[0].message.get("en")
+        assert problem in message, message
+    vision = plugins.visions()["gezamenlijke-dienstverlening"]
+    run = dienstvisie.CheckRun(reports=(report,), vision=vision, checks=dienstvisie.api.all_checks(vision, plugins),
+                               version=dienstvisie.__version__)
+    for name, exporter in plugins.exporters().items():  # the report is whole: every format renders it
+        assert exporter.render(run, "en"), name
+
+
+# ------------------------------------------------------------------------- on the command line
+
+
+EXAMPLES = EXAMPLE.parent
+
+
+def _cli(args: list[str], cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "dienstvisie", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=timeout, check=False,
+                          env={**os.environ, "PYTHONPATH": str(Path(__file__).parent)})
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_the_check_timeout_flag_limits_a_hanging_plugin_check_also_in_worker_processes(jobs: str, tmp_path: Path) -> None:
+    started = time.monotonic()
+    result = _cli(["check", str(EXAMPLES), "--plugin", "dv_plugin_hangs", "--isolated", "--check-timeout", "0.5",
+                   "--format", "json", "--jobs", jobs, "--lang", "en"], tmp_path)
+    assert result.returncode in (0, 1), result.stderr
+    assert time.monotonic() - started < 60
+    assert "Traceback" not in result.stderr
+    report = json.loads(result.stdout)
+    hung = [finding for service in report["services"] for finding in service["findings"] if finding["check"] == "ZH101"]
+    assert len(hung) == len(list(EXAMPLES.glob("*.yaml"))) == len(report["services"])
+    assert {finding["status"] for finding in hung} == {"error"}
+    assert all("time limit of 0.5 s" in finding["message"]["en"] for finding in hung)
+
+
+def test_the_configuration_file_sets_the_limit_and_the_flag_wins(tmp_path: Path) -> None:
+    (tmp_path / "dienstvisie.toml").write_text("check-timeout = 0.4\n")
+    result = _cli(["check", str(EXAMPLE), "--plugin", "dv_plugin_hangs", "--format", "json", "--select", "ZH"], tmp_path)
+    findings = json.loads(result.stdout)["services"][0]["findings"]
+    assert [(f["check"], f["status"]) for f in findings] == [("ZH101", "error")]
+    assert "0.4 s" in findings[0]["message"]["nl"]
+    result = _cli(["check", str(EXAMPLE), "--plugin", "dv_plugin_hangs", "--format", "json", "--select", "ZH",
+                   "--check-timeout", "0.3"], tmp_path)
+    assert "0.3 s" in json.loads(result.stdout)["services"][0]["findings"][0]["message"]["nl"]
+
+
+@pytest.mark.parametrize("value", ["-1", "tien", "inf", "nan"])
+def test_a_wrong_check_timeout_flag_is_a_usage_error(value: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from dienstvisie.cli.main import main
+
+    assert main(["check", str(EXAMPLE), "--isolated", f"--check-timeout={value}"]) == 2
+    assert "--check-timeout" in capsys.readouterr().err
