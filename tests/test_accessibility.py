@@ -114,3 +114,27 @@ def test_axe_does_find_violations_so_the_tests_above_can_fail(browser: Any, tmp_
     violations, _ = _axe(browser, broken, tmp_path, "broken.html")
     found = {violation["id"] for violation in violations}
     assert {"image-alt", "html-has-lang", "document-title", "color-contrast"} <= found, found
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_portfolio_html_has_no_axe_violations(browser: Any, tmp_path: Path, lang: Language) -> None:
+    from test_portfolio import sample_portfolio
+
+    from dienstvisie.exporters.portfolio_report import render_portfolio_html
+
+    html = render_portfolio_html(sample_portfolio(), lang)
+    violations, requests = _axe(browser, html, tmp_path, f"portfolio-{lang}.html")
+    assert not violations, _describe(violations)
+    assert all(url.startswith(("file:", "data:", "about:")) for url in requests), requests
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_diff_html_has_no_axe_violations(browser: Any, tmp_path: Path, lang: Language) -> None:
+    from test_diff import sample_diff
+
+    from dienstvisie.exporters.diff_report import render_diff_html
+
+    html = render_diff_html(sample_diff(), lang)
+    violations, requests = _axe(browser, html, tmp_path, f"diff-{lang}.html")
+    assert not violations, _describe(violations)
+    assert all(url.startswith(("file:", "data:", "about:")) for url in requests), requests

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 from support import TODAY, assert_valid, strong_service
-from test_export_common import HOSTILE_ORG, HOSTILE_TITLE, hostile_service
+from test_export_common import HOSTILE_TITLE, hostile_service
 from test_export_html import _assert_self_contained, _parse, _text
 from test_parallel import generated_folder, run
 
@@ -131,14 +131,19 @@ def test_explained_findings_are_counted_apart() -> None:
 
 # ------------------------------------------------------------------------------------------- formats
 
-@pytest.fixture(scope="module")
-def sample() -> Portfolio:
+def sample_portfolio() -> Portfolio:
+    """Four services (one hostile, one strong) and an invalid file: every section has something to show."""
     hostile = hostile_service()
     hostile["steps"][0]["handover"] = {"to": hostile["organisations"][1]["id"], "kind": "cold"}
     reports = [check(weak("een")), check(weak("twee", cold_to="uwv")), check(hostile, file="=1+1 <b>.yaml"),
                check(strong_service())]
     return portfolio(reports, vision=VISION, checks=CHECKS, vocabularies=PLUGINS.vocabularies(),
                      invalid_files=["stuk/<kapot>.yaml"], version="test")
+
+
+@pytest.fixture(scope="module")
+def sample() -> Portfolio:
+    return sample_portfolio()
 
 
 def test_json_is_valid_and_has_everything(sample: Portfolio) -> None:
@@ -257,3 +262,17 @@ def test_portfolio_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 def test_hostile_title_never_becomes_markup_in_html(sample: Portfolio) -> None:
     html = render_portfolio_html(sample, "en")
     assert HOSTILE_TITLE not in html
+
+
+def test_every_word_of_the_new_reports_exists_in_both_languages() -> None:
+    import string
+
+    from dienstvisie.exporters import _stream, diff_report, portfolio_report
+
+    def fields(text: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+    for catalogue in (portfolio_report.WORDS, diff_report.WORDS, _stream.WORDS):
+        for key, entry in catalogue.items():
+            assert set(entry) == {"nl", "en"} and entry["nl"].strip() and entry["en"].strip(), key
+            assert fields(entry["nl"]) == fields(entry["en"]), key

@@ -14,9 +14,12 @@ stay fast; everything listed in `__all__` is stable. A plugin needs nothing else
 from __future__ import annotations
 
 from importlib import import_module
-from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
+
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: `dienstvisie --version` should not pay for importing typing
+if TYPE_CHECKING:
+    from typing import Any
 
 _EXPORTS: dict[str, str] = {
     # loading

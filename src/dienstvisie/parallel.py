@@ -25,9 +25,9 @@ import math
 import multiprocessing
 import os
 import signal
-from pathlib import Path
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs

@@ -250,7 +250,8 @@ class PortfolioBuilder:
             return Text(nl=item_id, en=item_id)
 
     def _distributions(self) -> tuple[Distribution, ...]:
-        order = [(p.id, "principle") for p in self.vision.principles] + [(s.id, "starting_point") for s in self.vision.starting_points]
+        order = [(p.id, "principle") for p in self.vision.principles]
+        order += [(s.id, "starting_point") for s in self.vision.starting_points]
         result = []
         for key in order:
             values = sorted(self.scores.get(key, []))

@@ -90,16 +90,14 @@ def pointer_join(pointer: str, token: str | int) -> str:
     return f"{pointer}/{escape_pointer_token(str(token))}"
 
 
-class _BoundedLoader(yaml.SafeLoader):
-    """PyYAML's safe loader that counts nodes and depth while it composes the node tree, so a
-    10 MB file of `[1,1,1,…` is refused after MAX_NODES values instead of building millions of
-    nodes (gigabytes) first, and deep nesting is refused before Python's recursion limit."""
+class _Bounds:
+    """Counts nodes and depth while PyYAML's composer composes the node tree, so a 10 MB file of
+    `[1,1,1,…` is refused after MAX_NODES values instead of building millions of nodes (gigabytes)
+    first, and deep nesting is refused before Python's recursion limit. Mixed into both loaders."""
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self.composed = 0
-        self.depth = 0
-        self.file: str | None = None
+    composed: int
+    depth: int
+    file: str | None
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         self.composed += 1
@@ -110,13 +108,52 @@ class _BoundedLoader(yaml.SafeLoader):
                                           self._here())])
             if self.depth > MAX_DEPTH + 1:
                 raise ParseError([Problem("source.too_deep", message("source.too_deep", limit=MAX_DEPTH), self._here())])
-            return super().compose_node(parent, index)
+            node: yaml.Node | None = super().compose_node(parent, index)  # type: ignore[misc]
+            return node
         finally:
             self.depth -= 1
 
     def _here(self) -> Location:
-        mark: yaml.Mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+        mark: yaml.Mark = self.peek_event().start_mark  # type: ignore[attr-defined]
         return Location(file=self.file, line=mark.line + 1, column=mark.column + 1)
+
+
+class _BoundedLoader(_Bounds, yaml.SafeLoader):
+    """PyYAML's safe loader (pure Python), bounded: the reading that decides what a document says."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.composed = 0
+        self.depth = 0
+        self.file = None
+
+
+try:
+    from yaml._yaml import CParser as _CParser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    _FastLoader: type | None = None
+else:
+    class _FastLoader(_Bounds, yaml.composer.Composer, _CParser,  # type: ignore[no-redef]
+                      yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+        """libyaml's scanner and parser (C) under PyYAML's own composer, constructor and resolver
+        (Python), bounded the same way: the same nodes, found several times faster."""
+
+        def __init__(self, stream: str) -> None:
+            _CParser.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+            self.composed = 0
+            self.depth = 0
+            self.file = None
+
+
+# What libyaml and PyYAML's pure-Python reader do not agree on (found by differential fuzzing,
+# tests/test_parallel.py): tabs, byte-order marks and Unicode line breaks inside the text, a lone
+# carriage return, tags (`!`), `?` and `...` (complex keys and document ends, also inside flow
+# collections), a comment glued to a block-scalar indicator (`|#`). Text with any of these, or with
+# a character PyYAML refuses, is read by the pure-Python loader only.
+_FAST_UNSAFE = re.compile(r"[\t\ufeff\x85\u2028\u2029!?]|\r(?!\n)|\.\.\.|[|>][-+0-9]*#")
 
 
 class _Builder:
@@ -295,8 +332,51 @@ def _syntax_problem(error: yaml.YAMLError, file: str | None) -> Problem:
 def parse_text(text: str, file: str | None = None) -> ParsedSource:
     """Parse YAML (or JSON, which YAML reads as well) into plain data with positions.
 
-    Raises ParseError listing every problem found.
+    Raises ParseError listing every problem found. A clean document is read with libyaml's parser
+    where PyYAML has it (see `_parse_fast`); anything else, and every problem, comes from the
+    pure-Python reading, so the result does not depend on which one read it.
     """
+    fast = _parse_fast(text, file)
+    return fast if fast is not None else _parse_pure(text, file)
+
+
+class _FastBuilder(_Builder):
+    """The builder for the fast reading. libyaml places an empty value (`---` alone, an empty item in
+    a flow collection) a column or a line away from where PyYAML places it; where such a place
+    would end up in the source map, the fast reading gives up."""
+
+    def build(self, node: yaml.Node, pointer: str, depth: int) -> Any:
+        if isinstance(node, yaml.ScalarNode) and node.value == "" and pointer not in self.positions:
+            raise ValueError("an empty value whose place libyaml and PyYAML disagree on")
+        return super().build(node, pointer, depth)
+
+
+def _parse_fast(text: str, file: str | None) -> ParsedSource | None:
+    """The document read with libyaml's scanner and parser, when that is certain to give what the
+    pure-Python reading gives: no construct the two disagree on (`_FAST_UNSAFE`), no character
+    PyYAML refuses, no error and no problem at all. None otherwise (then the pure reading decides)."""
+    if _FastLoader is None or _FAST_UNSAFE.search(text) or yaml.reader.Reader.NON_PRINTABLE.search(text):
+        return None
+    try:
+        loader = _FastLoader(text)
+        loader.file = file
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return None
+            builder = _FastBuilder(loader, file)
+            data = builder.build(node, "", 0)
+        finally:
+            loader.dispose()
+    except Exception:  # whatever went wrong: the pure reading says what and where, as it always has
+        return None
+    if builder.problems:
+        return None
+    return ParsedSource(data=data, source_map=SourceMap(file=file, positions=builder.positions))
+
+
+def _parse_pure(text: str, file: str | None) -> ParsedSource:
+    """The document read by PyYAML's pure-Python loader: the reference, with every problem located."""
     try:
         loader = _BoundedLoader(text)
         loader.file = file

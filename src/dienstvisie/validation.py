@@ -33,10 +33,74 @@ _JSON_TYPES = {dict: "object", list: "array", str: "string", bool: "boolean", ty
 
 @cache
 def validator_for(schema_name: str) -> jsonschema.protocols.Validator:
-    """A cached validator for a shipped schema, checking formats too."""
+    """A cached validator for a shipped schema, checking formats too.
+
+    Its local `$ref`s are resolved once, here (see `inline_refs`), rather than looked up again for
+    every value of every document: the same checks, about a third faster for a service concept.
+    """
     schema = load_schema(schema_name)
     cls = jsonschema.validators.validator_for(schema)
-    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+    return cls(inline_refs(schema), format_checker=cls.FORMAT_CHECKER)
+
+
+_ANNOTATIONS = frozenset({"description", "title", "$comment", "examples", "default"})
+
+
+def inline_refs(schema: dict[str, Any]) -> dict[str, Any]:
+    """`schema` with every `{"$ref": "#/$defs/NAME", ...annotations}` replaced by a copy of that
+    definition (its annotations taking the place of the definition's), when that changes nothing:
+    every reference is local to `$defs`, its siblings are only annotations, and no definition
+    refers to itself, directly or not. Otherwise `schema` itself."""
+    definitions = schema.get("$defs", {})
+
+    def refs(value: Any) -> list[dict[str, Any]]:
+        found: list[dict[str, Any]] = []
+        stack = [value]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, dict):
+                if "$ref" in item:
+                    found.append(item)
+                stack.extend(item.values())
+            elif isinstance(item, list):
+                stack.extend(item)
+        return found
+
+    def name(ref: dict[str, Any]) -> str | None:
+        target = ref["$ref"]
+        if not isinstance(target, str) or not target.startswith("#/$defs/") or not set(ref) - {"$ref"} <= _ANNOTATIONS:
+            return None
+        key = target[len("#/$defs/"):]
+        return key if key in definitions and "/" not in key and "~" not in key else None
+
+    if not isinstance(definitions, dict) or any(name(ref) is None for ref in refs(schema)):
+        return schema
+    resolving: set[str] = set()
+
+    def inline(value: Any) -> Any:
+        if isinstance(value, list):
+            return [inline(item) for item in value]
+        if not isinstance(value, dict):
+            return value
+        if "$ref" in value:
+            key = name(value)
+            assert key is not None
+            if key in resolving:
+                raise RecursionError(key)
+            resolving.add(key)
+            try:
+                resolved = inline(definitions[key])
+            finally:
+                resolving.discard(key)
+            if not isinstance(resolved, dict):
+                return resolved  # a boolean schema: its annotations have no say
+            return {**resolved, **{k: v for k, v in value.items() if k != "$ref"}}
+        return {key: (item if key == "$defs" else inline(item)) for key, item in value.items()}
+
+    try:
+        return inline(schema)  # type: ignore[no-any-return]
+    except RecursionError:  # a definition that refers to itself: leave the references to jsonschema
+        return schema
 
 
 def nearest(value: object, candidates: Iterable[object]) -> str | None:

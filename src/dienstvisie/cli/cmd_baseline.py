@@ -47,7 +47,7 @@ class Fingerprints:
 
 def run(args: argparse.Namespace) -> int:
     from .._version import __version__
-    from ..baseline import Fingerprint, record, render
+    from ..baseline import record, render
     from .cmd_check import find_files, prepare, print_plugin_failures, run_checks_over
     from .emit import emit
 

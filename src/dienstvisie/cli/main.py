@@ -1,20 +1,23 @@
 """Entry point of the `dienstvisie` command.
 
 Arguments are parsed before anything heavy is imported, so `--version` and `--help` start fast.
+`--version` imports nothing at all beyond this module and the version (not even `typing`, `argparse`
+or `attrs`): it answers within about the time a bare `python -c pass` takes (see docs/performance.md).
 Every subcommand lives in its own module with `add_parser()` and `run()`.
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
-from collections.abc import Sequence
-from importlib import import_module
 
 from .._version import __version__
-from ..errors import EXIT_USAGE
-from ..model.text import LANGUAGES, Language
-from .help import HELP, help_text
+
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing would cost --version a few milliseconds
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
+
+    from ..model.text import Language
 
 COMMANDS: tuple[str, ...] = ("check", "portfolio", "baseline", "diff", "validate", "vision", "rules", "schema", "new", "plugins", "new-plugin", "import")
 
@@ -27,6 +30,7 @@ def command_module(name: str) -> str:
 def _language(argv: Sequence[str]) -> Language:
     """The language for help texts, from --lang in argv or DIENSTVISIE_LANG (default Dutch)."""
     from ..i18n import language_from_environment
+    from ..model.text import LANGUAGES
 
     for index, arg in enumerate(argv):
         value = arg.split("=", 1)[1] if arg.startswith("--lang=") else None
@@ -40,6 +44,12 @@ def _language(argv: Sequence[str]) -> Language:
 
 def build_parser(lang: Language) -> argparse.ArgumentParser:
     """The argument parser with every subcommand, its help in `lang`."""
+    import argparse
+    from importlib import import_module
+
+    from ..model.text import LANGUAGES
+    from .help import help_text
+
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--lang", choices=LANGUAGES, default=None, help=help_text("lang", lang))
     common.add_argument("--debug", action="store_true", help=help_text("debug", lang))
@@ -61,6 +71,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args_list and args_list[0] in ("--version", "-V"):
         print(f"dienstvisie {__version__}")
         return 0
+    from ..errors import EXIT_USAGE
+    from .help import HELP
+
     lang = _language(args_list)
     parser = build_parser(lang)
     try:

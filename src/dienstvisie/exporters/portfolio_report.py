@@ -126,6 +126,7 @@ WORDS: dict[str, dict[Language, str]] = {
     "not_checked": {"nl": "Niet gecontroleerd", "en": "Not checked"},
     "count": {"nl": "aantal", "en": "count"},
     "contents": {"nl": "Inhoud", "en": "Contents"},
+    "scroll_table": {"nl": "tabel, scrollbaar", "en": "table, scrollable"},
 }
 
 
@@ -247,7 +248,9 @@ def render_portfolio_text(portfolio: Portfolio, lang: Language, *, top: int = DE
         for d in held[:top]
     ]))
     for heading, total, rows in sections:
-        shown = f" ({w['top'][lang].format(shown=number(len(rows), lang), total=number(total, lang))})" if total > len(rows) else ""
+        shown = ""
+        if total > len(rows):
+            shown = f" ({w['top'][lang].format(shown=number(len(rows), lang), total=number(total, lang))})"
         lines += ["", style(heading + shown, "bold")]
         lines += rows or ["  " + w["nothing"][lang]]
     if portfolio.invalid_files:
@@ -477,7 +480,7 @@ def _box_plot(plot_id: str, heading: str, distributions: tuple[Distribution, ...
         value = (f"{word('median', lang)} {decimal(d.median, lang)} (n={number(d.scored, lang)})" if scored
                  else f"– {word('not_scored', lang)}")
         rows.append(BoxRow(
-            label=wrap(name, 42, 1)[0], y=TOP + index * ROW_H, scored=scored,
+            label=wrap(name, 38, 1)[0], y=TOP + index * ROW_H, scored=scored,
             x_min=_x(d.minimum or 0), x_q1=_x(d.q1 or 0), x_median=_x(d.median or 0), x_q3=_x(d.q3 or 0),
             x_max=_x(d.maximum or 0), x_mean=_x(d.mean or 0), value=value,
         ))
@@ -492,7 +495,7 @@ def _box_plot(plot_id: str, heading: str, distributions: tuple[Distribution, ...
     )
 
 
-HIST_W = 320
+HIST_W = 2 * 6 + 10 * (28 + 4) - 4  # the bins, with a margin either side
 HIST_H = 120
 HIST_BAR_W = 28
 HIST_GAP = 4
@@ -595,7 +598,7 @@ def _count_chart(chart_id: str, title: str, desc: str, rows: list[tuple[str, flo
     while tick <= top + 1e-9:
         ticks.append((round(BAR_LABEL_W + BAR_W * tick / top, 1), f"{number(int(tick), lang)}{unit}"))
         tick += step
-    bars = tuple(CountBar(label=wrap(name, 42, 1)[0], name=name, y=TOP + index * ROW_H,
+    bars = tuple(CountBar(label=wrap(name, 38, 1)[0], name=name, y=TOP + index * ROW_H,
                           width=round(BAR_W * value / top, 1), value=text)
                  for index, (name, value, text) in enumerate(rows))
     figures = "; ".join(f"{name}: {text}" for name, _, text in rows)

@@ -1,0 +1,56 @@
+"""The benchmark runs with one command (a smoke test with tiny sizes: speed itself is never asserted
+here), and `dienstvisie --version` imports nothing heavy."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from test_parallel import BENCH, bench_module
+
+HEAVY = ("jsonschema", "yaml", "cattrs", "jinja2", "pluggy", "referencing", "markupsafe", "attrs", "attr", "argparse",
+         "typing")
+
+
+def test_the_cli_entry_point_imports_nothing_heavy() -> None:
+    code = "import json, sys, dienstvisie.cli.main; print(json.dumps(sorted(sys.modules)))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    imported = set(json.loads(result.stdout))
+    assert not imported & set(HEAVY), sorted(imported & set(HEAVY))
+
+
+def test_version_answers_without_importing_the_rest() -> None:
+    code = ("import json, sys; from dienstvisie.cli.main import main; main(['--version']); "
+            "print(json.dumps(sorted(m for m in sys.modules if m.startswith('dienstvisie'))))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    version, modules = result.stdout.splitlines()
+    assert version.startswith("dienstvisie ")
+    assert json.loads(modules) == ["dienstvisie", "dienstvisie._version", "dienstvisie.cli", "dienstvisie.cli.main"]
+
+
+def test_floor_reads_and_validates_the_generated_documents(tmp_path: Path) -> None:
+    bench_module("generate").write(6, tmp_path)
+    for extra in ([], ["--libyaml"]):
+        result = subprocess.run([sys.executable, str(BENCH / "floor.py"), *extra, str(tmp_path)],
+                                capture_output=True, text=True, check=True)
+        figures = json.loads(result.stdout)
+        assert figures["documents"] == 6 and figures["invalid"] == 0 and figures["seconds"] >= 0
+
+
+def test_bench_runs_with_one_command_and_reports_every_figure(tmp_path: Path) -> None:
+    out = tmp_path / "results.json"
+    result = subprocess.run([sys.executable, str(BENCH / "run.py"), "--sizes", "4,8", "--json", str(out)],
+                            capture_output=True, text=True, check=False, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    data = json.loads(out.read_text(encoding="utf-8"))
+    for size in ("4", "8"):
+        rows = data["sizes"][size]
+        for name in ("floor", "floor_libyaml", "check_serial", "check_jobs2"):
+            assert rows[name]["seconds"] > 0 and rows[name]["docs_per_second"] > 0 and rows[name]["peak_mb"] > 0
+        assert rows["check_vs_floor"] > 0 and rows["speedup_jobs2"] > 0
+    assert data["linearity"]["factor"] == 2
+    assert data["startup"]["version_ms"] > 0 and data["startup"]["heavy_modules_imported"] == []
+    table = result.stdout
+    assert "| target | measured | limit | met |" in table and "check_vs_floor" in table and "Start-up" in table

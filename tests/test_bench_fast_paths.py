@@ -1,0 +1,203 @@
+"""The fast paths (libyaml under PyYAML's composer; schema references resolved once) change nothing.
+
+`source.parse_text` reads a clean document with libyaml (a performance change, see
+docs/performance.md) and everything else with PyYAML's pure-Python loader. These tests compare the
+two readings: wherever the fast one gives a result, it is the pure one's, data and positions alike.
+`validation.validator_for` resolves a schema's local references once; the problems it finds are
+those the schema as written gives.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from strategies import service_concepts
+from test_parallel import bench_module
+
+from dienstvisie import source
+from dienstvisie.source import ParseError, _parse_fast, _parse_pure, parse_text
+
+ROOT = Path(__file__).parents[1]
+needs_libyaml = pytest.mark.skipif(source._FastLoader is None, reason="PyYAML without libyaml: there is no fast reading")
+
+
+def _pure(text: str) -> source.ParsedSource | ParseError:
+    try:
+        return _parse_pure(text, "x.yaml")
+    except ParseError as error:
+        return error
+
+
+def _same(text: str) -> None:
+    fast = _parse_fast(text, "x.yaml")
+    if fast is None:
+        return
+    pure = _pure(text)
+    assert not isinstance(pure, ParseError), (text, pure.problems)
+    assert fast.data == pure.data, text
+    assert dict(fast.source_map.positions) == dict(pure.source_map.positions), text
+
+
+@needs_libyaml
+@pytest.mark.parametrize("path", sorted((ROOT / "examples").glob("*.yaml")), ids=lambda p: p.name)
+def test_examples_are_read_fast_and_the_same(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert _parse_fast(text, str(path)) is not None, "an example should not need the slow reading"
+    _same(text)
+
+
+@needs_libyaml
+def test_generated_documents_are_read_fast_and_the_same() -> None:
+    generate = bench_module("generate")
+    for document in generate.services(40, seed=11):
+        text = generate.to_yaml(document)
+        assert _parse_fast(text, "x.yaml") is not None
+        _same(text)
+
+
+@needs_libyaml
+@settings(max_examples=150)
+@given(service_concepts(), st.sampled_from([None, False, True]), st.booleans(), st.sampled_from([40, 80, 1000]))
+def test_generated_service_concepts_in_every_style(data: dict[str, object], flow: bool | None, crlf: bool,
+                                                   width: int) -> None:
+    text = yaml.safe_dump(data, default_flow_style=flow, allow_unicode=True, sort_keys=False, width=width)
+    text = "# een opmerking\n" + text
+    _same(text.replace("\n", "\r\n") if crlf else text)
+
+
+PIECES = [*"ab1 :-?,[]{}#&*!|>'\"%@`~\\\n\r\té", "---", "...", "- ", ": ", "null", "\ufeff", "\u2028", "  ", "{a: }",
+          "[x: ]", "\n  - ", "k: v\n", "[a, b]", "{nl: x, en: y}", "# c\n", ">-\n  t\n", "|\n  t\n", "&a ", "*a"]
+YAMLISH = st.lists(st.sampled_from(PIECES), max_size=16).map("".join)
+
+
+@needs_libyaml
+@settings(max_examples=1500)
+@given(YAMLISH)
+def test_odd_yaml_is_either_left_to_the_pure_reading_or_read_the_same(text: str) -> None:
+    _same(text + "\n")
+    _same(text)
+
+
+@needs_libyaml
+@pytest.mark.parametrize("text", [
+    "a:\tb\n",  # libyaml accepts a tab here, PyYAML does not
+    "|#\n", ">#a\n",  # a comment glued to a block-scalar indicator
+    "{\na?,}\n", "[...?1e3: null]\n",  # complex keys and document ends inside flow collections
+    "!\n", "?\n", "---", "a: 1\n\ufeffb: 2\n", "a: 1\rb: 2\n", "a: b\u2028c\n",
+])
+def test_known_disagreements_are_read_by_the_pure_loader(text: str) -> None:
+    assert _parse_fast(text, "x.yaml") is None
+    pure = _pure(text)
+    try:
+        result: object = parse_text(text, "x.yaml")
+    except ParseError as error:
+        result = error
+    if isinstance(pure, ParseError):
+        assert isinstance(result, ParseError) and result.problems == pure.problems
+    else:
+        assert not isinstance(result, ParseError) and result.data == pure.data
+
+
+@needs_libyaml
+def test_problems_always_come_from_the_pure_reading() -> None:
+    text = "dienstvisie: '1'\nid: a\nid: b\nsteps: !!python/object:os.system x\n"
+    with pytest.raises(ParseError) as fast_way:
+        parse_text(text, "x.yaml")
+    assert fast_way.value.problems == _pure(text).problems  # type: ignore[union-attr]
+
+
+# ---------------------------------------------------------------- schema references resolved once
+
+def _problems(validator: object, data: object) -> list[tuple[str, str, str | None]]:
+    """What schema_problems makes of a validator's errors (its own order and deduplication)."""
+    from dienstvisie.validation import _problems_for
+
+    errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])  # type: ignore[attr-defined]
+    found = []
+    for error in errors:
+        for problem in _problems_for(error):
+            found.append((problem.location.pointer, problem.message.get("en"), problem.hint.get("en") if problem.hint else None))
+    return found
+
+
+def _validators(name: str) -> tuple[object, object]:
+    import jsonschema
+
+    from dienstvisie.schemas import load_schema
+    from dienstvisie.validation import validator_for
+
+    schema = load_schema(name)
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER), validator_for(name)
+
+
+MUTATIONS = st.lists(st.tuples(st.sampled_from(["delete", "type", "extra", "enum", "slug", "date", "empty", "uri"]),
+                               st.integers(0, 10_000)), min_size=1, max_size=4)
+
+
+def _mutate(data: object, how: str, seed: int) -> object:
+    """One change somewhere in the document, chosen by `seed`."""
+    places: list[tuple[object, object]] = []
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            places += [(item, key) for key in item]
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            places += [(item, index) for index in range(len(item))]
+            stack.extend(item)
+    if not places:
+        return data
+    container, key = places[seed % len(places)]
+    value = {"type": 12, "extra": None, "enum": "telefon", "slug": "Geen Slug!", "date": "2026-13-45", "empty": [],
+             "uri": "not a uri"}.get(how)
+    if how == "delete":
+        del container[key]  # type: ignore[attr-defined]
+    elif how == "extra" and isinstance(container, dict):
+        container["onbekend_veld"] = 1
+    else:
+        container[key] = value  # type: ignore[index]
+    return data
+
+
+@settings(max_examples=300)
+@given(service_concepts(), MUTATIONS)
+def test_inlined_references_give_the_same_problems(data: dict[str, object], mutations: list[tuple[str, int]]) -> None:
+    original, inlined = _validators("service")
+    for how, seed in mutations:
+        _mutate(data, how, seed)
+    assert _problems(inlined, data) == _problems(original, data)
+
+
+@pytest.mark.parametrize("name", ["service", "vision", "report", "ruleset", "vocabulary", "baseline", "portfolio", "diff"])
+def test_inlined_references_for_every_schema(name: str) -> None:
+    from dienstvisie.schemas import load_schema
+    from dienstvisie.validation import inline_refs
+
+    schema = load_schema(name)
+    inlined = inline_refs(schema)
+    text = json.dumps({key: value for key, value in inlined.items() if key != "$defs"})
+    assert inlined is schema or '"$ref"' not in text
+    original, fast = _validators(name)
+    for sample in ({}, [], {"dienstvisie": 1}, {"id": None, "steps": [{}]}, "tekst"):
+        assert _problems(fast, sample) == _problems(original, sample)
+
+
+def test_inline_refs_leaves_recursive_or_remote_references_alone() -> None:
+    from dienstvisie.validation import inline_refs
+
+    recursive = {"$defs": {"node": {"type": "array", "items": {"$ref": "#/$defs/node"}}}, "$ref": "#/$defs/node"}
+    assert inline_refs(recursive) is recursive
+    remote = {"properties": {"a": {"$ref": "https://example.org/x.json"}}}
+    assert inline_refs(remote) is remote
+    with_siblings = {"$defs": {"a": {"type": "string"}}, "properties": {"x": {"$ref": "#/$defs/a", "minLength": 2}}}
+    assert inline_refs(with_siblings) is with_siblings  # a sibling that validates: jsonschema applies both
+    plain = {"$defs": {"a": {"type": "string", "description": "A"}},
+             "properties": {"x": {"$ref": "#/$defs/a", "description": "X"}}}
+    assert inline_refs(plain)["properties"]["x"] == {"type": "string", "description": "X"}
