@@ -300,3 +300,21 @@ def test_short_runs_draw_nothing_and_the_bar_steps_aside_for_output() -> None:
 def test_no_progress_bar_when_stderr_is_not_a_terminal(portfolio: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _, _, err = run(["check", str(portfolio), "--no-plugins", "--isolated", "-o", "-", "--format", "json"], capsys)
     assert "\r" not in err and "\x1b[K" not in err
+
+
+def test_trimmed_writer_equals_rstrip_and_one_line_break() -> None:
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from dienstvisie.exporters._stream import _Trimmed
+
+    @given(st.lists(st.text(st.sampled_from(["a", " ", "\n", "\t", "é"]), max_size=6), min_size=1, max_size=8))
+    def check(chunks: list[str]) -> None:
+        out = io.StringIO()
+        writer = _Trimmed(out)
+        for chunk in chunks:
+            writer.write(chunk)
+        writer.close()
+        assert out.getvalue() == "".join(chunks).rstrip() + "\n"
+
+    check()

@@ -89,23 +89,34 @@ class TextFinisher:
 
 class _Trimmed:
     """Writes text through, holding back trailing whitespace until more text follows; `close()`
-    ends with one line break. The result equals `(all text).rstrip() + "\\n"`, as `render_text` does."""
+    ends with one line break. The result equals `(all text).rstrip() + "\n"`, as `render_text` does.
+
+    A line break right after the text is written at once (the end will have it either way), so on a
+    terminal the cursor stands on a fresh line, where the progress bar can come and go."""
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
         self.pending = ""
+        self.ended = False  # the line break written last is the one the end needs
 
     def write(self, text: str) -> None:
         kept = text.rstrip()
-        if not kept:
+        if kept:
+            self.stream.write(self.pending + kept)
+            self.pending = text[len(kept):]
+            self.ended = False
+        else:
             self.pending += text
-            return
-        self.stream.write(self.pending + kept)
-        self.pending = text[len(kept):]
+        if not self.ended and self.pending.startswith("\n"):
+            self.stream.write("\n")
+            self.pending = self.pending[1:]
+            self.ended = True
 
     def close(self) -> None:
-        self.stream.write("\n")
+        if not self.ended:
+            self.stream.write("\n")
         self.pending = ""
+        self.ended = True
 
 
 class TextWriter:
