@@ -30,7 +30,7 @@ def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: La
 
     parser = subparsers.add_parser("baseline", parents=parents, help=help_text("baseline", lang),
                                    description=help_text("baseline", lang))
-    add_run_options(parser, lang)
+    add_run_options(parser, lang, fail_on=False)  # every failed finding is recorded, whatever its severity
     parser.add_argument("-o", "--output", required=True, metavar="FILE", help=help_text("baseline.output", lang))
     parser.set_defaults(run=run)
 

@@ -57,9 +57,13 @@ def _seconds(value: str) -> float:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def add_selection_options(parser: argparse.ArgumentParser, lang: Language) -> None:
-    """Which checks, vision, rules, configuration and plugins: shared by check, portfolio, baseline, diff."""
-    parser.add_argument("--fail-on", choices=SEVERITIES, default=None, help=help_text("check.fail_on", lang))
+def add_selection_options(parser: argparse.ArgumentParser, lang: Language, *, fail_on: bool = True) -> None:
+    """Which checks, vision, rules, configuration and plugins: shared by check, portfolio, baseline, diff
+    (`fail_on`: whether the command has a --fail-on threshold)."""
+    if fail_on:
+        parser.add_argument("--fail-on", choices=SEVERITIES, default=None, help=help_text("check.fail_on", lang))
+    else:
+        parser.set_defaults(fail_on=None)
     parser.add_argument("--select", type=_ids, action="extend", help=help_text("check.select", lang))
     parser.add_argument("--ignore", type=_ids, action="extend", help=help_text("check.ignore", lang))
     parser.add_argument("--vision", help=help_text("check.vision", lang))
@@ -73,11 +77,11 @@ def add_selection_options(parser: argparse.ArgumentParser, lang: Language) -> No
     parser.add_argument("--disable", action="append", default=[], metavar="NAME", help=help_text("disable", lang))
 
 
-def add_run_options(parser: argparse.ArgumentParser, lang: Language) -> None:
+def add_run_options(parser: argparse.ArgumentParser, lang: Language, *, fail_on: bool = True) -> None:
     """The documents to check and how: shared by check, portfolio and baseline."""
     parser.add_argument("paths", nargs="+", metavar="PATH", help=help_text("validate.paths", lang))
     parser.add_argument("--glob", action="append", default=[], metavar="PATTERN", help=help_text("check.glob", lang))
-    add_selection_options(parser, lang)
+    add_selection_options(parser, lang, fail_on=fail_on)
     parser.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N", help=help_text("check.jobs", lang))
     parser.add_argument("--no-progress", action="store_true", help=help_text("check.no_progress", lang))
 
