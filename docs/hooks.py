@@ -1,7 +1,7 @@
 """MkDocs hooks for the dienstvisie site (named in mkdocs.yml; not a page: excluded from the docs).
 
 1. The generated pages (checks, principles, the service-concept reference) must be up to date:
-   a stale one is a warning, so `mkdocs build --strict` fails (`python -m dienstvisie.docs_gen`
+   a stale one is a warning, so `mkdocs build --strict` fails (`python tools/docs_gen.py`
    rewrites them).
 2. The pages link to files outside docs/ (`../schemas/service.schema.json`, `../examples`, the
    example plugins' READMEs) so that they work on a code-hosting site. The site carries copies of
@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import posixpath
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -33,10 +34,11 @@ _outside: dict[str, str] = {}  # repository path -> site path of its copy
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    from dienstvisie.docs_gen import outdated
+    sys.path.insert(0, str(ROOT / "tools"))
+    from docs_gen import outdated
 
     for name in outdated(Path(config["docs_dir"])):
-        log.warning("docs/%s is out of date with the code: run `python -m dienstvisie.docs_gen`", name)
+        log.warning("docs/%s is out of date with the code: run `python tools/docs_gen.py`", name)
 
 
 def _repo_path(site_src: str) -> str:

@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
-from dienstvisie.convert import structure_service
-from dienstvisie.loading import load_vision, parse, read_text, shipped_vocabularies
+from dienstvisie.documents.structure import structure_service
+from dienstvisie.documents.load import load_vision, parse, read_text, shipped_vocabularies
 from dienstvisie.model.check import Check, CheckContext, Outcome
 from dienstvisie.model.text import Text
-from dienstvisie.validation import schema_problems, service_reference_problems
+from dienstvisie.documents.validate import schema_problems, service_reference_problems
 
 TODAY = datetime.date(2026, 11, 29)
 

@@ -12,7 +12,7 @@ import pytest
 from support import TODAY
 
 import dienstvisie
-from dienstvisie.loading import parse, read_text
+from dienstvisie.documents.load import parse, read_text
 from dienstvisie.model.check import Status
 
 EXAMPLES = Path(__file__).parents[1] / "examples"

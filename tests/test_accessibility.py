@@ -19,7 +19,7 @@ import pytest
 from test_export_common import example_run, hostile_run, render
 
 from dienstvisie.exporters.html_report import render_vision_html
-from dienstvisie.loading import load_vision
+from dienstvisie.documents.load import load_vision
 from dienstvisie.model.text import Language
 
 CHROMIUM = os.environ.get("DIENSTVISIE_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"

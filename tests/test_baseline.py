@@ -13,11 +13,11 @@ from support import TODAY, assert_valid, strong_service
 from test_parallel import generated_folder, run
 
 import dienstvisie
-from dienstvisie.baseline import Baseline, fingerprints, read_baseline, record, render, stable_path, to_data
+from dienstvisie.analysis.baseline import Baseline, fingerprints, read_baseline, record, render, stable_path, to_data
 from dienstvisie.errors import DocumentError, SourceError
 from dienstvisie.model.report import Report
-from dienstvisie.plugins import load_plugins
-from dienstvisie.validation import schema_problems
+from dienstvisie.plugins.manager import load_plugins
+from dienstvisie.documents.validate import schema_problems
 
 PLUGINS = load_plugins(entry_points=False)
 

@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 from strategies import service_concepts
 from test_parallel import bench_module
 
-from dienstvisie import source
-from dienstvisie.source import ParseError, _parse_fast, _parse_pure, parse_text
+from dienstvisie.documents import parse as source
+from dienstvisie.documents.parse import ParseError, _parse_fast, _parse_pure, parse_text
 
 ROOT = Path(__file__).parents[1]
 needs_libyaml = pytest.mark.skipif(source._FastLoader is None, reason="PyYAML without libyaml: there is no fast reading")
@@ -115,7 +115,7 @@ def test_problems_always_come_from_the_pure_reading() -> None:
 
 def _problems(validator: object, data: object) -> list[tuple[str, str, str | None]]:
     """What schema_problems makes of a validator's errors (its own order and deduplication)."""
-    from dienstvisie.validation import _problems_for
+    from dienstvisie.documents.validate import _problems_for
 
     errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])  # type: ignore[attr-defined]
     found = []
@@ -129,7 +129,7 @@ def _validators(name: str) -> tuple[object, object]:
     import jsonschema
 
     from dienstvisie.schemas import load_schema
-    from dienstvisie.validation import validator_for
+    from dienstvisie.documents.validate import validator_for
 
     schema = load_schema(name)
     cls = jsonschema.validators.validator_for(schema)
@@ -178,7 +178,7 @@ def test_inlined_references_give_the_same_problems(data: dict[str, object], muta
 @pytest.mark.parametrize("name", ["service", "vision", "report", "ruleset", "vocabulary", "baseline", "portfolio", "diff"])
 def test_inlined_references_for_every_schema(name: str) -> None:
     from dienstvisie.schemas import load_schema
-    from dienstvisie.validation import inline_refs
+    from dienstvisie.documents.validate import inline_refs
 
     schema = load_schema(name)
     inlined = inline_refs(schema)
@@ -190,7 +190,7 @@ def test_inlined_references_for_every_schema(name: str) -> None:
 
 
 def test_inline_refs_leaves_recursive_or_remote_references_alone() -> None:
-    from dienstvisie.validation import inline_refs
+    from dienstvisie.documents.validate import inline_refs
 
     recursive = {"$defs": {"node": {"type": "array", "items": {"$ref": "#/$defs/node"}}}, "$ref": "#/$defs/node"}
     assert inline_refs(recursive) is recursive

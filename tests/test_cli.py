@@ -12,7 +12,7 @@ import yaml
 
 from dienstvisie import __version__
 from dienstvisie.cli.main import main
-from dienstvisie.validation import schema_problems
+from dienstvisie.documents.validate import schema_problems
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
 
@@ -59,7 +59,7 @@ def test_vision_text_and_markdown(fmt: str, lang: str, capsys: pytest.CaptureFix
 
 
 def test_vision_from_another_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from dienstvisie.loading import shipped_vision_text
+    from dienstvisie.documents.load import shipped_vision_text
 
     data = yaml.safe_load(shipped_vision_text())
     data["id"] = "officieel"

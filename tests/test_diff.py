@@ -16,7 +16,7 @@ from test_parallel import run
 
 import dienstvisie
 from dienstvisie.api import all_checks, resolve_vision
-from dienstvisie.diff import diff_reports
+from dienstvisie.analysis.diff import diff_reports
 from dienstvisie.exporters.diff_report import (
     render_diff_html,
     render_diff_json,
@@ -24,8 +24,8 @@ from dienstvisie.exporters.diff_report import (
     render_diff_text,
 )
 from dienstvisie.model.diff import ServiceDiff
-from dienstvisie.plugins import load_plugins
-from dienstvisie.validation import schema_problems
+from dienstvisie.plugins.manager import load_plugins
+from dienstvisie.documents.validate import schema_problems
 
 PLUGINS = load_plugins(entry_points=False)
 VISION = resolve_vision(None, PLUGINS)
@@ -88,7 +88,7 @@ def test_a_new_explanation_fixes_the_finding_and_says_so() -> None:
 
 
 def test_a_score_drop_without_new_findings_is_a_regression_too() -> None:
-    from dienstvisie.diff import _state
+    from dienstvisie.analysis.diff import _state
 
     assert _state(80.0, 70.0, fixed=1, added=0) == "regressed"
     assert _state(70.0, 80.0, fixed=0, added=0) == "improved"

@@ -15,13 +15,13 @@ import pytest
 import yaml
 
 import dienstvisie
-from dienstvisie import docs_gen
+import docs_gen
 from dienstvisie.cli.main import main
-from dienstvisie.loading import read_service
+from dienstvisie.documents.load import read_service
 
 ROOT = Path(__file__).parents[1]
 DOCS = ROOT / "docs"
-REGENERATE = "out of date: run `python -m dienstvisie.docs_gen` and commit the result"
+REGENERATE = "out of date: run `python tools/docs_gen.py` and commit the result"
 
 
 @pytest.mark.parametrize("name", sorted(docs_gen.PAGES))

@@ -12,7 +12,7 @@ from strategies import service_concepts
 from support import TODAY, strong_service
 
 from dienstvisie import load_service, load_vision
-from dienstvisie.engine import run_checks
+from dienstvisie.engine.run import run_checks
 from dienstvisie.model.check import (
     Check,
     CheckContext,
@@ -24,7 +24,7 @@ from dienstvisie.model.check import (
     skip,
 )
 from dienstvisie.model.text import Text
-from dienstvisie.selection import Selection
+from dienstvisie.engine.selection import Selection
 
 VISION = load_vision()
 
@@ -146,7 +146,7 @@ def test_severity_override_changes_finding_and_weight() -> None:
 
 
 def test_findings_carry_file_and_line_from_the_source(tmp_path: Any) -> None:
-    from dienstvisie.loading import read_service
+    from dienstvisie.documents.load import read_service
 
     document = read_service("examples/geboorte-den-haag.yaml")
     checks = [_check("XX101", "P1", Severity.MAJOR, [_fail("x", "/steps/1/organisation")])]

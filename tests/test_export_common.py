@@ -18,16 +18,16 @@ from support import TODAY, assert_valid, strong_service
 
 from dienstvisie import __version__
 from dienstvisie.api import all_checks, resolve_vision
-from dienstvisie.engine import run_checks
+from dienstvisie.engine.run import run_checks
 from dienstvisie.errors import DocumentError
 from dienstvisie.exporters import BUILTIN_EXPORTERS
-from dienstvisie.loading import read_service
+from dienstvisie.documents.load import read_service
 from dienstvisie.model.document import Document
 from dienstvisie.model.exporter import Exporter
 from dienstvisie.model.run import CheckRun, LoadFailure
 from dienstvisie.model.service import ServiceConcept
 from dienstvisie.model.text import Language
-from dienstvisie.plugins import Plugins, load_plugins
+from dienstvisie.plugins.manager import Plugins, load_plugins
 
 ROOT = Path(__file__).parents[1]
 EXAMPLES = ROOT / "examples"

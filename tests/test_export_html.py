@@ -25,7 +25,7 @@ from test_export_common import (
 
 from dienstvisie.exporters._common import clean
 from dienstvisie.exporters.html_report import render_html, render_vision_html
-from dienstvisie.loading import load_vision
+from dienstvisie.documents.load import load_vision
 from dienstvisie.model.check import Status
 from dienstvisie.model.report import Report
 from dienstvisie.model.run import CheckRun

@@ -31,9 +31,9 @@ from support import TODAY
 
 import dienstvisie
 from dienstvisie.errors import DienstvisieError, DocumentError, SourceError
-from dienstvisie.loading import read_service
+from dienstvisie.documents.load import read_service
 from dienstvisie.model.text import Language
-from dienstvisie.plugins import Plugins, load_plugins
+from dienstvisie.plugins.manager import Plugins, load_plugins
 
 # ------------------------------------------------------------------------------------- strategies
 

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 import dienstvisie
-from dienstvisie import Draft, Importer, Text, hookspecs, load_plugins, plugin_from_functions
+from dienstvisie import Draft, Importer, Text, load_plugins, plugin_from_functions
+from dienstvisie.plugins import hookspecs
 from dienstvisie.cli.help import HELP
 from dienstvisie.cli.main import COMMANDS, main
 

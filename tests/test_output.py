@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dienstvisie.output import write_atomic
+from dienstvisie.documents.write import write_atomic
 
 
 def test_writes_text_and_bytes(tmp_path: Path) -> None:

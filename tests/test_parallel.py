@@ -23,16 +23,16 @@ from dienstvisie import __version__
 from dienstvisie.api import all_checks, resolve_vision
 from dienstvisie.cli.main import main
 from dienstvisie.cli.progress import Progress, wanted
-from dienstvisie.discovery import discover
-from dienstvisie.engine import run_checks
+from dienstvisie.documents.discover import discover
+from dienstvisie.engine.run import run_checks
 from dienstvisie.errors import DocumentError
 from dienstvisie.exporters._stream import JsonFinisher, ReportFinisher, TextFinisher
-from dienstvisie.loading import read_service
+from dienstvisie.documents.load import read_service
 from dienstvisie.model.check import Severity
 from dienstvisie.model.run import CheckRun, LoadFailure
-from dienstvisie.parallel import KeepReport, RunSpec, check_files, open_session, worker_count
-from dienstvisie.plugins import load_plugins
-from dienstvisie.validation import schema_problems
+from dienstvisie.pipeline.parallel import KeepReport, RunSpec, check_files, open_session, worker_count
+from dienstvisie.plugins.manager import load_plugins
+from dienstvisie.documents.validate import schema_problems
 
 BENCH = ROOT / "bench"
 EXAMPLES = ROOT / "examples"

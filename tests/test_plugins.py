@@ -15,7 +15,8 @@ import dv_plugin_sample
 import pytest
 
 import dienstvisie
-from dienstvisie import hookspecs, load_plugins
+from dienstvisie import load_plugins
+from dienstvisie.plugins import hookspecs
 from dienstvisie.cli.cmd_new_plugin import default_prefix, plugin_slug, scaffold_plugin
 from dienstvisie.cli.main import main
 

@@ -31,9 +31,9 @@ from dienstvisie.exporters.portfolio_report import (
 from dienstvisie.model.check import Severity
 from dienstvisie.model.portfolio import Portfolio, ServiceSummary
 from dienstvisie.model.report import Report
-from dienstvisie.plugins import load_plugins
-from dienstvisie.portfolio import aggregate, portfolio, summarise
-from dienstvisie.validation import schema_problems
+from dienstvisie.plugins.manager import load_plugins
+from dienstvisie.analysis.portfolio import aggregate, portfolio, summarise
+from dienstvisie.documents.validate import schema_problems
 
 PLUGINS = load_plugins(entry_points=False)
 VISION = resolve_vision(None, PLUGINS)

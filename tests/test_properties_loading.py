@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from strategies import service_concepts
 
 from dienstvisie import load_service, unstructure
-from dienstvisie.loading import read_service
-from dienstvisie.validation import schema_problems, service_reference_problems
+from dienstvisie.documents.load import read_service
+from dienstvisie.documents.validate import schema_problems, service_reference_problems
 
 
 @given(service_concepts())

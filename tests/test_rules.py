@@ -19,7 +19,7 @@ from support import strong_service
 import dienstvisie
 from dienstvisie import DocumentError, load_plugins, plugin_from_functions
 from dienstvisie.cli.main import main
-from dienstvisie.rules import TARGETS, fill, load_ruleset, read_ruleset, ruleset_checks, targets
+from dienstvisie.plugins.rulesets import TARGETS, fill, load_ruleset, read_ruleset, ruleset_checks, targets
 
 EXAMPLES = Path(__file__).parents[1] / "examples"
 ROOT = Path(__file__).parents[1]
@@ -283,7 +283,7 @@ def test_placeholders_in_the_service_are_not_filled_again() -> None:
 @given(st.lists(st.sampled_from([*"ab {}.-_", "{step}", "{target.x}", "{{", "}}", "{__class__}", "{0}", "{step!r}"]),
                 max_size=20).map("".join))
 def test_fill_never_executes_or_raises(template: str) -> None:
-    from dienstvisie.convert import structure_service
+    from dienstvisie.documents.structure import structure_service
 
     service = structure_service(strong_service())
     result = fill(template, service, "/steps/0", {"x": 1}, "nl")

@@ -31,10 +31,10 @@ from support import TODAY, assert_valid, strong_service
 import dienstvisie
 from dienstvisie.api import all_checks, resolve_vision
 from dienstvisie.cli.main import main
-from dienstvisie.engine import run_checks
-from dienstvisie.loading import read_service
+from dienstvisie.engine.run import run_checks
+from dienstvisie.documents.load import read_service
 from dienstvisie.model.run import CheckRun
-from dienstvisie.plugins import Plugins, load_plugins
+from dienstvisie.plugins.manager import Plugins, load_plugins
 
 ROOT = Path(__file__).parents[1]
 SCRIPT = "<script>alert('xss')</script>"

@@ -19,9 +19,9 @@ import pytest
 
 import dienstvisie
 from dienstvisie import CheckContext, Outcome, Severity, Status, Text, define_check, fail
-from dienstvisie.config import ConfigError, check_timeout_value, load_config
-from dienstvisie.engine import DEFAULT_CHECK_TIMEOUT, run_checks
-from dienstvisie.plugins import Plugins, load_plugins, plugin_from_functions
+from dienstvisie.cli.config import ConfigError, check_timeout_value, load_config
+from dienstvisie.engine.run import DEFAULT_CHECK_TIMEOUT, run_checks
+from dienstvisie.plugins.manager import Plugins, load_plugins, plugin_from_functions
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "overlijden-utrecht.yaml"
 RELEASE = threading.Event()  # set at the end of the module, so no abandoned thread outlives the tests for long

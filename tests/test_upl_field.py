@@ -15,7 +15,7 @@ from support import strong_service
 import dienstvisie
 from dienstvisie.errors import DocumentError
 from dienstvisie.schemas import load_schema
-from dienstvisie.validation import schema_problems
+from dienstvisie.documents.validate import schema_problems
 
 ROOT = Path(__file__).parents[1]
 EXAMPLES = ROOT / "examples"

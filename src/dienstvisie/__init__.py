@@ -23,13 +23,13 @@ if TYPE_CHECKING:
 
 _EXPORTS: dict[str, str] = {
     # loading
-    "load_vision": "loading",
-    "load_service": "loading",
-    "read_vision": "loading",
-    "read_service": "loading",
+    "load_vision": "documents.load",
+    "load_service": "documents.load",
+    "read_vision": "documents.load",
+    "read_service": "documents.load",
     # converting
-    "structure": "convert",
-    "unstructure": "convert",
+    "structure": "documents.structure",
+    "unstructure": "documents.structure",
     # errors
     "DienstvisieError": "errors",
     "DocumentError": "errors",
@@ -60,11 +60,11 @@ _EXPORTS: dict[str, str] = {
     "Document": "model.document",
     "Language": "model.text",
     "LANGUAGES": "model.text",
-    "read_vocabulary": "loading",
+    "read_vocabulary": "documents.load",
     # checking
     "check": "api",
-    "run_checks": "engine",
-    "Selection": "selection",
+    "run_checks": "engine.run",
+    "Selection": "engine.selection",
     "Check": "model.check",
     "CheckContext": "model.check",
     "CheckFunction": "model.check",
@@ -89,42 +89,42 @@ _EXPORTS: dict[str, str] = {
     "Vocabularies": "model.vocabulary",
     "Term": "model.vocabulary",
     # plugins
-    "hookimpl": "hookspecs",
-    "ENTRY_POINT_GROUP": "hookspecs",
-    "Plugins": "plugins",
-    "PluginSummary": "plugins",
-    "load_plugins": "plugins",
-    "plugin_from_functions": "plugins",
+    "hookimpl": "plugins.hookspecs",
+    "ENTRY_POINT_GROUP": "plugins.hookspecs",
+    "Plugins": "plugins.manager",
+    "PluginSummary": "plugins.manager",
+    "load_plugins": "plugins.manager",
+    "plugin_from_functions": "plugins.manager",
     "PluginFailure": "model.plugin",
     "PluginInfo": "model.plugin",
-    "builtin_check": "builtin",
+    "builtin_check": "plugins.builtin",
     # declarative rules
-    "Rule": "rules",
-    "RuleSet": "rules",
-    "load_ruleset": "rules",
-    "read_ruleset": "rules",
-    "ruleset_checks": "rules",
+    "Rule": "plugins.rulesets",
+    "RuleSet": "plugins.rulesets",
+    "load_ruleset": "plugins.rulesets",
+    "read_ruleset": "plugins.rulesets",
+    "ruleset_checks": "plugins.rulesets",
 }
 
 __all__ = ["__version__", *_EXPORTS]
 
 if TYPE_CHECKING:  # explicit re-exports (`X as X`), so type checkers of plugins see every name
     from .api import check as check
-    from .builtin import builtin_check as builtin_check
-    from .convert import structure as structure
-    from .convert import unstructure as unstructure
-    from .engine import run_checks as run_checks
+    from .plugins.builtin import builtin_check as builtin_check
+    from .documents.structure import structure as structure
+    from .documents.structure import unstructure as unstructure
+    from .engine.run import run_checks as run_checks
     from .errors import DienstvisieError as DienstvisieError
     from .errors import DocumentError as DocumentError
     from .errors import PluginError as PluginError
     from .errors import SourceError as SourceError
-    from .hookspecs import ENTRY_POINT_GROUP as ENTRY_POINT_GROUP
-    from .hookspecs import hookimpl as hookimpl
-    from .loading import load_service as load_service
-    from .loading import load_vision as load_vision
-    from .loading import read_service as read_service
-    from .loading import read_vision as read_vision
-    from .loading import read_vocabulary as read_vocabulary
+    from .plugins.hookspecs import ENTRY_POINT_GROUP as ENTRY_POINT_GROUP
+    from .plugins.hookspecs import hookimpl as hookimpl
+    from .documents.load import load_service as load_service
+    from .documents.load import load_vision as load_vision
+    from .documents.load import read_service as read_service
+    from .documents.load import read_vision as read_vision
+    from .documents.load import read_vocabulary as read_vocabulary
     from .model.check import Check as Check
     from .model.check import CheckContext as CheckContext
     from .model.check import CheckFunction as CheckFunction
@@ -174,16 +174,16 @@ if TYPE_CHECKING:  # explicit re-exports (`X as X`), so type checkers of plugins
     from .model.vocabulary import Term as Term
     from .model.vocabulary import Vocabularies as Vocabularies
     from .model.vocabulary import Vocabulary as Vocabulary
-    from .plugins import Plugins as Plugins
-    from .plugins import PluginSummary as PluginSummary
-    from .plugins import load_plugins as load_plugins
-    from .plugins import plugin_from_functions as plugin_from_functions
-    from .rules import Rule as Rule
-    from .rules import RuleSet as RuleSet
-    from .rules import load_ruleset as load_ruleset
-    from .rules import read_ruleset as read_ruleset
-    from .rules import ruleset_checks as ruleset_checks
-    from .selection import Selection as Selection
+    from .plugins.manager import Plugins as Plugins
+    from .plugins.manager import PluginSummary as PluginSummary
+    from .plugins.manager import load_plugins as load_plugins
+    from .plugins.manager import plugin_from_functions as plugin_from_functions
+    from .plugins.rulesets import Rule as Rule
+    from .plugins.rulesets import RuleSet as RuleSet
+    from .plugins.rulesets import load_ruleset as load_ruleset
+    from .plugins.rulesets import read_ruleset as read_ruleset
+    from .plugins.rulesets import ruleset_checks as ruleset_checks
+    from .engine.selection import Selection as Selection
 
 def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)

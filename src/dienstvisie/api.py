@@ -9,17 +9,17 @@ from typing import Any
 
 from .checks.meta import META_CHECKS
 from .checks.questions import question_checks
-from .engine import DEFAULT_CHECK_TIMEOUT, run_checks
+from .engine.run import DEFAULT_CHECK_TIMEOUT, run_checks
 from .errors import DienstvisieError
-from .loading import DEFAULT_VISION_ID, read_service
+from .documents.load import DEFAULT_VISION_ID, read_service
 from .model.check import Check, Severity
 from .model.document import Document
 from .model.report import Report
 from .model.service import ServiceConcept
 from .model.vision import Vision
-from .plugins import Plugins, load_plugins
-from .selection import Selection
-from .source import SourceMap
+from .plugins.manager import Plugins, load_plugins
+from .engine.selection import Selection
+from .model.source_map import SourceMap
 
 
 class UnknownVisionError(DienstvisieError):

@@ -20,9 +20,9 @@ from ..model.text import Language
 from .help import help_text
 
 if TYPE_CHECKING:
-    from ..baseline import Fingerprint
+    from ..analysis.baseline import Fingerprint
     from ..model.report import Report
-    from ..parallel import Session
+    from ..pipeline.parallel import Session
 
 
 def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: Language) -> None:
@@ -40,14 +40,14 @@ class Fingerprints:
     """Finisher: the fingerprints of a report's failed findings (picklable: it goes to the workers)."""
 
     def __call__(self, report: Report, session: Session) -> tuple[str, list[Fingerprint]]:
-        from ..baseline import fingerprints
+        from ..analysis.baseline import fingerprints
 
         return report.service, fingerprints(report)
 
 
 def run(args: argparse.Namespace) -> int:
     from .._version import __version__
-    from ..baseline import record, render
+    from ..analysis.baseline import record, render
     from .cmd_check import find_files, prepare, print_plugin_failures, run_checks_over
     from .emit import emit
 

@@ -27,12 +27,12 @@ from ..model.text import Language
 from .help import help_text
 
 if TYPE_CHECKING:
-    from ..baseline import Baseline, Tally
-    from ..config import Config
+    from ..analysis.baseline import Baseline, Tally
+    from .config import Config
     from ..model.check import Severity
     from ..model.run import LoadFailure
-    from ..parallel import Finisher, RunSpec, Session
-    from ..plugins import Plugins
+    from ..pipeline.parallel import Finisher, RunSpec, Session
+    from ..plugins.manager import Plugins
 
 SEVERITIES = ("info", "minor", "major", "critical")
 
@@ -49,7 +49,7 @@ def _jobs(value: str) -> int:
 
 
 def _seconds(value: str) -> float:
-    from ..config import check_timeout_value
+    from .config import check_timeout_value
 
     try:
         return check_timeout_value(value)
@@ -117,12 +117,12 @@ def prepare(args: argparse.Namespace) -> Setup | int:
     """Read the configuration and rule files, load the plugins, resolve the vision: a Setup, or an
     exit code when something cannot be used (the reason is printed)."""
     from ..api import UnknownVisionError
-    from ..config import Config, ConfigError, find_config, load_config
-    from ..engine import DEFAULT_CHECK_TIMEOUT
+    from .config import Config, ConfigError, find_config, load_config
+    from ..engine.run import DEFAULT_CHECK_TIMEOUT
     from ..errors import DocumentError, SourceError
     from ..model.check import Severity
-    from ..parallel import RunSpec, open_session
-    from ..rules import principle_problems
+    from ..pipeline.parallel import RunSpec, open_session
+    from ..plugins.rulesets import principle_problems
     from .console import report_error
 
     try:
@@ -170,7 +170,7 @@ def prepare(args: argparse.Namespace) -> Setup | int:
 
 def find_files(args: argparse.Namespace, lang: Language) -> list[str] | int:
     """The documents named and found below the folders named (narrowed by --glob), or exit code 2."""
-    from ..discovery import discover
+    from ..documents.discover import discover
     from ..errors import SourceError
     from .console import report_error
 
@@ -183,7 +183,7 @@ def find_files(args: argparse.Namespace, lang: Language) -> list[str] | int:
 
 def jobs_of(args: argparse.Namespace) -> int:
     """--jobs, or the number of cores this process may use."""
-    from ..parallel import available_cores
+    from ..pipeline.parallel import available_cores
 
     return int(args.jobs) if args.jobs else available_cores()
 
@@ -193,7 +193,7 @@ def run_checks_over(setup: Setup, files: list[str], finish: Finisher, args: argp
     """Check `files` (in parallel when --jobs allows), handing what `finish` made of each report to
     `take` in the order of the files; print why a document could not be checked; show progress.
     `screen`: `take` writes to the terminal, so the progress bar steps aside for it."""
-    from ..parallel import check_files
+    from ..pipeline.parallel import check_files
     from .console import report_error
     from .progress import Progress
 
@@ -256,7 +256,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     baseline: Baseline | None = None
     if args.baseline:
-        from ..baseline import read_baseline
+        from ..analysis.baseline import read_baseline
 
         try:
             baseline = read_baseline(args.baseline)
@@ -275,14 +275,14 @@ class _Totals:
     """Failing services and the baseline's tally over a run."""
 
     def __init__(self) -> None:
-        from ..baseline import Tally
+        from ..analysis.baseline import Tally
 
         self.failing = 0
         self.tally = Tally()
         self.seen: set[str] = set()
 
     def count(self, service: str, failing: bool, tally: Tally | None) -> None:
-        from ..baseline import Tally
+        from ..analysis.baseline import Tally
 
         self.failing += failing
         if tally is not None:
@@ -313,7 +313,7 @@ def _exit_code(failures: list[LoadFailure], totals: _Totals) -> int:
 
 
 def _open(output: str | None) -> TextIO | Any:
-    from ..output import AtomicFile
+    from ..documents.write import AtomicFile
 
     return sys.stdout if output in (None, "-") else AtomicFile(output)
 
@@ -324,7 +324,7 @@ def _streamed(args: argparse.Namespace, setup: Setup, files: list[str], format_n
     from .._version import __version__
     from ..exporters._stream import JsonFinisher, JsonPart, JsonWriter, TextFinisher, TextPart, TextWriter
     from ..model.run import CheckRun
-    from ..output import AtomicFile
+    from ..documents.write import AtomicFile
     from .console import use_colour
 
     lang = setup.lang
@@ -429,7 +429,7 @@ def _whole(args: argparse.Namespace, setup: Setup, files: list[str], format_name
 
 
 def _write_bytes(data: bytes, output: str, lang: Language) -> int:
-    from ..output import write_atomic
+    from ..documents.write import write_atomic
 
     try:
         write_atomic(output, data)

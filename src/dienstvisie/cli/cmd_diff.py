@@ -32,7 +32,7 @@ def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: La
 
 def run(args: argparse.Namespace) -> int:
     from .._version import __version__
-    from ..diff import diff_reports
+    from ..analysis.diff import diff_reports
     from ..errors import DocumentError, SourceError
     from ..exporters import diff_report as formats
     from .cmd_check import prepare, print_plugin_failures

@@ -36,9 +36,9 @@ def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: La
 
 def run(args: argparse.Namespace) -> int:
     from ..errors import DocumentError, SourceError
-    from ..loading import read_service
+    from ..documents.load import read_service
     from ..model.importer import Draft
-    from ..plugins import load_plugins
+    from ..plugins.manager import load_plugins
     from .cmd_check import print_plugin_failures
     from .console import report_error
     from .emit import emit

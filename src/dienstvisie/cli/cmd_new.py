@@ -28,7 +28,7 @@ def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: La
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..loading import shipped_vocabularies
-    from ..starter import starter_document
+    from ..documents.load import shipped_vocabularies
+    from ..documents.starter import starter_document
 
     return emit(starter_document(args.life_event, args.id, shipped_vocabularies(), args.lang), args.output, args.lang)

@@ -16,7 +16,7 @@ from ..model.text import Language
 from .help import help_text
 
 if TYPE_CHECKING:
-    from ..plugins import Plugins, PluginSummary
+    from ..plugins.manager import Plugins, PluginSummary
 
 _LABELS: dict[str, dict[Language, str]] = {
     "hooks": {"nl": "hooks", "en": "hooks"},
@@ -93,7 +93,7 @@ def render_text(summaries: list[PluginSummary], plugins: Plugins, lang: Language
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..plugins import load_plugins
+    from ..plugins.manager import load_plugins
 
     lang: Language = args.lang
     plugins = load_plugins(entry_points=not args.no_plugins, modules=args.plugin, disable=args.disable)

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from ..model.check import Severity
     from ..model.portfolio import ServiceSummary
     from ..model.report import Report
-    from ..parallel import Session
+    from ..pipeline.parallel import Session
 
 
 def _top(value: str) -> int:
@@ -52,7 +52,7 @@ class Summarise:
     fail_on: Severity
 
     def __call__(self, report: Report, session: Session) -> ServiceSummary:
-        from ..portfolio import summarise
+        from ..analysis.portfolio import summarise
 
         return summarise(report, vision=session.vision, vocabularies=session.vocabularies, fail_on=self.fail_on)
 
@@ -60,7 +60,7 @@ class Summarise:
 def run(args: argparse.Namespace) -> int:
     from .._version import __version__
     from ..exporters import portfolio_report as formats
-    from ..portfolio import PortfolioBuilder
+    from ..analysis.portfolio import PortfolioBuilder
     from .cmd_check import cannot_write, find_files, prepare, print_plugin_failures, run_checks_over
     from .console import use_colour
     from .emit import emit

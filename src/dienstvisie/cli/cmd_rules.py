@@ -29,7 +29,7 @@ def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: La
 
 def check_data(check: Check) -> dict[str, Any]:
     """A check as JSON-ready data (both languages)."""
-    from ..convert import unstructure
+    from ..documents.structure import unstructure
 
     return {
         "id": check.id,
@@ -69,7 +69,7 @@ def _explain(check: Check, lang: Language) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from ..api import UnknownVisionError, all_checks, resolve_vision
-    from ..plugins import load_plugins
+    from ..plugins.manager import load_plugins
 
     lang: Language = args.lang
     plugins = load_plugins(entry_points=not args.no_plugins, modules=args.plugin, disable=args.disable)
@@ -83,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
     if args.check_id:
         found = [check for check in checks if check.id == args.check_id.upper()]
         if not found:
-            from ..validation import nearest
+            from ..documents.validate import nearest
 
             suggestion = nearest(args.check_id.upper(), [check.id for check in checks])
             print(help_text("rules.unknown", lang).format(id=args.check_id) +
@@ -99,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps([check_data(check) for check in checks], ensure_ascii=False, indent=2))
         return 0
     if args.format == "markdown":
-        from ..rules_reference import checks_markdown
+        from ..exporters.checks_reference import checks_markdown
 
         print(checks_markdown(vision, checks, lang), end="")
         return 0

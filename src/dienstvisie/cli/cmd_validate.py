@@ -22,8 +22,8 @@ def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: La
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..discovery import discover
-    from ..loading import read_document
+    from ..documents.discover import discover
+    from ..documents.load import read_document
 
     lang: Language = args.lang
     style = Styler(use_colour(sys.stdout))

@@ -26,8 +26,8 @@ def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: La
 
 def run(args: argparse.Namespace) -> int:
     from .._version import __version__
-    from ..loading import load_vision
-    from ..vision_render import vision_json, vision_markdown, vision_text
+    from ..documents.load import load_vision
+    from ..exporters.vision import vision_json, vision_markdown, vision_text
 
     if args.list:
         return list_visions(args)
@@ -55,7 +55,7 @@ def list_visions(args: argparse.Namespace) -> int:
     import json
     import sys
 
-    from ..plugins import load_plugins
+    from ..plugins.manager import load_plugins
 
     lang: Language = args.lang
     plugins = load_plugins()

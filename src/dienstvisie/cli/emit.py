@@ -6,7 +6,7 @@ import sys
 
 from ..errors import EXIT_USAGE
 from ..model.text import Language
-from ..output import write_atomic
+from ..documents.write import write_atomic
 
 
 def emit(text: str, output: str | None, lang: Language) -> int:

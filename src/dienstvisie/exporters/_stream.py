@@ -28,8 +28,8 @@ from .json_report import run_to_data, service_data
 from .text import render_text
 
 if TYPE_CHECKING:
-    from ..baseline import Baseline, Tally
-    from ..parallel import Session
+    from ..analysis.baseline import Baseline, Tally
+    from ..pipeline.parallel import Session
 
 WORDS: dict[str, dict[Language, str]] = {
     "known": {"nl": "  ~ {known} bekende bevinding(en) uit de baseline niet getoond",

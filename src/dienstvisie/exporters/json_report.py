@@ -9,7 +9,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from ..convert import unstructure
+from ..documents.structure import unstructure
 from ..model.check import Check
 from ..model.exporter import Exporter
 from ..model.finding import Finding

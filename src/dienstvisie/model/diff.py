@@ -1,4 +1,4 @@
-"""Two versions of one service concept compared per design principle (see `dienstvisie.diff`)."""
+"""Two versions of one service concept compared per design principle (see `dienstvisie.analysis.diff`)."""
 
 from __future__ import annotations
 

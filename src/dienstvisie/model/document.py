@@ -6,7 +6,7 @@ from typing import Generic, TypeVar
 
 import attrs
 
-from ..source import SourceMap
+from .source_map import SourceMap
 from .problem import Location
 
 M = TypeVar("M")

@@ -1,4 +1,4 @@
-"""A portfolio: what many checked services say together (see `dienstvisie.portfolio`).
+"""A portfolio: what many checked services say together (see `dienstvisie.analysis.portfolio`).
 
 Everything here is plain, frozen data, made by `portfolio.summarise()` (one service) and
 `portfolio.aggregate()` (all of them), and read by the portfolio report formats.

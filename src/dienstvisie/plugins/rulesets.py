@@ -38,15 +38,15 @@ import attrs
 import jsonschema
 from jsonschema.exceptions import SchemaError
 
-from .convert import unstructure
-from .errors import DocumentError
-from .model.check import Check, CheckContext, CheckFunction, Outcome, Severity, fail, skip
-from .model.document import Document
-from .model.problem import Location, Problem
-from .model.service import ServiceConcept
-from .model.text import LANGUAGES, Language, Text
-from .model.vision import Vision
-from .source import ParsedSource, SourceMap
+from ..documents.structure import unstructure
+from ..errors import DocumentError
+from ..model.check import Check, CheckContext, CheckFunction, Outcome, Severity, fail, skip
+from ..model.document import Document
+from ..model.problem import Location, Problem
+from ..model.service import ServiceConcept
+from ..model.text import LANGUAGES, Language, Text
+from ..model.vision import Vision
+from ..model.source_map import ParsedSource, SourceMap
 
 RULESET_FORMAT = "1"
 DEFAULT_VISION_ID = "gezamenlijke-dienstverlening"
@@ -259,7 +259,7 @@ def read_ruleset(source: RuleSource, *, filename: str | None = None) -> Document
     file, line and column) when it is not a valid rule set. A `str` is taken as text when it
     holds a line break, else as a path.
     """
-    from .loading import parse, read_text
+    from ..documents.load import parse, read_text
 
     if isinstance(source, Mapping):
         parsed = ParsedSource(data=dict(source), source_map=SourceMap(file=filename))
@@ -275,7 +275,7 @@ def read_ruleset(source: RuleSource, *, filename: str | None = None) -> Document
 
 def validated_ruleset(parsed: ParsedSource, filename: str | None) -> Document[RuleSet]:
     """A parsed rule set, validated (schema first, then its references and conditions) and structured."""
-    from .validation import schema_problems
+    from ..documents.validate import schema_problems
 
     problems = schema_problems(parsed.data, "ruleset")
     if not problems:

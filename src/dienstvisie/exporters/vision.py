@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import textwrap
 
-from .convert import unstructure
-from .model.text import Language
-from .model.vision import Vision
+from ..documents.structure import unstructure
+from ..model.text import Language
+from ..model.vision import Vision
 
 _LABELS: dict[str, dict[Language, str]] = {
     "starting_points": {"nl": "Uitgangspunten", "en": "Starting points"},

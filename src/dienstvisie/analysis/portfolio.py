@@ -28,10 +28,10 @@ import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from .checks.p3_once_only import holders
-from .model.check import Check, CheckContext, Severity, Status
-from .model.finding import Finding
-from .model.portfolio import (
+from ..checks.p3_once_only import holders
+from ..model.check import Check, CheckContext, Severity, Status
+from ..model.finding import Finding
+from ..model.portfolio import (
     HISTOGRAM_BINS,
     CheckTally,
     Counts,
@@ -42,11 +42,11 @@ from .model.portfolio import (
     Portfolio,
     ServiceSummary,
 )
-from .model.report import Report
-from .model.service import ServiceConcept
-from .model.text import Text
-from .model.vision import Vision
-from .model.vocabulary import Vocabularies
+from ..model.report import Report
+from ..model.service import ServiceConcept
+from ..model.text import Text
+from ..model.vision import Vision
+from ..model.vocabulary import Vocabularies
 
 _EPOCH = datetime.date(2000, 1, 1)  # CheckContext wants a day; `holders` does not look at it
 

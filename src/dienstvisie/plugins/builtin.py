@@ -7,9 +7,9 @@ from importlib import import_module, resources
 from importlib.abc import Traversable
 
 from .hookspecs import hookimpl
-from .model.check import Check
-from .model.exporter import Exporter
-from .model.vision import Vision
+from ..model.check import Check
+from ..model.exporter import Exporter
+from ..model.vision import Vision
 
 DEFAULT_VISION_ID = "gezamenlijke-dienstverlening"
 
@@ -29,7 +29,7 @@ def dienstvisie_vocabularies() -> list[Traversable]:
 def dienstvisie_checks(vision: Vision) -> list[Check]:
     if vision.id != DEFAULT_VISION_ID:
         return []
-    from .checks import builtin_checks
+    from ..checks import builtin_checks
 
     return list(builtin_checks())
 
@@ -42,12 +42,12 @@ def builtin_check(check_id: str) -> Check:
     KeyError when this version of dienstvisie has no such check (plugins that map built-in
     checks can so skip what an older or newer version lacks).
     """
-    from .checks import PRINCIPLE_MODULES
+    from ..checks import PRINCIPLE_MODULES
 
     prefix, digits = check_id[:2], check_id[2:]
     if prefix != "DV" or len(digits) != 3 or not digits.isdigit() or not 1 <= int(digits[0]) <= len(PRINCIPLE_MODULES):
         raise KeyError(check_id)
-    module_name = f"{__package__}.checks.{PRINCIPLE_MODULES[int(digits[0]) - 1]}"
+    module_name = f"dienstvisie.checks.{PRINCIPLE_MODULES[int(digits[0]) - 1]}"
     try:
         module = import_module(module_name)
     except ModuleNotFoundError as error:
@@ -62,6 +62,6 @@ def builtin_check(check_id: str) -> Check:
 
 @hookimpl
 def dienstvisie_exporters() -> list[Exporter]:
-    from .exporters import BUILTIN_EXPORTERS
+    from ..exporters import BUILTIN_EXPORTERS
 
-    return [import_module(f".exporters.{name}", __package__).EXPORTER for name in BUILTIN_EXPORTERS]
+    return [import_module(f"dienstvisie.exporters.{name}").EXPORTER for name in BUILTIN_EXPORTERS]

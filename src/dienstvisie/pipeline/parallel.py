@@ -32,21 +32,21 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
-from .engine import DEFAULT_CHECK_TIMEOUT
-from .errors import DocumentError, SourceError
-from .model.check import Check, Severity
-from .model.plugin import PluginFailure
-from .model.problem import Problem
-from .model.report import Report
-from .model.run import LoadFailure
+from ..engine.run import DEFAULT_CHECK_TIMEOUT
+from ..errors import DocumentError, SourceError
+from ..model.check import Check, Severity
+from ..model.plugin import PluginFailure
+from ..model.problem import Problem
+from ..model.report import Report
+from ..model.run import LoadFailure
 
 if TYPE_CHECKING:
-    from .model.document import Document
-    from .model.vision import Vision
-    from .model.vocabulary import Vocabularies
-    from .plugins import Plugins
-    from .rules import RuleSet
-    from .selection import Selection
+    from ..model.document import Document
+    from ..model.vision import Vision
+    from ..model.vocabulary import Vocabularies
+    from ..plugins.manager import Plugins
+    from ..plugins.rulesets import RuleSet
+    from ..engine.selection import Selection
 
 MIN_FILES_PER_WORKER = 4
 """A worker process is only started for at least this many documents (fewer are checked here)."""
@@ -87,10 +87,10 @@ class Session:
     """
 
     def __init__(self, spec: RunSpec) -> None:
-        from .api import all_checks, resolve_vision
-        from .plugins import load_plugins
-        from .rules import read_ruleset
-        from .selection import Selection
+        from ..api import all_checks, resolve_vision
+        from ..plugins.manager import load_plugins
+        from ..plugins.rulesets import read_ruleset
+        from ..engine.selection import Selection
 
         self.spec = spec
         self.rule_documents: list[Document[RuleSet]] = [read_ruleset(path) for path in spec.rule_files]
@@ -110,8 +110,8 @@ class Session:
 
         Plugin failures are recorded in `self.plugins.failures`, as for any use of the plugins.
         """
-        from .engine import run_checks
-        from .loading import read_service
+        from ..engine.run import run_checks
+        from ..documents.load import read_service
 
         document = read_service(Path(source))  # a Path: a file name is never taken for YAML text
         service = self.plugins.prepare(document.model, self.vision)

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from .model.check import Check, Status
-from .model.finding import Finding
-from .model.report import Score
-from .model.vision import Vision
+from ..model.check import Check, Status
+from ..model.finding import Finding
+from ..model.report import Score
+from ..model.vision import Vision
 from .selection import Selection
 
 _SCORED = (Status.FAILED, Status.EXPLAINED, Status.PASSED)

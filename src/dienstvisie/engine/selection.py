@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 import attrs
 
-from .model.check import Check, Severity
+from ..model.check import Check, Severity
 
 
 def _match_length(check_id: str, prefixes: tuple[str, ...]) -> int:

@@ -18,18 +18,19 @@ import attrs
 import pluggy
 
 from . import hookspecs
-from .errors import DienstvisieError
-from .model.check import Check
-from .model.plugin import PluginFailure, PluginInfo
-from .model.report import Report
-from .model.service import ServiceConcept
-from .model.vision import Vision
-from .model.vocabulary import Vocabularies, Vocabulary
+from ..errors import DienstvisieError
+from ..model.check import Check
+from ..model.plugin import PluginFailure, PluginInfo
+from ..model.report import Report
+from ..model.service import ServiceConcept
+from ..model.vision import Vision
+from ..model.vocabulary import Vocabularies, Vocabulary
 
 if TYPE_CHECKING:
-    from .rules import RuleSet
+    from .rulesets import RuleSet
 
-BUILTIN_MODULES: tuple[str, ...] = ("dienstvisie.builtin",)
+BUILTIN_PLUGINS: dict[str, str] = {"dienstvisie.builtin": "dienstvisie.plugins.builtin"}
+"""The built-in plugins: the name people see (`dienstvisie plugins`, `--disable`) and the module."""
 
 
 def _describe(error: BaseException) -> str:
@@ -114,9 +115,9 @@ class Plugins:
     def visions(self) -> dict[str, Vision]:
         """Every vision by id; the built-in one first."""
         if self._visions is None:
-            from .errors import DocumentError
-            from .loading import read_vision
-            from .rules import describe_problems
+            from ..errors import DocumentError
+            from ..documents.load import read_vision
+            from .rulesets import describe_problems
 
             visions: dict[str, Vision] = {}
             for plugin, item in self._items("dienstvisie_visions"):
@@ -149,7 +150,7 @@ class Plugins:
         """Every check for `vision`, sorted by id: the plugins' checks and the rules of every rule set
         made for `vision`. Checks naming principles the vision lacks (or a taken id) are rejected."""
         if vision.id not in self._checks:
-            from .rules import ruleset_checks
+            from .rulesets import ruleset_checks
 
             known = {principle.id for principle in vision.principles}
             reserved = {f"Q{principle}" for principle in known} | {"DV001", "DV002"}
@@ -173,8 +174,8 @@ class Plugins:
     def rulesets(self) -> list[tuple[str, RuleSet]]:
         """(plugin name, rule set) for every valid rule set the plugins add; invalid ones are plugin errors."""
         if self._rulesets is None:
-            from .errors import DocumentError
-            from .rules import RuleSet, describe_problems, read_ruleset, ruleset_source
+            from ..errors import DocumentError
+            from .rulesets import RuleSet, describe_problems, read_ruleset, ruleset_source
 
             rulesets: list[tuple[str, RuleSet]] = []
             seen: dict[str, str] = {}
@@ -203,9 +204,9 @@ class Plugins:
     def vocabularies(self) -> Vocabularies:
         """All life events and data items the plugins know."""
         if self._vocabularies is None:
-            from .errors import DocumentError
-            from .loading import read_vocabulary
-            from .rules import describe_problems
+            from ..errors import DocumentError
+            from ..documents.load import read_vocabulary
+            from .rulesets import describe_problems
 
             result = Vocabularies()
             for plugin, item in self._items("dienstvisie_vocabularies"):
@@ -328,7 +329,7 @@ class Plugins:
 def _as_source(item: Any) -> tuple[Any, str | None]:
     """(source, file name) for a loader: a path as it is; YAML text, a mapping, or the text of a
     resource that is not a real path (e.g. inside a zip), named after the resource."""
-    from .rules import ruleset_source
+    from .rulesets import ruleset_source
 
     return ruleset_source(item)
 
@@ -398,11 +399,11 @@ def load_plugins(
     failures: list[PluginFailure] = []
     tracebacks: dict[PluginFailure, str] = {}
     origins: dict[str, tuple[str, str | None]] = {}
-    from ._version import __version__
+    from .._version import __version__
 
-    for module_name in BUILTIN_MODULES:
-        _register(manager, importlib.import_module(module_name), module_name, failures, tracebacks)
-        origins[module_name] = ("builtin", __version__)
+    for name, module_name in BUILTIN_PLUGINS.items():
+        _register(manager, importlib.import_module(module_name), name, failures, tracebacks)
+        origins[name] = ("builtin", __version__)
     if entry_points:
         for entry_point in importlib.metadata.entry_points(group=hookspecs.ENTRY_POINT_GROUP):
             distribution = entry_point.dist.name if entry_point.dist else None

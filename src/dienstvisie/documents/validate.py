@@ -15,11 +15,11 @@ from typing import Any
 import jsonschema
 from jsonschema.exceptions import ValidationError, best_match
 
-from .i18n import CATALOGUE, message
-from .model.problem import Location, Problem
-from .model.text import Text
-from .schemas import load_schema
-from .source import pointer_join
+from ..i18n import CATALOGUE, message
+from ..model.problem import Location, Problem
+from ..model.text import Text
+from ..schemas import load_schema
+from ..model.source_map import pointer_join
 
 _PATTERN_NAMES = {
     "^[a-z0-9][a-z0-9_.-]*$": "pattern.slug",

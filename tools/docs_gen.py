@@ -1,14 +1,14 @@
 """Generate the reference pages of the documentation site, so they cannot drift from the code.
 
-    python -m dienstvisie.docs_gen            # (re)write every generated page in docs/
-    python -m dienstvisie.docs_gen --check    # exit 1 and name the pages that are out of date
+    python tools/docs_gen.py            # (re)write every generated page in docs/
+    python tools/docs_gen.py --check    # exit 1 and name the pages that are out of date
 
 The pages come from the single sources of truth: the checks reference from the check registry
 (the same text as `dienstvisie rules --format markdown --no-plugins`), the page per design
 principle from the shipped vision and the registry, and the service-concept reference from
 `schemas/service.schema.json`. Only the built-in plugin counts: the site documents dienstvisie
 itself, not whatever else happens to be installed. `tests/test_docs.py` fails when a committed
-page differs from what this module generates.
+page differs from what this module generates. A developer tool: not part of the installed package.
 """
 
 from __future__ import annotations
@@ -19,16 +19,16 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from .model.check import Check
-from .model.text import Language
-from .model.vision import Vision
+from dienstvisie.model.check import Check
+from dienstvisie.model.text import Language
+from dienstvisie.model.vision import Vision
 
 # --------------------------------------------------------------------------- checks and principles
 
 
 def _builtin() -> tuple[Vision, tuple[Check, ...]]:
-    from .api import all_checks, resolve_vision
-    from .plugins import load_plugins
+    from dienstvisie.api import all_checks, resolve_vision
+    from dienstvisie.plugins.manager import load_plugins
 
     plugins = load_plugins(entry_points=False)
     vision = resolve_vision(None, plugins)
@@ -37,7 +37,7 @@ def _builtin() -> tuple[Vision, tuple[Check, ...]]:
 
 def checks_page(lang: Language) -> str:
     """Every built-in check: the output of `dienstvisie rules --format markdown --no-plugins`."""
-    from .rules_reference import checks_markdown
+    from dienstvisie.exporters.checks_reference import checks_markdown
 
     vision, checks = _builtin()
     return checks_markdown(vision, checks, lang)
@@ -48,11 +48,11 @@ _PRINCIPLES_WORDS: dict[str, dict[Language, str]] = {
     "intro": {
         "nl": "Per ontwerpprincipe van de *{vision}*: de uitgangspunten die het dient, de checks die een "
               "dienstconcept eraan toetsen en de toetsvragen die het team zelf beantwoordt (in `assessment`). "
-              "Gegenereerd met `python -m dienstvisie.docs_gen` uit de meegeleverde visie en de ingebouwde "
+              "Gegenereerd met `python tools/docs_gen.py` uit de meegeleverde visie en de ingebouwde "
               "checks; niet met de hand bewerken.",
         "en": "For each design principle of the *{vision}*: the starting points it serves, the checks that hold "
               "a service concept to it, and the guiding questions the team answers itself (in `assessment`). "
-              "Generated with `python -m dienstvisie.docs_gen` from the shipped vision and the built-in "
+              "Generated with `python tools/docs_gen.py` from the shipped vision and the built-in "
               "checks; do not edit by hand.",
     },
     "reconstructed": {
@@ -243,7 +243,7 @@ class _SchemaPage:
 
 def service_concept_reference_page() -> str:
     """The service-concept format field by field, from `schemas/service.schema.json`."""
-    from .schemas import load_schema
+    from dienstvisie.schemas import load_schema
 
     schema = load_schema("service")
     page = _SchemaPage(schema)
@@ -270,7 +270,7 @@ def service_concept_reference_page() -> str:
         "# Service-concept reference (format 1)",
         "",
         f"*Generated from `schemas/service.schema.json` ({schema.get('$id', '')}) with "
-        "`python -m dienstvisie.docs_gen`; do not edit by hand. The guide to the format, with the meaning the "
+        "`python tools/docs_gen.py`; do not edit by hand. The guide to the format, with the meaning the "
         "checks rely on, is [The service-concept format](service-concept.md); `dienstvisie schema service` prints "
         "the schema itself.*",
         "",
@@ -317,9 +317,9 @@ def outdated(docs: Path) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Write the generated pages (or with --check, report the ones out of date)."""
-    from .output import write_atomic
+    from dienstvisie.documents.write import write_atomic
 
-    parser = argparse.ArgumentParser(prog="python -m dienstvisie.docs_gen", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python tools/docs_gen.py", description=__doc__.splitlines()[0])
     parser.add_argument("--docs", default="docs", help="the docs folder (default: docs)")
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 when a page is out of date")
     args = parser.parse_args(argv)
@@ -327,7 +327,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.check:
         stale = outdated(docs)
         for name in stale:
-            print(f"{docs / name} is out of date: run python -m dienstvisie.docs_gen", file=sys.stderr)
+            print(f"{docs / name} is out of date: run python tools/docs_gen.py", file=sys.stderr)
         return 1 if stale else 0
     for name, text in generated_pages():
         write_atomic(docs / name, text)

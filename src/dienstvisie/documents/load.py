@@ -13,16 +13,17 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar, Union
 
-from .convert import structure, structure_service, structure_vision
-from .errors import DocumentError, SourceError
-from .i18n import message
-from .model.document import Document
-from .model.problem import Location, Problem
-from .model.service import ServiceConcept
-from .model.vision import Vision
-from .model.vocabulary import Vocabularies, Vocabulary
-from .source import ParsedSource, ParseError, SourceMap, parse_json_text, parse_text, plain_data_problems
-from .validation import schema_problems, service_reference_problems, vision_reference_problems
+from .structure import structure, structure_service, structure_vision
+from ..errors import DocumentError, SourceError
+from ..i18n import message
+from ..model.document import Document
+from ..model.problem import Location, Problem
+from ..model.service import ServiceConcept
+from ..model.vision import Vision
+from ..model.vocabulary import Vocabularies, Vocabulary
+from ..model.source_map import ParsedSource, SourceMap
+from .parse import ParseError, parse_json_text, parse_text, plain_data_problems
+from .validate import schema_problems, service_reference_problems, vision_reference_problems
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 DEFAULT_VISION_ID = "gezamenlijke-dienstverlening"
@@ -159,7 +160,7 @@ def read_document(path: str | os.PathLike[str]) -> Document[Any]:
     if "dienstvisie_vocabulary" in keys:
         return _validated(parsed, name, "vocabulary", lambda data: [], lambda data: structure(data, Vocabulary))
     if "dienstvisie_ruleset" in keys:
-        from .rules import validated_ruleset
+        from ..plugins.rulesets import validated_ruleset
 
         return validated_ruleset(parsed, name)
     return _validated(parsed, name, "service", service_reference_problems, structure_service)

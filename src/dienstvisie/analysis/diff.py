@@ -23,12 +23,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .baseline import Key, fingerprint
-from .model.check import Check, Status
-from .model.diff import FindingChange, ItemDiff, ServiceDiff, State
-from .model.finding import Finding
-from .model.report import Report
-from .model.text import Text
-from .model.vision import Vision
+from ..model.check import Check, Status
+from ..model.diff import FindingChange, ItemDiff, ServiceDiff, State
+from ..model.finding import Finding
+from ..model.report import Report
+from ..model.text import Text
+from ..model.vision import Vision
 
 
 def _failed(report: Report) -> list[tuple[Key, Finding]]:

@@ -7,7 +7,7 @@ through the entry-point group `dienstvisie` in its pyproject.toml:
     mijngemeente = "dienstvisie_mijngemeente"
 
 Every hook is optional. The built-in vision, checks and exporters use these same hooks
-(`dienstvisie.builtin` is the first plugin). A hook that raises, or returns something that is
+(`dienstvisie.plugins.builtin` is the first plugin). A hook that raises, or returns something that is
 not what its docstring asks for, is reported as a plugin error; the run goes on without it.
 docs/plugins.md has an example for every hook.
 """
@@ -25,10 +25,10 @@ hookspec = pluggy.HookspecMarker(PROJECT_NAME)
 hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
 
 if TYPE_CHECKING:
-    from .model.check import Check
-    from .model.report import Report
-    from .model.service import ServiceConcept
-    from .model.vision import Vision
+    from ..model.check import Check
+    from ..model.report import Report
+    from ..model.service import ServiceConcept
+    from ..model.vision import Vision
 
 
 @hookspec

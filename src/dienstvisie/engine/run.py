@@ -24,18 +24,18 @@ import threading
 import time
 from collections.abc import Sequence
 
-from .checks.meta import STALE_EXPLANATION, STALE_EXPLANATION_ID
-from .model.check import Check, CheckContext, Outcome, Severity, Status
-from .model.finding import ExplanationNote, Finding
-from .model.problem import Location
-from .model.report import Report
-from .model.service import Explanation, ServiceConcept
-from .model.text import Text
-from .model.vision import Vision
-from .model.vocabulary import Vocabularies
+from ..checks.meta import STALE_EXPLANATION, STALE_EXPLANATION_ID
+from ..model.check import Check, CheckContext, Outcome, Severity, Status
+from ..model.finding import ExplanationNote, Finding
+from ..model.problem import Location
+from ..model.report import Report
+from ..model.service import Explanation, ServiceConcept
+from ..model.text import Text
+from ..model.vision import Vision
+from ..model.vocabulary import Vocabularies
 from .scoring import score_report
 from .selection import Selection
-from .source import SourceMap
+from ..model.source_map import SourceMap
 
 _STATUS_OF_KIND = {
     "failed": Status.FAILED,

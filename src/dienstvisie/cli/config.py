@@ -23,9 +23,9 @@ from typing import Any
 
 import attrs
 
-from .errors import DienstvisieError
-from .model.check import Severity
-from .model.text import LANGUAGES, Language
+from ..errors import DienstvisieError
+from ..model.check import Severity
+from ..model.text import LANGUAGES, Language
 
 _KEYS = {"select", "ignore", "severity", "fail-on", "lang", "vision", "plugins", "rules", "check-timeout"}
 

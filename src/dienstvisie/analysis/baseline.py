@@ -27,11 +27,11 @@ from typing import Any
 
 import attrs
 
-from .model.check import Status
-from .model.finding import Finding
-from .model.report import Report
-from .model.service import Answer, Ask, Explanation, ServiceConcept
-from .source import escape_pointer_token
+from ..model.check import Status
+from ..model.finding import Finding
+from ..model.report import Report
+from ..model.service import Answer, Ask, Explanation, ServiceConcept
+from ..model.source_map import escape_pointer_token
 
 BASELINE_FORMAT = "1"
 
@@ -234,7 +234,7 @@ def from_data(data: Mapping[str, Any], file: str | None = None) -> Baseline:
 
 def read_baseline(path: str | os.PathLike[str]) -> Baseline:
     """The baseline in a file; SourceError when it cannot be read, DocumentError when it is invalid."""
-    from .loading import _validated, parse, read_text
+    from ..documents.load import _validated, parse, read_text
 
     name = os.fspath(path)
     parsed = parse(read_text(path), name)

@@ -12,9 +12,9 @@ from typing import Any, TypeVar
 import cattrs
 from cattrs.gen import make_dict_unstructure_fn
 
-from .model.service import ServiceConcept
-from .model.text import Text
-from .model.vision import Vision
+from ..model.service import ServiceConcept
+from ..model.text import Text
+from ..model.vision import Vision
 
 T = TypeVar("T")
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from .model.text import Language
-from .model.vocabulary import Vocabularies
+from ..model.text import Language
+from ..model.vocabulary import Vocabularies
 
 _COMMENTS: dict[str, dict[Language, str]] = {
     "head": {

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .model.check import Check
-from .model.text import Language
-from .model.vision import Vision
+from ..model.check import Check
+from ..model.text import Language
+from ..model.vision import Vision
 
 _WORDS: dict[str, dict[Language, str]] = {
     "title": {"nl": "Checks", "en": "Checks"},

@@ -7,8 +7,8 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from .errors import SourceError
-from .i18n import message
+from ..errors import SourceError
+from ..i18n import message
 
 DOCUMENT_SUFFIXES: frozenset[str] = frozenset({".yaml", ".yml", ".json"})
 

@@ -17,9 +17,10 @@ from typing import Any
 import attrs
 import yaml
 
-from .i18n import message
-from .model.problem import Location, Problem
-from .model.text import Text
+from ..i18n import message
+from ..model.problem import Location, Problem
+from ..model.source_map import ParsedSource, Position, SourceMap, escape_pointer_token, pointer_join
+from ..model.text import Text
 
 MAX_NODES = 200_000
 MAX_DEPTH = 100
@@ -37,57 +38,12 @@ _STANDARD_TAGS = {
 }
 
 
-@attrs.frozen
-class Position:
-    """A 1-based line and column in the source text."""
-
-    line: int
-    column: int
-
-
-@attrs.frozen
-class SourceMap:
-    """Where each value of a parsed document stands in its file."""
-
-    file: str | None = None
-    positions: Mapping[str, Position] = attrs.field(factory=dict)
-
-    def locate(self, pointer: str) -> Location:
-        """A location for `pointer`, using the nearest ancestor whose position is known."""
-        probe = pointer
-        while True:
-            position = self.positions.get(probe)
-            if position is not None:
-                return Location(pointer=pointer, file=self.file, line=position.line, column=position.column)
-            if not probe:
-                return Location(pointer=pointer, file=self.file)
-            probe = probe.rsplit("/", 1)[0]
-
-
-@attrs.frozen
-class ParsedSource:
-    """Plain data (dicts, lists, str, int, float, bool, None) with its source map."""
-
-    data: Any
-    source_map: SourceMap
-
-
 class ParseError(Exception):
     """The text is not a readable YAML/JSON document; carries every problem found."""
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__(problems[0].message.en if problems else "parse error")
-
-
-def escape_pointer_token(token: str) -> str:
-    """Escape one JSON pointer reference token (RFC 6901)."""
-    return token.replace("~", "~0").replace("/", "~1")
-
-
-def pointer_join(pointer: str, token: str | int) -> str:
-    """`pointer` extended by one token."""
-    return f"{pointer}/{escape_pointer_token(str(token))}"
 
 
 class _Bounds:
