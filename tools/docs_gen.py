@@ -27,7 +27,7 @@ from dienstvisie.model.vision import Vision
 
 
 def _builtin() -> tuple[Vision, tuple[Check, ...]]:
-    from dienstvisie.api import all_checks, resolve_vision
+    from dienstvisie.pipeline.checker import all_checks, resolve_vision
     from dienstvisie.plugins.manager import load_plugins
 
     plugins = load_plugins(entry_points=False)

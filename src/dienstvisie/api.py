@@ -1,4 +1,8 @@
-"""The high-level API: check a service concept with the installed plugins in one call."""
+"""The high-level API: check a service concept with the installed plugins in one call.
+
+A thin face on the one orchestrator (`pipeline.checker.Checker`), which the command line and the
+worker processes use as well.
+"""
 
 from __future__ import annotations
 
@@ -7,29 +11,19 @@ import os
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .checks.meta import META_CHECKS
-from .checks.questions import question_checks
-from .engine.run import DEFAULT_CHECK_TIMEOUT, run_checks
-from .errors import DienstvisieError
-from .documents.load import DEFAULT_VISION_ID, read_service
-from .model.check import Check, Severity
+from .documents.load import read_service
+from .engine.run import DEFAULT_CHECK_TIMEOUT
+from .model.check import Severity
 from .model.document import Document
 from .model.report import Report
 from .model.service import ServiceConcept
 from .model.vision import Vision
+from .pipeline.checker import Checker, UnknownVisionError, all_checks, resolve_vision
 from .plugins.manager import Plugins, load_plugins
 from .engine.selection import Selection
 from .model.source_map import SourceMap
 
-
-class UnknownVisionError(DienstvisieError):
-    """No installed vision has the id asked for."""
-
-    def __init__(self, vision_id: str, known: Iterable[str]) -> None:
-        self.vision_id = vision_id
-        self.known = tuple(known)
-        super().__init__(f"unknown vision '{vision_id}'; installed: {', '.join(self.known) or '-'}")
-
+__all__ = ["UnknownVisionError", "all_checks", "check", "default_plugins", "resolve_vision"]
 
 _default_plugins: Plugins | None = None
 
@@ -40,22 +34,6 @@ def default_plugins() -> Plugins:
     if _default_plugins is None:
         _default_plugins = load_plugins()
     return _default_plugins
-
-
-def resolve_vision(vision: str | Vision | None, plugins: Plugins) -> Vision:
-    """A Vision object for an id (or None: the shipped default)."""
-    if isinstance(vision, Vision):
-        return vision
-    visions = plugins.visions()
-    wanted = vision or DEFAULT_VISION_ID
-    if wanted not in visions:
-        raise UnknownVisionError(wanted, visions)
-    return visions[wanted]
-
-
-def all_checks(vision: Vision, plugins: Plugins) -> tuple[Check, ...]:
-    """Every check for `vision`: the plugins' checks, the guiding questions, and the meta checks."""
-    return tuple(plugins.checks(vision)) + question_checks(vision) + META_CHECKS
 
 
 def check(
@@ -85,17 +63,10 @@ def check(
         document = Document(model=service, source_map=SourceMap())
     else:
         document = read_service(service)
-    active = resolve_vision(vision, plugins)
     selection = Selection(
         select=tuple(select) if select is not None else ("ALL",),
         ignore=tuple(ignore or ()),
         severity={key: Severity(value) for key, value in (severity or {}).items()},
     )
-    checks = all_checks(active, plugins)
-    prepared = plugins.prepare(document.model, active)
-    report = run_checks(
-        prepared, vision=active, checks=checks, vocabularies=plugins.vocabularies(), selection=selection,
-        today=today, source_map=document.source_map, check_timeout=check_timeout,
-    )
-    plugins.notify(report)
-    return report
+    checker = Checker.create(plugins, vision, selection=selection, today=today, check_timeout=check_timeout)
+    return checker.check(document)

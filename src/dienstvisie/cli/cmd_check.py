@@ -116,7 +116,7 @@ class Setup:
 def prepare(args: argparse.Namespace) -> Setup | int:
     """Read the configuration and rule files, load the plugins, resolve the vision: a Setup, or an
     exit code when something cannot be used (the reason is printed)."""
-    from ..api import UnknownVisionError
+    from ..pipeline.checker import UnknownVisionError
     from .config import Config, ConfigError, find_config, load_config
     from ..engine.run import DEFAULT_CHECK_TIMEOUT
     from ..errors import DocumentError, SourceError

@@ -68,7 +68,7 @@ def _explain(check: Check, lang: Language) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..api import UnknownVisionError, all_checks, resolve_vision
+    from ..pipeline.checker import UnknownVisionError, all_checks, resolve_vision
     from ..plugins.manager import load_plugins
 
     lang: Language = args.lang

@@ -24,9 +24,9 @@ from ..model.vocabulary import Vocabularies, Vocabulary
 from ..model.source_map import ParsedSource, SourceMap
 from .parse import ParseError, parse_json_text, parse_text, plain_data_problems
 from .validate import schema_problems, service_reference_problems, vision_reference_problems
+from ..visions import DEFAULT_VISION_ID
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
-DEFAULT_VISION_ID = "gezamenlijke-dienstverlening"
 
 Source = Union[str, "os.PathLike[str]", Mapping[str, Any]]
 M = TypeVar("M")

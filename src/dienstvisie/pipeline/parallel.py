@@ -83,14 +83,14 @@ class Session:
     """Plugins, vision, checks, vocabularies and selection of a run, set up once per process.
 
     Raises SourceError or DocumentError for a rule file that cannot be used, and
-    `api.UnknownVisionError` for a vision no plugin has.
+    `pipeline.checker.UnknownVisionError` for a vision no plugin has.
     """
 
     def __init__(self, spec: RunSpec) -> None:
-        from ..api import all_checks, resolve_vision
+        from ..engine.selection import Selection
         from ..plugins.manager import load_plugins
         from ..plugins.rulesets import read_ruleset
-        from ..engine.selection import Selection
+        from .checker import Checker
 
         self.spec = spec
         self.rule_documents: list[Document[RuleSet]] = [read_ruleset(path) for path in spec.rule_files]
@@ -98,30 +98,35 @@ class Session:
             entry_points=spec.entry_points, modules=spec.modules, disable=spec.disable,
             rulesets=[document.model for document in self.rule_documents],
         )
-        self.vision: Vision = resolve_vision(spec.vision, self.plugins)
-        self.checks: tuple[Check, ...] = all_checks(self.vision, self.plugins)
-        self.known_ids = {check.id for check in self.checks}
-        self.vocabularies: Vocabularies = self.plugins.vocabularies()
-        self.selection: Selection = Selection(select=spec.select, ignore=spec.ignore,
-                                              severity={key: Severity(value) for key, value in spec.severity})
+        selection = Selection(select=spec.select, ignore=spec.ignore,
+                              severity={key: Severity(value) for key, value in spec.severity})
+        self.checker: Checker = Checker.create(self.plugins, spec.vision, selection=selection, today=spec.today,
+                                               check_timeout=spec.check_timeout)
+
+    @property
+    def vision(self) -> Vision:
+        return self.checker.vision
+
+    @property
+    def checks(self) -> tuple[Check, ...]:
+        return self.checker.checks
+
+    @property
+    def vocabularies(self) -> Vocabularies:
+        return self.checker.vocabularies
+
+    @property
+    def selection(self) -> Selection:
+        return self.checker.selection
 
     def check_report(self, source: str | os.PathLike[str]) -> Report:
         """The report of one document; SourceError or DocumentError when it cannot be used.
 
         Plugin failures are recorded in `self.plugins.failures`, as for any use of the plugins.
         """
-        from ..engine.run import run_checks
         from ..documents.load import read_service
 
-        document = read_service(Path(source))  # a Path: a file name is never taken for YAML text
-        service = self.plugins.prepare(document.model, self.vision)
-        report = run_checks(
-            service, vision=self.vision, checks=self.checks, vocabularies=self.vocabularies, selection=self.selection,
-            today=self.spec.today, source_map=document.source_map, known_check_ids=self.known_ids,
-            check_timeout=self.spec.check_timeout,
-        )
-        self.plugins.notify(report)
-        return report
+        return self.checker.check(read_service(Path(source)))  # a Path: a file name is never taken for YAML text
 
     def check_file(self, path: str, finish: Finisher) -> Checked:
         """Check one file and finish its report; what went wrong travels with the item."""

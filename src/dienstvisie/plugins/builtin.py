@@ -10,8 +10,8 @@ from .hookspecs import hookimpl
 from ..model.check import Check
 from ..model.exporter import Exporter
 from ..model.vision import Vision
+from ..visions import DEFAULT_VISION_ID
 
-DEFAULT_VISION_ID = "gezamenlijke-dienstverlening"
 
 
 @hookimpl

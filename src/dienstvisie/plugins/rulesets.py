@@ -47,9 +47,9 @@ from ..model.service import ServiceConcept
 from ..model.text import LANGUAGES, Language, Text
 from ..model.vision import Vision
 from ..model.source_map import ParsedSource, SourceMap
+from ..visions import DEFAULT_VISION_ID
 
 RULESET_FORMAT = "1"
-DEFAULT_VISION_ID = "gezamenlijke-dienstverlening"
 
 #: The named targets and the JSON pointer pattern each stands for (`*`: every item).
 TARGETS: dict[str, str] = {
