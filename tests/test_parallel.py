@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+import attrs
 import pytest
 from support import TODAY
 from test_export_common import ROOT, render
@@ -26,7 +27,9 @@ from dienstvisie.cli.progress import Progress, wanted
 from dienstvisie.documents.discover import discover
 from dienstvisie.engine.run import run_checks
 from dienstvisie.errors import DocumentError
-from dienstvisie.exporters._stream import JsonFinisher, ReportFinisher, TextFinisher
+from dienstvisie.exporters._stream import ReportFinisher
+from dienstvisie.exporters.json_report import JsonFinisher
+from dienstvisie.exporters.text import TextFinisher
 from dienstvisie.documents.load import read_service
 from dienstvisie.model.check import Severity
 from dienstvisie.model.run import CheckRun, LoadFailure
@@ -208,8 +211,7 @@ def test_streamed_text_and_json_equal_the_exporters_output(portfolio: Path, fmt:
 @pytest.mark.parametrize("count", [0, 1, 2])
 def test_streamed_text_equals_the_exporter_for_tiny_runs(tmp_path: Path, count: int) -> None:
     """No service, one, two; with and without a broken document; colour on and off."""
-    from dienstvisie.exporters._stream import TextWriter
-    from dienstvisie.exporters.text import render_text
+    from dienstvisie.exporters.text import TextWriter, render_text
 
     spec = RunSpec(entry_points=False, today=TODAY)
     session = open_session(spec)
@@ -224,24 +226,25 @@ def test_streamed_text_equals_the_exporter_for_tiny_runs(tmp_path: Path, count: 
                 if item.payload is not None:
                     writer.add(item.payload)
             failures = [item.failure for item in items if item.failure is not None]
-            writer.finish(failures, session.plugins.failures)
+            tail = CheckRun(reports=(), vision=session.vision, checks=session.checks,
+                            load_failures=tuple(failures), plugin_failures=tuple(session.plugins.failures))
+            writer.finish(tail, None)
             reports = tuple(session.check_report(name) for name in files)
-            whole = CheckRun(reports=reports, vision=session.vision, checks=session.checks,
-                             load_failures=tuple(failures), plugin_failures=tuple(session.plugins.failures))
+            whole = attrs.evolve(tail, reports=reports)
             assert out.getvalue() == render_text(whole, "en", colour=colour)
 
 
 def test_json_finisher_parts_splice_into_valid_json(tmp_path: Path) -> None:
-    from dienstvisie.exporters._stream import JsonWriter
+    from dienstvisie.exporters.json_report import JsonWriter
 
     spec = RunSpec(entry_points=False, today=TODAY)
     session = open_session(spec)
-    writer = JsonWriter()
+    out = io.StringIO()
+    writer = JsonWriter(out)
     for item in check_files([str(p) for p in sorted(EXAMPLES.glob("*.yaml"))], spec, JsonFinisher(Severity.MINOR),
                             session=session):
         writer.add(item.payload)
-    out = io.StringIO()
-    writer.finish(out, CheckRun(reports=(), vision=session.vision, checks=session.checks))
+    writer.finish(CheckRun(reports=(), vision=session.vision, checks=session.checks), None)
     data = json.loads(out.getvalue())
     assert len(data["services"]) == 5 and schema_problems(data, "report") == []
 
@@ -306,7 +309,7 @@ def test_trimmed_writer_equals_rstrip_and_one_line_break() -> None:
     from hypothesis import given
     from hypothesis import strategies as st
 
-    from dienstvisie.exporters._stream import _Trimmed
+    from dienstvisie.exporters.text import _Trimmed
 
     @given(st.lists(st.text(st.sampled_from(["a", " ", "\n", "\t", "é"]), max_size=6), min_size=1, max_size=8))
     def check(chunks: list[str]) -> None:

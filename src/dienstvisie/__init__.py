@@ -83,6 +83,11 @@ _EXPORTS: dict[str, str] = {
     "CheckRun": "model.run",
     "LoadFailure": "model.run",
     "Exporter": "model.exporter",
+    "Streaming": "model.exporter",
+    "StreamOptions": "model.exporter",
+    "StreamWriter": "model.exporter",
+    "StreamPart": "model.exporter",
+    "RunContext": "model.exporter",
     "Importer": "model.importer",
     "Draft": "model.importer",
     "Vocabulary": "model.vocabulary",
@@ -138,6 +143,11 @@ if TYPE_CHECKING:  # explicit re-exports (`X as X`), so type checkers of plugins
     from .model.check import skip as skip
     from .model.document import Document as Document
     from .model.exporter import Exporter as Exporter
+    from .model.exporter import RunContext as RunContext
+    from .model.exporter import StreamOptions as StreamOptions
+    from .model.exporter import StreamPart as StreamPart
+    from .model.exporter import StreamWriter as StreamWriter
+    from .model.exporter import Streaming as Streaming
     from .model.importer import Draft as Draft
     from .model.importer import Importer as Importer
     from .model.finding import ExplanationNote as ExplanationNote

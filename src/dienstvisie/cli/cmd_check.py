@@ -5,8 +5,9 @@ Exit 0 when nothing failed at or above --fail-on, 1 when something did, 2 for un
 
 Folders are walked (`--glob` narrows what is taken below them); with `--jobs N` the documents are
 checked in N worker processes, and the report is the same as with `--jobs 1`, byte for byte. The
-text and JSON reports are written service by service as the results come in, so a run over
-thousands of documents holds no report in memory; the other formats need every report at once. A
+formats that stream (text, JSON, and any format that declares `stream`) are written service by
+service as the results come in, so a run over thousands of documents holds no report in memory; the
+other formats need every report at once. What a format can do is the format's to say (`Exporter`). A
 progress bar shows on stderr during long runs when stderr is a terminal. With `--baseline FILE`
 failed findings the baseline holds are left out and do not fail the run.
 
@@ -22,12 +23,15 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
+import attrs
+
 from ..errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from ..model.text import Language
 from .help import help_text
 
 if TYPE_CHECKING:
     from ..analysis.baseline import Baseline, Tally
+    from ..model.exporter import Exporter, StreamPart
     from .config import Config
     from ..model.check import Severity
     from ..model.run import LoadFailure
@@ -263,12 +267,16 @@ def run(args: argparse.Namespace) -> int:
         except (SourceError, DocumentError) as error:
             report_error(error, lang)
             return EXIT_USAGE
+    exporter = exporters[format_name]
+    if exporter.binary and args.output in (None, "-"):
+        print(help_text("check.binary_needs_output", lang).format(format=format_name), file=sys.stderr)
+        return EXIT_USAGE
     files = find_files(args, lang)
     if isinstance(files, int):
         return files
-    if format_name in ("text", "json"):
-        return _streamed(args, setup, files, format_name, baseline)
-    return _whole(args, setup, files, format_name, baseline)
+    if exporter.stream is not None:
+        return _streamed(args, setup, files, exporter, baseline)
+    return _whole(args, setup, files, exporter, baseline)
 
 
 class _Totals:
@@ -292,6 +300,7 @@ class _Totals:
 
 
 def _baseline_summary(args: argparse.Namespace, totals: _Totals) -> dict[str, object] | None:
+    """The baseline's totals as the reports state them: file, known, new, fixed."""
     if not args.baseline:
         return None
     return {"file": args.baseline, "known": totals.tally.known, "new": totals.tally.new, "fixed": totals.tally.fixed}
@@ -318,15 +327,16 @@ def _open(output: str | None) -> TextIO | Any:
     return sys.stdout if output in (None, "-") else AtomicFile(output)
 
 
-def _streamed(args: argparse.Namespace, setup: Setup, files: list[str], format_name: str,
+def _streamed(args: argparse.Namespace, setup: Setup, files: list[str], exporter: Exporter,
               baseline: Baseline | None) -> int:
-    """The text or JSON report, written as the services are checked."""
+    """A format that streams: its report written as the services are checked."""
     from .._version import __version__
-    from ..exporters._stream import JsonFinisher, JsonPart, JsonWriter, TextFinisher, TextPart, TextWriter
-    from ..model.run import CheckRun
     from ..documents.write import AtomicFile
+    from ..model.exporter import StreamOptions
+    from ..model.run import CheckRun
     from .console import use_colour
 
+    assert exporter.stream is not None
     lang = setup.lang
     session = setup.session
     to_screen = args.output in (None, "-")
@@ -335,36 +345,24 @@ def _streamed(args: argparse.Namespace, setup: Setup, files: list[str], format_n
     except OSError as error:
         return cannot_write(args.output, error, lang)
     totals = _Totals()
+    options = StreamOptions(lang=lang, fail_on=setup.fail_on, colour=to_screen and use_colour(sys.stdout),
+                            baseline=baseline)
     try:
-        if format_name == "text":
-            colour = to_screen and use_colour(sys.stdout)
-            writer = TextWriter(target, session.vision, session.checks, lang, colour, setup.fail_on)
+        head = CheckRun(reports=(), vision=session.vision, checks=session.checks, fail_on=setup.fail_on,
+                        version=__version__)
+        writer = exporter.stream.writer(target, head, options)
 
-            def take_text(part: TextPart) -> None:
-                writer.add(part)
-                totals.count(part.service, part.failing, part.tally)
-                if to_screen:
-                    sys.stdout.flush()
+        def take(part: StreamPart) -> None:
+            writer.add(part)
+            totals.count(part.service, part.failing, part.tally)
+            if to_screen:
+                sys.stdout.flush()
 
-            failures = run_checks_over(setup, files, TextFinisher(lang, colour, setup.fail_on, baseline), args,
-                                       take_text, screen=to_screen and sys.stdout.isatty())
-            print_plugin_failures(setup.plugins, lang, debug=args.debug)
-            summary = _baseline_summary(args, totals)
-            writer.finish(failures, setup.plugins.failures,
-                          (args.baseline, totals.tally) if summary is not None else None)
-        else:
-            json_writer = JsonWriter()
-
-            def take_json(part: JsonPart) -> None:
-                json_writer.add(part)
-                totals.count(part.service, part.failing, part.tally)
-
-            failures = run_checks_over(setup, files, JsonFinisher(setup.fail_on, baseline), args, take_json)
-            print_plugin_failures(setup.plugins, lang, debug=args.debug)
-            run_result = CheckRun(reports=(), vision=session.vision, checks=session.checks, fail_on=setup.fail_on,
-                                  load_failures=tuple(failures), plugin_failures=tuple(setup.plugins.failures),
-                                  version=__version__)
-            json_writer.finish(target, run_result, _baseline_summary(args, totals))
+        failures = run_checks_over(setup, files, exporter.stream.finisher(options), args, take,
+                                   screen=to_screen and sys.stdout.isatty())
+        print_plugin_failures(setup.plugins, lang, debug=args.debug)
+        tail = attrs.evolve(head, load_failures=tuple(failures), plugin_failures=tuple(setup.plugins.failures))
+        writer.finish(tail, _baseline_summary(args, totals))
         if isinstance(target, AtomicFile):
             target.commit()
     except OSError as error:
@@ -375,12 +373,12 @@ def _streamed(args: argparse.Namespace, setup: Setup, files: list[str], format_n
         if isinstance(target, AtomicFile):
             target.discard()
         raise
-    if not (format_name == "text" and to_screen):
+    if not (exporter.stream.tells_baseline and to_screen):
         _say_baseline(args, totals, lang)
     return _exit_code(failures, totals)
 
 
-def _whole(args: argparse.Namespace, setup: Setup, files: list[str], format_name: str,
+def _whole(args: argparse.Namespace, setup: Setup, files: list[str], exporter: Exporter,
            baseline: Baseline | None) -> int:
     """Formats that need every report at once: collect them, then render."""
     from .._version import __version__
@@ -398,13 +396,12 @@ def _whole(args: argparse.Namespace, setup: Setup, files: list[str], format_name
         reports.append(part.report)
         totals.count(part.report.service, part.failing, part.tally)
 
-    keep_concept = format_name not in ("csv", "sarif", "junit")  # the rest may draw the journey
-    failures = run_checks_over(setup, files, ReportFinisher(setup.fail_on, keep_concept, baseline), args, take)
+    format_name = exporter.name
+    failures = run_checks_over(setup, files, ReportFinisher(setup.fail_on, exporter.needs_concept, baseline), args, take)
     run_result = CheckRun(reports=tuple(reports), vision=session.vision, checks=session.checks, fail_on=setup.fail_on,
                           load_failures=tuple(failures), plugin_failures=tuple(setup.plugins.failures),
                           version=__version__)
     print_plugin_failures(setup.plugins, lang, debug=args.debug)
-    exporter = setup.plugins.exporters()[format_name]
     to_screen = args.output in (None, "-")
     try:
         rendered = exporter.render(run_result, lang)

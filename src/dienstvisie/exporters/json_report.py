@@ -6,17 +6,24 @@ Byte-identical for the same input: keys in a fixed order, no timestamps.
 from __future__ import annotations
 
 import json
+import tempfile
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, TextIO
+
+import attrs
 
 from ..documents.structure import unstructure
-from ..model.check import Check
-from ..model.exporter import Exporter
+from ..model.check import Check, Severity
+from ..model.exporter import Exporter, RunContext, StreamOptions
 from ..model.finding import Finding
 from ..model.problem import Location, Problem
 from ..model.report import Report
 from ..model.run import CheckRun
 from ..model.text import Language, Text
+from ._stream import apply_baseline, run_of_one
+
+if TYPE_CHECKING:
+    from ..analysis.baseline import Baseline, Tally
 
 REPORT_FORMAT = "1"
 
@@ -119,7 +126,87 @@ def render_json(run: CheckRun, lang: Language) -> str:
     return json.dumps(run_to_data(run), ensure_ascii=False, indent=2) + "\n"
 
 
+# ------------------------------------------------------------------------------- service by service
+
+_INDENT = "    "  # a service sits two levels deep in the report: {"services": [{…}]}
+_SERVICES = '\n  "services": []'
+
+
+@attrs.frozen
+class JsonPart:
+    """One service of the JSON report, indented as it stands in the report, and whether it fails."""
+
+    service: str
+    text: str
+    failing: bool
+    tally: Tally | None = None
+
+
+@attrs.frozen
+class JsonFinisher:
+    """Renders one service for the JSON report (picklable: it goes to the worker processes)."""
+
+    fail_on: Severity
+    baseline: Baseline | None = attrs.field(default=None, eq=False)
+
+    def __call__(self, report: Report, context: RunContext) -> JsonPart:
+        report, tally = apply_baseline(self.baseline, report)
+        run = run_of_one(report, context, self.fail_on)
+        data = service_data(report, run, known=tally.known if tally is not None else None)
+        text = _INDENT + json.dumps(data, ensure_ascii=False, indent=2).replace("\n", "\n" + _INDENT)
+        return JsonPart(service=report.service, text=text, failing=run.failing(report), tally=tally)
+
+
+class JsonWriter:
+    """The JSON report: services are kept in a temporary file (not in memory) until the head,
+    which says whether the run passed, can be written."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.spool = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
+        self.reports = 0
+        self.failing = 0
+
+    def add(self, part: JsonPart) -> None:
+        if self.reports:
+            self.spool.write(",\n")
+        self.spool.write(part.text)
+        self.reports += 1
+        self.failing += part.failing
+
+    def finish(self, run: CheckRun, baseline: Mapping[str, object] | None = None) -> None:
+        """Write the whole report; `run` has the load and plugin failures but no reports."""
+        stream = self.stream
+        data = run_to_data(run, dict(baseline) if baseline is not None else None)
+        data["result"] = "pass" if not run.load_failures and not self.failing else "fail"
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        assert text.count(_SERVICES) == 1, "the JSON report has no single empty services list"
+        head, tail = text.split(_SERVICES)
+        if not self.reports:
+            stream.write(head + _SERVICES + tail)
+        else:
+            stream.write(head + '\n  "services": [\n')
+            self.spool.seek(0)
+            while block := self.spool.read(1 << 20):
+                stream.write(block)
+            stream.write("\n  ]" + tail)
+        self.spool.close()
+
+
+@attrs.frozen
+class JsonStreaming:
+    """The JSON report, service by service (see `Streaming`)."""
+
+    tells_baseline = False
+
+    def finisher(self, options: StreamOptions) -> JsonFinisher:
+        return JsonFinisher(options.fail_on, options.baseline)
+
+    def writer(self, stream: TextIO, run: CheckRun, options: StreamOptions) -> JsonWriter:
+        return JsonWriter(stream)
+
+
 EXPORTER = Exporter(
     name="json", title=Text(nl="JSON-rapport", en="JSON report"), suffix=".json",
-    media_type="application/json", render=render_json,
+    media_type="application/json", render=render_json, needs_concept=False, stream=JsonStreaming(),
 )

@@ -155,5 +155,5 @@ def render_junit(run: CheckRun, lang: Language) -> str:
 
 EXPORTER = Exporter(
     name="junit", title=Text(nl="JUnit XML (CI)", en="JUnit XML (CI)"), suffix=".xml",
-    media_type="application/xml", render=render_junit,
+    media_type="application/xml", render=render_junit, needs_concept=False,
 )

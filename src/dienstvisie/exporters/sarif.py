@@ -197,5 +197,5 @@ def render_sarif(run: CheckRun, lang: Language) -> str:
 
 EXPORTER = Exporter(
     name="sarif", title=Text(nl="SARIF 2.1.0 (code scanning)", en="SARIF 2.1.0 (code scanning)"),
-    suffix=".sarif", media_type="application/sarif+json", render=render_sarif,
+    suffix=".sarif", media_type="application/sarif+json", render=render_sarif, needs_concept=False,
 )

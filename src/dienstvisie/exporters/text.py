@@ -1,14 +1,30 @@
-"""The terminal report: findings grouped by design principle, the suggestion beside each failure."""
+"""The terminal report: findings grouped by design principle, the suggestion beside each failure.
+
+It streams: `TextStreaming` writes it service by service as the documents are checked, the parts
+cut from `render_text`'s own output, so the bytes are those of `render_text` for the same run (tests
+compare the two).
+"""
 
 from __future__ import annotations
 
-from ..model.check import Status
-from ..model.exporter import Exporter
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, TextIO
+
+import attrs
+
+from ..model.check import Check, Severity, Status
+from ..model.exporter import Exporter, RunContext, StreamOptions
 from ..model.finding import Finding
 from ..model.report import Report, Score
+from ..model.plugin import PluginFailure
 from ..model.run import CheckRun
 from ..model.text import Language, Text
+from ..model.vision import Vision
 from ._common import terminal_safe as _t
+from ._stream import WORDS, apply_baseline, run_of_one
+
+if TYPE_CHECKING:
+    from ..analysis.baseline import Baseline, Tally
 
 _WORDS: dict[str, dict[Language, str]] = {
     "vision": {"nl": "Visie", "en": "Vision"},
@@ -163,7 +179,134 @@ def _render(run: CheckRun, lang: Language) -> str:
     return render_text(run, lang, colour=False)
 
 
+# ------------------------------------------------------------------------------- service by service
+
+_SENTINEL = "dienstvisie-stream-footer-end"
+
+
+def text_prefix(vision: Vision, checks: tuple[Check, ...], lang: Language, colour: bool) -> str:
+    """What the text report has before its first service: the vision line and a blank line."""
+    return render_text(CheckRun(reports=(), vision=vision, checks=checks), lang, colour=colour) + "\n"
+
+
+@attrs.frozen
+class TextPart:
+    """One service of the text report: its lines (ending in a line break), and whether it fails."""
+
+    service: str
+    text: str
+    failing: bool
+    tally: Tally | None = None
+
+
+@attrs.frozen
+class TextFinisher:
+    """Renders one service for the text report (picklable: it goes to the worker processes)."""
+
+    lang: Language
+    colour: bool
+    fail_on: Severity
+    baseline: Baseline | None = attrs.field(default=None, eq=False)
+
+    def __call__(self, report: Report, context: RunContext) -> TextPart:
+        report, tally = apply_baseline(self.baseline, report)
+        run = run_of_one(report, context, self.fail_on)
+        whole = render_text(run, self.lang, colour=self.colour)
+        prefix = text_prefix(context.vision, context.checks, self.lang, self.colour)
+        assert whole.startswith(prefix), "the text report no longer starts with its vision line"
+        text = whole[len(prefix):]
+        if tally is not None and tally.known:
+            text += WORDS["known"][self.lang].format(known=tally.known) + "\n"
+        return TextPart(service=report.service, text=text, failing=run.failing(report), tally=tally)
+
+
+class _Trimmed:
+    """Writes text through, holding back trailing whitespace until more text follows; `close()`
+    ends with one line break. The result equals `(all text).rstrip() + "\n"`, as `render_text` does.
+
+    A line break right after the text is written at once (the end will have it either way), so on a
+    terminal the cursor stands on a fresh line, where the progress bar can come and go."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.pending = ""
+        self.ended = False  # the line break written last is the one the end needs
+
+    def write(self, text: str) -> None:
+        kept = text.rstrip()
+        if kept:
+            self.stream.write(self.pending + kept)
+            self.pending = text[len(kept):]
+            self.ended = False
+        else:
+            self.pending += text
+        if not self.ended and self.pending.startswith("\n"):
+            self.stream.write("\n")
+            self.pending = self.pending[1:]
+            self.ended = True
+
+    def close(self) -> None:
+        if not self.ended:
+            self.stream.write("\n")
+        self.pending = ""
+        self.ended = True
+
+
+class TextWriter:
+    """The text report, written as the services come in (to the screen or a file)."""
+
+    def __init__(self, stream: TextIO, vision: Vision, checks: tuple[Check, ...], lang: Language, colour: bool,
+                 fail_on: Severity) -> None:
+        self.out = _Trimmed(stream)
+        self.stream = stream
+        self.vision = vision
+        self.checks = checks
+        self.lang = lang
+        self.colour = colour
+        self.fail_on = fail_on
+        self.reports = 0
+        self.failing = 0
+        self.out.write(text_prefix(vision, checks, lang, colour))
+
+    def add(self, part: TextPart) -> None:
+        self.out.write(part.text + "\n")
+        self.reports += 1
+        self.failing += part.failing
+
+    def finish(self, run: CheckRun, baseline: Mapping[str, object] | None = None) -> None:
+        """The documents that could not be checked, plugin errors, the totals; then the last line break."""
+        sentinel = PluginFailure(_SENTINEL, _SENTINEL, _SENTINEL)
+        load_failures = run.load_failures
+        tail = CheckRun(reports=(), vision=self.vision, checks=self.checks, fail_on=self.fail_on,
+                        load_failures=tuple(load_failures), plugin_failures=(*run.plugin_failures, sentinel))
+        whole = render_text(tail, self.lang, colour=self.colour)
+        prefix = text_prefix(self.vision, self.checks, self.lang, self.colour)
+        end = whole.rfind("\n", 0, whole.index(_SENTINEL)) + 1
+        self.out.write(whole[len(prefix):end])
+        total = self.reports + len(load_failures)
+        if total > 1:
+            lang = self.lang
+            self.out.write(f"{total} {_WORDS['services'][lang]}: {self.reports - self.failing} {_WORDS['pass'][lang].lower()}, "
+                           f"{self.failing + len(load_failures)} {_WORDS['fail'][lang].lower()}\n")
+        if baseline is not None:
+            self.out.write(WORDS["total"][self.lang].format(**baseline) + "\n")
+        self.out.close()
+
+
+@attrs.frozen
+class TextStreaming:
+    """The text report, service by service (see `Streaming`)."""
+
+    tells_baseline = True
+
+    def finisher(self, options: StreamOptions) -> TextFinisher:
+        return TextFinisher(options.lang, options.colour, options.fail_on, options.baseline)
+
+    def writer(self, stream: TextIO, run: CheckRun, options: StreamOptions) -> TextWriter:
+        return TextWriter(stream, run.vision, run.checks, options.lang, options.colour, options.fail_on)
+
+
 EXPORTER = Exporter(
     name="text", title=Text(nl="Tekst voor de terminal", en="Terminal text"), suffix=".txt",
-    media_type="text/plain", render=_render,
+    media_type="text/plain", render=_render, needs_concept=False, stream=TextStreaming(),
 )

@@ -225,6 +225,7 @@ EXPORTER = Exporter(
     suffix=".xlsx",
     media_type=MEDIA_TYPE,
     render=render_xlsx,
+    binary=True,
 )
 
 
