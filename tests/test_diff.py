@@ -15,7 +15,7 @@ from test_export_html import _assert_self_contained, _parse, _text
 from test_parallel import run
 
 import dienstvisie
-from dienstvisie.api import all_checks, resolve_vision
+from dienstvisie.pipeline.checker import all_checks, resolve_vision
 from dienstvisie.analysis.diff import diff_reports
 from dienstvisie.exporters.diff_report import (
     render_diff_html,

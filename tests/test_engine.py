@@ -159,7 +159,8 @@ def test_findings_carry_file_and_line_from_the_source(tmp_path: Any) -> None:
 @settings(max_examples=40, deadline=None)
 @given(service_concepts())
 def test_engine_is_deterministic_and_total_on_any_valid_service(data: dict[str, Any]) -> None:
-    from dienstvisie.api import all_checks, default_plugins
+    from dienstvisie.api import default_plugins
+    from dienstvisie.pipeline.checker import all_checks
 
     plugins = default_plugins()
     checks = all_checks(VISION, plugins)

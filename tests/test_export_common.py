@@ -17,7 +17,7 @@ import yaml
 from support import TODAY, assert_valid, strong_service
 
 from dienstvisie import __version__
-from dienstvisie.api import all_checks, resolve_vision
+from dienstvisie.pipeline.checker import all_checks, resolve_vision
 from dienstvisie.engine.run import run_checks
 from dienstvisie.errors import DocumentError
 from dienstvisie.exporters import BUILTIN_EXPORTERS

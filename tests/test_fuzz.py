@@ -34,6 +34,7 @@ from dienstvisie.errors import DienstvisieError, DocumentError, SourceError
 from dienstvisie.documents.load import read_service
 from dienstvisie.model.text import Language
 from dienstvisie.plugins.manager import Plugins, load_plugins
+from dienstvisie.pipeline.checker import all_checks
 
 # ------------------------------------------------------------------------------------- strategies
 
@@ -202,7 +203,7 @@ def _check_and_export(document: dienstvisie.Document[dienstvisie.ServiceConcept]
     report = dienstvisie.check(document, plugins=plugins, today=TODAY)
     assert report.service == document.model.id
     vision = plugins.visions()["gezamenlijke-dienstverlening"]
-    run = dienstvisie.CheckRun(reports=(report,), vision=vision, checks=dienstvisie.api.all_checks(vision, plugins),
+    run = dienstvisie.CheckRun(reports=(report,), vision=vision, checks=all_checks(vision, plugins),
                                version=dienstvisie.__version__)
     for name, exporter in sorted(plugins.exporters().items()):
         rendered = exporter.render(run, lang)

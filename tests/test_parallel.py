@@ -21,7 +21,7 @@ from support import TODAY
 from test_export_common import ROOT, render
 
 from dienstvisie import __version__
-from dienstvisie.api import all_checks, resolve_vision
+from dienstvisie.pipeline.checker import all_checks, resolve_vision
 from dienstvisie.cli.main import main
 from dienstvisie.cli.progress import Progress, wanted
 from dienstvisie.documents.discover import discover

@@ -18,7 +18,7 @@ from test_export_html import _assert_self_contained, _parse, _text
 from test_parallel import generated_folder, run
 
 import dienstvisie
-from dienstvisie.api import all_checks, resolve_vision
+from dienstvisie.pipeline.checker import all_checks, resolve_vision
 from dienstvisie.exporters.portfolio_report import (
     number,
     portfolio_to_data,

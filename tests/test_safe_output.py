@@ -29,7 +29,7 @@ from markdown_it import MarkdownIt
 from support import TODAY, assert_valid, strong_service
 
 import dienstvisie
-from dienstvisie.api import all_checks, resolve_vision
+from dienstvisie.pipeline.checker import all_checks, resolve_vision
 from dienstvisie.cli.main import main
 from dienstvisie.engine.run import run_checks
 from dienstvisie.documents.load import read_service

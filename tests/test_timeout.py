@@ -22,6 +22,7 @@ from dienstvisie import CheckContext, Outcome, Severity, Status, Text, define_ch
 from dienstvisie.cli.config import ConfigError, check_timeout_value, load_config
 from dienstvisie.engine.run import DEFAULT_CHECK_TIMEOUT, run_checks
 from dienstvisie.plugins.manager import Plugins, load_plugins, plugin_from_functions
+from dienstvisie.pipeline.checker import all_checks
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "overlijden-utrecht.yaml"
 RELEASE = threading.Event()  # set at the end of the module, so no abandoned thread outlives the tests for long
@@ -141,7 +142,7 @@ def test_with_a_limit_the_same_findings_come_out_as_without() -> None:
     plugins = load_plugins(entry_points=False)
     document = dienstvisie.read_service(EXAMPLE)
     vision = plugins.visions()["gezamenlijke-dienstverlening"]
-    checks = dienstvisie.api.all_checks(vision, plugins)
+    checks = all_checks(vision, plugins)
     limited = run_checks(document.model, vision=vision, checks=checks, vocabularies=plugins.vocabularies(),
                          source_map=document.source_map, check_timeout=5)
     unlimited = run_checks(document.model, vision=vision, checks=checks, vocabularies=plugins.vocabularies(),
@@ -269,7 +270,7 @@ def test_garbage_from_a_check_is_an_error_of_that_check_and_the_run_completes(fu
         message = _of(report, "ZT107")[0].message.get("en")
         assert problem in message, message
     vision = plugins.visions()["gezamenlijke-dienstverlening"]
-    run = dienstvisie.CheckRun(reports=(report,), vision=vision, checks=dienstvisie.api.all_checks(vision, plugins),
+    run = dienstvisie.CheckRun(reports=(report,), vision=vision, checks=all_checks(vision, plugins),
                                version=dienstvisie.__version__)
     for name, exporter in plugins.exporters().items():  # the report is whole: every format renders it
         assert exporter.render(run, "en"), name
