@@ -337,7 +337,8 @@ def _as_source(item: Any) -> tuple[Any, str | None]:
 def _in_order(impls: Sequence[pluggy.HookImpl]) -> list[pluggy.HookImpl]:
     """Hook implementations in registration order (the built-ins first, so what they add cannot be
     taken over by a later plugin), `tryfirst` ones before and `trylast` ones after the rest;
-    wrappers are left out (dienstvisie calls each implementation on its own)."""
+    wrappers are left out (dienstvisie calls each implementation on its own; `load_plugins`
+    reports every wrapper as a plugin failure)."""
     plain = [impl for impl in impls if not (impl.hookwrapper or impl.wrapper)]
     return sorted(plain, key=lambda impl: 0 if impl.tryfirst else 2 if impl.trylast else 1)
 
@@ -441,7 +442,24 @@ def load_plugins(
         _register(manager, plugin_from_functions(RULES_PLUGIN, dienstvisie_rulesets=lambda: list(given)),
                   RULES_PLUGIN, failures, tracebacks)
         origins[RULES_PLUGIN] = ("rules", None)
+    _check_pending(manager, failures)
     return Plugins(manager, failures, origins, tracebacks)
+
+
+def hook_names() -> tuple[str, ...]:
+    """The names of every hook a plugin can implement."""
+    return tuple(name for name in vars(hookspecs) if name.startswith(f"{hookspecs.PROJECT_NAME}_")
+                 and callable(getattr(hookspecs, name)))
+
+
+def _check_pending(manager: pluggy.PluginManager, failures: list[PluginFailure]) -> None:
+    """What pluggy's `check_pending()` would raise at the first, for every plugin: misspelt hook
+    names, and hook wrappers and unmarked hook functions that would never be called (see
+    `mistakes`). Each is a plugin failure; the plugin's other hooks still count."""
+    from .mistakes import hook_mistakes
+
+    for mistake in hook_mistakes(manager, hook_names()):
+        failures.append(PluginFailure(mistake.plugin, mistake.hook, mistake.message))
 
 
 def plugin_from_functions(name: str, **functions: Callable[..., Any]) -> types.SimpleNamespace:
