@@ -25,7 +25,7 @@ EXAMPLES = Path(__file__).parents[1] / "examples"
 EXAMPLE = EXAMPLES / "overlijden-utrecht.yaml"
 HOOKS = {
     "dienstvisie_visions", "dienstvisie_checks", "dienstvisie_rulesets", "dienstvisie_vocabularies",
-    "dienstvisie_exporters", "dienstvisie_prepare_service", "dienstvisie_report",
+    "dienstvisie_exporters", "dienstvisie_prepare_service", "dienstvisie_report", "dienstvisie_check_ids",
 }
 
 
@@ -240,7 +240,7 @@ def test_a_hook_name_far_from_any_hook_lists_the_hooks() -> None:
     plugins = load_plugins(entry_points=False, extra=[plugin_from_functions("ver", zoek_checks=lambda: [])])
     (failure,) = plugins.failures
     assert failure.hook == "zoek_checks" and "did you mean" not in failure.message
-    assert "the hooks are: dienstvisie_checks, dienstvisie_exporters" in failure.message
+    assert "the hooks are: dienstvisie_check_ids, dienstvisie_checks, dienstvisie_exporters" in failure.message
 
 
 def test_a_wrapper_in_a_plugin_object_is_refused_and_the_plain_hooks_still_run() -> None:

@@ -54,8 +54,11 @@ def resolve_vision(vision: str | Vision | None, plugins: Plugins) -> Vision:
 
 
 def all_checks(vision: Vision, plugins: Plugins) -> tuple[Check, ...]:
-    """Every check for `vision`: the plugins' checks, the guiding questions, and the meta checks."""
-    return tuple(plugins.checks(vision)) + question_checks(vision) + META_CHECKS
+    """Every check for `vision`: the plugins' checks, the guiding questions, and the meta checks,
+    each with the status the table of check ids gives it."""
+    from .engine.check_ids import with_status
+
+    return with_status(tuple(plugins.checks(vision)) + question_checks(vision) + META_CHECKS, plugins.check_ids())
 
 
 def check(
@@ -68,6 +71,7 @@ def check(
     plugins: Plugins | None = None,
     today: datetime.date | None = None,
     check_timeout: float | None = DEFAULT_CHECK_TIMEOUT,
+    preview: bool = False,
 ) -> Report:
     """Check one service concept against a vision and return its Report.
 
@@ -76,7 +80,7 @@ def check(
     *Visie op gezamenlijke dienstverlening*). `select`/`ignore` take check-id prefixes such as
     `DV3` or `ALL`; `severity` overrides the severity of checks by id. `check_timeout` is each
     check's time limit in seconds (a check that overruns becomes an `error` finding; None or 0: no
-    limit).
+    limit). `preview` also runs the checks whose status is `preview`.
     """
     plugins = plugins or default_plugins()
     if isinstance(service, Document):
@@ -90,12 +94,13 @@ def check(
         select=tuple(select) if select is not None else ("ALL",),
         ignore=tuple(ignore or ()),
         severity={key: Severity(value) for key, value in (severity or {}).items()},
+        preview=preview,
     )
     checks = all_checks(active, plugins)
     prepared = plugins.prepare(document.model, active)
     report = run_checks(
         prepared, vision=active, checks=checks, vocabularies=plugins.vocabularies(), selection=selection,
-        today=today, source_map=document.source_map, check_timeout=check_timeout,
+        today=today, source_map=document.source_map, check_timeout=check_timeout, check_ids=plugins.check_ids(),
     )
     plugins.notify(report)
     return report

@@ -77,6 +77,7 @@ class RunSpec:
     severity: tuple[tuple[str, str], ...] = ()
     today: datetime.date = attrs.field(factory=datetime.date.today)
     check_timeout: float | None = DEFAULT_CHECK_TIMEOUT
+    preview: bool = False
 
 
 class Session:
@@ -103,7 +104,8 @@ class Session:
         self.known_ids = {check.id for check in self.checks}
         self.vocabularies: Vocabularies = self.plugins.vocabularies()
         self.selection: Selection = Selection(select=spec.select, ignore=spec.ignore,
-                                              severity={key: Severity(value) for key, value in spec.severity})
+                                              severity={key: Severity(value) for key, value in spec.severity},
+                                              preview=spec.preview)
 
     def check_report(self, source: str | os.PathLike[str]) -> Report:
         """The report of one document; SourceError or DocumentError when it cannot be used.
@@ -118,7 +120,7 @@ class Session:
         report = run_checks(
             service, vision=self.vision, checks=self.checks, vocabularies=self.vocabularies, selection=self.selection,
             today=self.spec.today, source_map=document.source_map, known_check_ids=self.known_ids,
-            check_timeout=self.spec.check_timeout,
+            check_timeout=self.spec.check_timeout, check_ids=self.plugins.check_ids(),
         )
         self.plugins.notify(report)
         return report

@@ -26,6 +26,7 @@ hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
 
 if TYPE_CHECKING:
     from ..model.check import Check
+    from ..model.check_id import CheckId
     from ..model.report import Report
     from ..model.service import ServiceConcept
     from ..model.vision import Vision
@@ -49,6 +50,18 @@ def dienstvisie_checks(vision: Vision) -> list[Check]:  # type: ignore[empty-bod
     Return only checks whose `principles` belong to `vision` (return [] for a vision you do not
     know: look at `vision.id`). A check that names a principle the vision lacks, names none, or
     takes an id already taken is rejected as a plugin error when the checks are loaded.
+    """
+
+
+@hookspec
+def dienstvisie_check_ids() -> list[CheckId]:  # type: ignore[empty-body]
+    """The plugin's table of check ids (`CheckId`): at least every id it once had and no longer has
+    (`removed`, with `replaced_by` where a check took over), and ids whose check is `deprecated`.
+
+    A baseline, an explanation or a `--select`/`--ignore` that names a removed or deprecated id gets
+    a message naming the replacement (or saying the check is gone); `dienstvisie rules` shows the
+    status. For a live check the table's status (`preview`, `deprecated`) overrides the check's
+    own `status`. An id that another plugin already lists is a plugin error.
     """
 
 

@@ -20,6 +20,7 @@ import pluggy
 from . import hookspecs
 from ..errors import DienstvisieError
 from ..model.check import Check
+from ..model.check_id import CheckId
 from ..model.plugin import PluginFailure, PluginInfo
 from ..model.report import Report
 from ..model.service import ServiceConcept
@@ -69,6 +70,7 @@ class Plugins:
         self._exporters: dict[str, Any] | None = None
         self._importers: dict[str, Any] | None = None
         self._rulesets: list[tuple[str, RuleSet]] | None = None
+        self._check_ids: dict[str, CheckId] | None = None
         # which plugin added what, for `dienstvisie plugins`
         self._vision_plugin: dict[str, str] = {}
         self._check_plugin: dict[str, dict[str, str]] = {}
@@ -170,6 +172,24 @@ class Plugins:
             self._checks[vision.id] = tuple(sorted(checks.values(), key=lambda c: _id_key(c.id)))
             self._check_plugin[vision.id] = added_by
         return self._checks[vision.id]
+
+    def check_ids(self) -> dict[str, CheckId]:
+        """The table of check ids of every plugin (`dienstvisie_check_ids`), by id; the first plugin
+        to list an id keeps it, a second is a plugin error."""
+        if self._check_ids is None:
+            table: dict[str, CheckId] = {}
+            listed_by: dict[str, str] = {}
+            for plugin, item in self._items("dienstvisie_check_ids"):
+                if not isinstance(item, CheckId):
+                    self.failures.append(PluginFailure(plugin, "dienstvisie_check_ids", f"not a CheckId: {item!r}"))
+                elif item.id in table:
+                    self.failures.append(PluginFailure(
+                        plugin, "dienstvisie_check_ids", f"check id '{item.id}' is already in the table (of {listed_by[item.id]})"))
+                else:
+                    table[item.id] = item
+                    listed_by[item.id] = plugin
+            self._check_ids = table
+        return self._check_ids
 
     def rulesets(self) -> list[tuple[str, RuleSet]]:
         """(plugin name, rule set) for every valid rule set the plugins add; invalid ones are plugin errors."""
@@ -299,6 +319,7 @@ class Plugins:
         self.exporters()
         self.importers()
         self.vocabularies()
+        self.check_ids()
         rulesets = self.rulesets()
         result = []
         names = set()
