@@ -31,6 +31,13 @@ def with_status(checks: Iterable[Check], table: CheckIds) -> tuple[Check, ...]:
     return tuple(result)
 
 
+def removed_ids(table: CheckIds, checks: Iterable[Check]) -> list[CheckId]:
+    """The removed ids of the table that no check has, in id order (for `dienstvisie rules`)."""
+    live = {check.id for check in checks}
+    return sorted((entry for entry in table.values() if entry.status is CheckStatus.REMOVED and entry.id not in live),
+                  key=lambda entry: entry.id)
+
+
 def entry_of(check_id: str, checks: Sequence[Check], table: CheckIds) -> CheckId | None:
     """The table entry of a removed, deprecated or preview id, or None when it needs no note
     (stable, or not an id at all). A live check's own status counts when the table lacks it."""
