@@ -150,6 +150,8 @@ def test_selection_notes_for_every_status() -> None:
                                           "volgende versie; gebruik ZZ203")
     with_preview = selection_notes(["ZZ201"], [], checks, plugins.check_ids(), preview=True)
     assert with_preview == []
+    severity = selection_notes([], [], checks, plugins.check_ids(), severity=["ZZ100", "ZZ201", "ZZ203"])
+    assert [(n.option, n.entry.id, n.error) for n in severity] == [("severity", "ZZ100", False)]
 
 
 # -- explanations (DV001) ----------------------------------------------------------------------------------

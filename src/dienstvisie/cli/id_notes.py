@@ -1,5 +1,5 @@
 """Say on stderr where a run names a removed, deprecated or preview check id: in `--select` and
-`--ignore` (or the configuration's `select`/`ignore`) and in a baseline. The notes are made by
+`--ignore` (or the configuration's `select`, `ignore` and `severity`) and in a baseline. The notes are made by
 `engine.check_ids`; an explanation that names such an id is a DV001 finding in the report instead."""
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ def say_selection_notes(spec: RunSpec, session: Session, lang: Language) -> bool
     """Print the notes on the ids in select and ignore; False when one is an error (exit 2)."""
     from ..engine.check_ids import selection_notes
 
-    notes = selection_notes(spec.select, spec.ignore, session.checks, session.plugins.check_ids(), preview=spec.preview)
+    notes = selection_notes(spec.select, spec.ignore, session.checks, session.plugins.check_ids(), preview=spec.preview,
+                            severity=[check_id for check_id, _ in spec.severity])
     _say(notes, lang)
     return not any(note.error for note in notes)
 

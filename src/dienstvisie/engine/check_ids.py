@@ -70,17 +70,18 @@ class IdNote:
 
 
 def selection_notes(select: Iterable[str], ignore: Iterable[str], checks: Sequence[Check], table: CheckIds, *,
-                    preview: bool = False) -> list[IdNote]:
-    """Notes on the exact ids (not prefixes) in `select` and `ignore`: a removed id in `select` is an
-    error (no such check can run), in `ignore` a warning; a deprecated id a warning naming its
-    replacement; a preview id in `select` without `preview` a warning that it does not run."""
+                    preview: bool = False, severity: Iterable[str] = ()) -> list[IdNote]:
+    """Notes on the exact ids (not prefixes) in `select`, `ignore` and the ids of severity overrides:
+    a removed id in `select` is an error (no such check can run), elsewhere a warning; a deprecated
+    id a warning naming its replacement; a preview id in `select` without `preview` a warning that
+    it does not run."""
     notes: list[IdNote] = []
-    for option, ids in (("--select", select), ("--ignore", ignore)):
+    for option, ids in (("--select", select), ("--ignore", ignore), ("severity", severity)):
         for check_id in dict.fromkeys(ids):
             entry = entry_of(check_id, checks, table)
             if entry is None:
                 continue
-            if entry.status is CheckStatus.PREVIEW and (preview or option == "--ignore"):
+            if entry.status is CheckStatus.PREVIEW and (preview or option != "--select"):
                 continue
             notes.append(IdNote(option, entry, error=option == "--select" and entry.status is CheckStatus.REMOVED))
     return notes

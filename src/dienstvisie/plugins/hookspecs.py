@@ -8,8 +8,10 @@ through the entry-point group `dienstvisie` in its pyproject.toml:
 
 Every hook is optional. The built-in vision, checks and exporters use these same hooks
 (`dienstvisie.plugins.builtin` is the first plugin). A hook that raises, or returns something that is
-not what its docstring asks for, is reported as a plugin error; the run goes on without it.
-docs/plugins.md has an example for every hook.
+not what its docstring asks for, is reported as a plugin error; the run goes on without it. So is
+an implementation that would never be called: a misspelt hook name, a hook wrapper (each
+implementation is called on its own, so there is nothing to wrap), a hook function without
+`@hookimpl` (see `plugins/mistakes.py`). docs/plugins.md has an example for every hook.
 """
 
 from __future__ import annotations
