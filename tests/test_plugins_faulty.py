@@ -272,3 +272,21 @@ def test_the_command_line_shows_the_mistakes_and_the_run_goes_on(tmp_path: Path)
     assert result.returncode == 1
     mistakes = {p["name"]: p for p in json.loads(result.stdout)["plugins"]}["dv_plugin_mistakes"]
     assert {f["hook"] for f in mistakes["failures"]} == set(MISTAKES)
+
+
+def test_the_rule_is_pluggys_check_pending_applied_to_every_implementation() -> None:
+    import pluggy
+
+    clean = load_plugins()  # the built-ins and every installed example plugin
+    clean.manager.check_pending()  # pluggy finds nothing ...
+    assert clean.failures == []  # ... and neither does dienstvisie
+    optional = types.SimpleNamespace(__name__="optioneel", dienstvisie_later=dienstvisie.hookimpl(optionalhook=True)(lambda: []))
+    for plugin in (plugin_from_functions("tikfout", dienstvisie_check=lambda vision: []), optional):
+        plugins = load_plugins(entry_points=False, extra=[plugin])
+        try:
+            plugins.manager.check_pending()
+        except pluggy.PluginValidationError as error:
+            assert error.plugin is plugin
+            assert [f.hook for f in plugins.failures] == ["dienstvisie_check"]
+        else:
+            assert plugins.failures == []  # an optional hook of a newer version is no mistake
