@@ -24,6 +24,11 @@ def dienstvisie_checks(vision: Any) -> Any:
 
 
 @hookimpl
+def dienstvisie_check_ids() -> Any:
+    return _boom("check_ids")
+
+
+@hookimpl
 def dienstvisie_rulesets() -> Any:
     return _boom("rulesets")
 

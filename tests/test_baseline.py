@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 import yaml
 from support import TODAY, assert_valid, strong_service
@@ -117,6 +118,31 @@ def test_apply_leaves_out_known_failures_and_counts_new_and_fixed() -> None:
     assert tally.new == 1 and tally.fixed == 1
     assert [f.check for f in report.failures()] == ["DV301"]
     assert Baseline().apply(old)[1].new == len(fingerprints(old))
+
+
+def test_by_check_counts_the_recorded_findings_of_each_check_over_services(tmp_path: Path) -> None:
+    old = check_text(as_yaml(weak()))
+    baseline = record(fingerprints(old) + [attrs.evolve(f, service="ander") for f in fingerprints(old)])
+    expected: dict[str, int] = {}
+    for found in fingerprints(old):
+        expected[found.check] = expected.get(found.check, 0) + 2
+    assert baseline.by_check == expected and sum(expected.values()) == baseline.total
+    path = tmp_path / "baseline.json"
+    path.write_text(render(baseline), encoding="utf-8")
+    assert read_baseline(path).by_check == expected  # the counts survive the file
+
+
+def test_a_removed_check_in_a_baseline_is_named_with_its_replacement(tmp_path: Path) -> None:
+    from dienstvisie import CheckId, CheckStatus, plugin_from_functions
+    from dienstvisie.api import all_checks, resolve_vision
+    from dienstvisie.engine.check_ids import baseline_notes
+
+    table = [CheckId("DV199", CheckStatus.REMOVED, replaced_by=("DV101",), since="0.2")]
+    plugins = load_plugins(entry_points=False, extra=[plugin_from_functions("oud", dienstvisie_check_ids=lambda: table)])
+    checks = all_checks(resolve_vision(None, plugins), plugins)
+    notes = baseline_notes("b.json", {"DV199": 3, "DV101": 1, "XX1": 2}, checks, plugins.check_ids())
+    assert [(note.option, note.entry.id) for note in notes] == [("b.json:", "DV199")]
+    assert notes[0].message.get("en") == "b.json: DV199: DV199 was removed in version 0.2; it was replaced by DV101"
 
 
 # ------------------------------------------------------------------------------------- commands

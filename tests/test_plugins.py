@@ -45,7 +45,7 @@ def test_everything_a_plugin_needs_is_importable_from_dienstvisie() -> None:
 
 
 def test_every_hook_has_a_docstring_and_a_section_in_the_plugin_guide() -> None:
-    assert HOOKS == ["dienstvisie_checks", "dienstvisie_exporters", "dienstvisie_importers", "dienstvisie_prepare_service",
+    assert HOOKS == ["dienstvisie_check_ids", "dienstvisie_checks", "dienstvisie_exporters", "dienstvisie_importers", "dienstvisie_prepare_service",
                      "dienstvisie_report", "dienstvisie_rulesets", "dienstvisie_visions", "dienstvisie_vocabularies"]
     guide = (ROOT / "docs" / "plugins.md").read_text(encoding="utf-8")
     for name in HOOKS:
@@ -65,7 +65,8 @@ def test_the_built_ins_register_through_the_hooks() -> None:
     plugins = load_plugins(entry_points=False)
     (info,) = plugins.infos()
     assert (info.name, info.origin) == ("dienstvisie.builtin", "builtin")
-    assert set(info.hooks) == {"dienstvisie_visions", "dienstvisie_checks", "dienstvisie_vocabularies", "dienstvisie_exporters"}
+    assert set(info.hooks) == {"dienstvisie_visions", "dienstvisie_checks", "dienstvisie_vocabularies", "dienstvisie_exporters",
+                               "dienstvisie_check_ids"}
     (summary,) = plugins.summaries()
     assert summary.visions == ("gezamenlijke-dienstverlening",)
     assert {"text", "json"} <= set(summary.exporters)
@@ -132,7 +133,7 @@ def test_the_plugins_command_as_json(capsys: pytest.CaptureFixture[str]) -> None
     assert gemeente["rulesets"] == ["gemeente-voorbeeldstad"] and gemeente["vocabularies"] == ["data_items: 5"]
     assert gemeente["checks"] == {"gezamenlijke-dienstverlening": 6}
     builtin = plugins["dienstvisie.builtin"]
-    assert sorted(builtin["hooks"]) == ["dienstvisie_checks", "dienstvisie_exporters", "dienstvisie_visions",
+    assert sorted(builtin["hooks"]) == ["dienstvisie_check_ids", "dienstvisie_checks", "dienstvisie_exporters", "dienstvisie_visions",
                                         "dienstvisie_vocabularies"]
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import importlib.metadata
 import json
+import os
+import subprocess
 import sys
 import textwrap
 import types
@@ -23,7 +25,7 @@ EXAMPLES = Path(__file__).parents[1] / "examples"
 EXAMPLE = EXAMPLES / "overlijden-utrecht.yaml"
 HOOKS = {
     "dienstvisie_visions", "dienstvisie_checks", "dienstvisie_rulesets", "dienstvisie_vocabularies",
-    "dienstvisie_exporters", "dienstvisie_prepare_service", "dienstvisie_report",
+    "dienstvisie_exporters", "dienstvisie_prepare_service", "dienstvisie_report", "dienstvisie_check_ids",
 }
 
 
@@ -200,3 +202,91 @@ def test_an_exporter_that_breaks_is_a_clear_error(capsys: pytest.CaptureFixture[
                         "--lang", "en"], capsys)
     assert code == 2
     assert "the format 'kapot' could not render the report: ValueError: kapot" in err and "Traceback" not in err
+
+
+# -- mistakes pluggy lets pass: misspelt hooks, wrappers, unmarked functions (pluggy's check_pending) --
+MISTAKES = {
+    "dienstvisie_check": "'dienstvisie_check' is not a dienstvisie hook, so it is never called; did you mean "
+                         "'dienstvisie_checks'?",
+    "dienstvisie_exporters": "hook wrappers (hookwrapper=True, wrapper=True) are not supported",
+    "dienstvisie_report": "hook wrappers (hookwrapper=True, wrapper=True) are not supported",
+    "dienstvisie_vocabularies": "'dienstvisie_vocabularies' is not marked with @dienstvisie.hookimpl, so it is never called",
+}
+
+
+def test_every_mistake_of_a_plugin_module_is_a_plugin_failure_and_its_good_hook_still_counts() -> None:
+    plugins = load_plugins(entry_points=False, modules=["dv_plugin_mistakes"])
+    mine = {f.hook: f.message for f in plugins.failures if f.plugin == "dv_plugin_mistakes"}
+    assert set(mine) == set(MISTAKES)  # the optionalhook one is no mistake
+    for hook, start in MISTAKES.items():
+        assert mine[hook].startswith(start), (hook, mine[hook])
+    assert [f for f in plugins.failures if f.plugin != "dv_plugin_mistakes"] == []
+    report = dienstvisie.check(EXAMPLE, plugins=plugins, select=["MS101"])  # no wrapper or typo was called
+    assert [(f.check, f.status.value) for f in report.findings] == [("MS101", "failed")]
+    assert {"text", "json"} <= set(plugins.exporters())
+
+
+def test_a_misspelt_hook_in_plugin_from_functions_names_the_nearest_hook() -> None:
+    plugin = plugin_from_functions("tikfout", dienstvisie_check=lambda vision: [_check()], dienstvisie_exporter=lambda: [])
+    plugins = load_plugins(entry_points=False, extra=[plugin])
+    assert [(f.plugin, f.hook) for f in plugins.failures] == [("tikfout", "dienstvisie_check"), ("tikfout", "dienstvisie_exporter")]
+    assert "did you mean 'dienstvisie_checks'?" in plugins.failures[0].message
+    assert "did you mean 'dienstvisie_exporters'?" in plugins.failures[1].message
+    checks = plugins.checks(plugins.visions()["gezamenlijke-dienstverlening"])
+    assert "ZZ101" not in {check.id for check in checks}  # the misspelt hook was never called
+
+
+def test_a_hook_name_far_from_any_hook_lists_the_hooks() -> None:
+    plugins = load_plugins(entry_points=False, extra=[plugin_from_functions("ver", zoek_checks=lambda: [])])
+    (failure,) = plugins.failures
+    assert failure.hook == "zoek_checks" and "did you mean" not in failure.message
+    assert "the hooks are: dienstvisie_check_ids, dienstvisie_checks, dienstvisie_exporters" in failure.message
+
+
+def test_a_wrapper_in_a_plugin_object_is_refused_and_the_plain_hooks_still_run() -> None:
+    def wrapper(vision: Any) -> Any:
+        result = yield
+        return result
+
+    plugin = types.SimpleNamespace(__name__="omhuld", dienstvisie_checks=dienstvisie.hookimpl(wrapper=True)(wrapper),
+                                   dienstvisie_rulesets=dienstvisie.hookimpl(lambda: []))
+    plugins = load_plugins(entry_points=False, extra=[plugin])
+    assert [(f.plugin, f.hook) for f in plugins.failures] == [("omhuld", "dienstvisie_checks")]
+    assert "not supported" in plugins.failures[0].message
+    assert any(check.id == "DV101" for check in plugins.checks(plugins.visions()["gezamenlijke-dienstverlening"]))
+
+
+def test_the_command_line_shows_the_mistakes_and_the_run_goes_on(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parent)}
+    result = subprocess.run([sys.executable, "-m", "dienstvisie", "check", str(EXAMPLE), "--plugin", "dv_plugin_mistakes",
+                             "--isolated", "--no-plugins", "--lang", "en"],
+                            capture_output=True, text=True, check=False, env=env, cwd=tmp_path)
+    assert result.returncode == 1, result.stderr  # MS101 fails: the plugin's good hook ran
+    assert "MS101" in result.stdout
+    assert ("plugin error in dv_plugin_mistakes (dienstvisie_check): 'dienstvisie_check' is not a dienstvisie hook, "
+            "so it is never called; did you mean 'dienstvisie_checks'?") in result.stderr
+    assert "plugin error in dv_plugin_mistakes (dienstvisie_report): hook wrappers" in result.stderr
+    assert "Traceback" not in result.stderr
+    result = subprocess.run([sys.executable, "-m", "dienstvisie", "plugins", "--no-plugins", "--plugin", "dv_plugin_mistakes",
+                             "--format", "json"], capture_output=True, text=True, check=False, env=env, cwd=tmp_path)
+    assert result.returncode == 1
+    mistakes = {p["name"]: p for p in json.loads(result.stdout)["plugins"]}["dv_plugin_mistakes"]
+    assert {f["hook"] for f in mistakes["failures"]} == set(MISTAKES)
+
+
+def test_the_rule_is_pluggys_check_pending_applied_to_every_implementation() -> None:
+    import pluggy
+
+    clean = load_plugins()  # the built-ins and every installed example plugin
+    clean.manager.check_pending()  # pluggy finds nothing ...
+    assert clean.failures == []  # ... and neither does dienstvisie
+    optional = types.SimpleNamespace(__name__="optioneel", dienstvisie_later=dienstvisie.hookimpl(optionalhook=True)(lambda: []))
+    for plugin in (plugin_from_functions("tikfout", dienstvisie_check=lambda vision: []), optional):
+        plugins = load_plugins(entry_points=False, extra=[plugin])
+        try:
+            plugins.manager.check_pending()
+        except pluggy.PluginValidationError as error:
+            assert error.plugin is plugin
+            assert [f.hook for f in plugins.failures] == ["dienstvisie_check"]
+        else:
+            assert plugins.failures == []  # an optional hook of a newer version is no mistake

@@ -39,8 +39,10 @@ def checks_page(lang: Language) -> str:
     """Every built-in check: the output of `dienstvisie rules --format markdown --no-plugins`."""
     from dienstvisie.exporters.checks_reference import checks_markdown
 
+    from dienstvisie.plugins.manager import load_plugins
+
     vision, checks = _builtin()
-    return checks_markdown(vision, checks, lang)
+    return checks_markdown(vision, checks, lang, check_ids=load_plugins(entry_points=False).check_ids())
 
 
 _PRINCIPLES_WORDS: dict[str, dict[Language, str]] = {

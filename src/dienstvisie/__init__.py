@@ -71,6 +71,8 @@ _EXPORTS: dict[str, str] = {
     "Outcome": "model.check",
     "Severity": "model.check",
     "Status": "model.check",
+    "CheckStatus": "model.check",
+    "CheckId": "model.check_id",
     "define_check": "model.check",
     "fail": "model.check",
     "ok": "model.check",
@@ -136,6 +138,8 @@ if TYPE_CHECKING:  # explicit re-exports (`X as X`), so type checkers of plugins
     from .model.check import Outcome as Outcome
     from .model.check import Severity as Severity
     from .model.check import Status as Status
+    from .model.check import CheckStatus as CheckStatus
+    from .model.check_id import CheckId as CheckId
     from .model.check import define_check as define_check
     from .model.check import fail as fail
     from .model.check import ok as ok

@@ -46,6 +46,7 @@ def check(
     plugins: Plugins | None = None,
     today: datetime.date | None = None,
     check_timeout: float | None = DEFAULT_CHECK_TIMEOUT,
+    preview: bool = False,
 ) -> Report:
     """Check one service concept against a vision and return its Report.
 
@@ -54,7 +55,7 @@ def check(
     *Visie op gezamenlijke dienstverlening*). `select`/`ignore` take check-id prefixes such as
     `DV3` or `ALL`; `severity` overrides the severity of checks by id. `check_timeout` is each
     check's time limit in seconds (a check that overruns becomes an `error` finding; None or 0: no
-    limit).
+    limit). `preview` also runs the checks whose status is `preview`.
     """
     plugins = plugins or default_plugins()
     if isinstance(service, Document):
@@ -67,6 +68,7 @@ def check(
         select=tuple(select) if select is not None else ("ALL",),
         ignore=tuple(ignore or ()),
         severity={key: Severity(value) for key, value in (severity or {}).items()},
+        preview=preview,
     )
     checker = Checker.create(plugins, vision, selection=selection, today=today, check_timeout=check_timeout)
     return checker.check(document)

@@ -143,6 +143,15 @@ class Baseline:
         """How many findings the baseline holds."""
         return sum(sum(counts.values()) for counts in self.services.values())
 
+    @property
+    def by_check(self) -> dict[str, int]:
+        """How many findings the baseline holds of each check id (to tell whose id was removed)."""
+        counts: dict[str, int] = {}
+        for recorded in self.services.values():
+            for (check, _path, _step), count in recorded.items():
+                counts[check] = counts.get(check, 0) + count
+        return counts
+
     def apply(self, report: Report) -> tuple[Report, Tally]:
         """The report without its known failed findings, and what was known, new and fixed in it."""
         recorded = self.services.get(report.service, {})

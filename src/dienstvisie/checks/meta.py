@@ -22,9 +22,11 @@ STALE_EXPLANATION = Check(
     title=Text(nl="Verklaring zonder bevinding", en="Explanation without a finding"),
     rationale=Text(
         nl="Een verklaring (pas toe of leg uit) die nergens meer bij hoort, verbergt niets maar vervuilt het dossier; "
-           "misschien is het probleem opgelost of klopt de check-id niet.",
+           "misschien is het probleem opgelost, klopt de check-id niet, of is de check verwijderd of vervangen "
+           "(dan noemt de bevinding de opvolger).",
         en="An explanation (comply or explain) that matches nothing hides nothing but clutters the record; "
-           "perhaps the problem was solved or the check id is wrong.",
+           "perhaps the problem was solved, the check id is wrong, or the check was removed or replaced "
+           "(the finding then names its successor).",
     ),
     principles=(),
     severity=Severity.INFO,

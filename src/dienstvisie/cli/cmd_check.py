@@ -70,6 +70,7 @@ def add_selection_options(parser: argparse.ArgumentParser, lang: Language, *, fa
         parser.set_defaults(fail_on=None)
     parser.add_argument("--select", type=_ids, action="extend", help=help_text("check.select", lang))
     parser.add_argument("--ignore", type=_ids, action="extend", help=help_text("check.ignore", lang))
+    parser.add_argument("--preview", action="store_true", help=help_text("check.preview", lang))
     parser.add_argument("--vision", help=help_text("check.vision", lang))
     parser.add_argument("--rules", action="append", default=[], metavar="FILE", help=help_text("check.rules", lang))
     parser.add_argument("--config", metavar="FILE", help=help_text("check.config", lang))
@@ -128,6 +129,7 @@ def prepare(args: argparse.Namespace) -> Setup | int:
     from ..pipeline.parallel import RunSpec, open_session
     from ..plugins.rulesets import principle_problems
     from .console import report_error
+    from .id_notes import say_selection_notes
 
     try:
         config_path = args.config or (None if args.isolated else find_config())
@@ -146,7 +148,7 @@ def prepare(args: argparse.Namespace) -> Setup | int:
         select=tuple(args.select) if args.select else (config.select or ("ALL",)),
         ignore=tuple(args.ignore or ()) + config.ignore,
         severity=tuple(sorted((key, value.value) for key, value in config.severity.items())),
-        today=datetime.date.today(), check_timeout=timeout or None,
+        today=datetime.date.today(), check_timeout=timeout or None, preview=args.preview or config.preview,
     )
     try:
         session = open_session(spec)
@@ -168,6 +170,8 @@ def prepare(args: argparse.Namespace) -> Setup | int:
         if unknown:
             report_error(DocumentError(ruleset.file, unknown), lang)
             return EXIT_USAGE
+    if not say_selection_notes(spec, session, lang):
+        return EXIT_USAGE
     fail_on = Severity(args.fail_on) if args.fail_on else (config.fail_on or Severity.MINOR)
     return Setup(lang, config, spec, session, fail_on)
 
@@ -267,6 +271,9 @@ def run(args: argparse.Namespace) -> int:
         except (SourceError, DocumentError) as error:
             report_error(error, lang)
             return EXIT_USAGE
+        from .id_notes import say_baseline_notes
+
+        say_baseline_notes(baseline, setup.session, lang)
     exporter = exporters[format_name]
     if exporter.binary and args.output in (None, "-"):
         print(help_text("check.binary_needs_output", lang).format(format=format_name), file=sys.stderr)

@@ -1,4 +1,6 @@
-"""`dienstvisie rules [ID]`: list every check, or explain one with a failing and a passing snippet."""
+"""`dienstvisie rules [ID]`: list every check with its status, or explain one with a failing and a
+passing snippet. Removed ids are listed too (they live on in baselines and explanations), with what
+replaced them; `dienstvisie rules ID` of a removed id says so."""
 
 from __future__ import annotations
 
@@ -8,8 +10,11 @@ import sys
 import textwrap
 from typing import Any
 
+import attrs
+
 from ..errors import EXIT_USAGE
-from ..model.check import Check
+from ..model.check import Check, CheckStatus
+from ..model.check_id import CheckId
 from ..model.text import Language
 from .help import help_text
 
@@ -27,8 +32,9 @@ def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: La
     parser.set_defaults(run=run)
 
 
-def check_data(check: Check) -> dict[str, Any]:
-    """A check as JSON-ready data (both languages)."""
+def check_data(check: Check, entry: CheckId | None = None) -> dict[str, Any]:
+    """A check as JSON-ready data (both languages), with its status and (from its entry in the
+    table of check ids) what replaces it."""
     from ..documents.structure import unstructure
 
     return {
@@ -37,6 +43,8 @@ def check_data(check: Check) -> dict[str, Any]:
         "principles": list(check.principles),
         "severity": check.severity.value,
         "origin": check.origin,
+        "status": check.status.value,
+        "replaced_by": list(entry.replaced_by) if entry else [],
         "rationale": unstructure(check.rationale),
         "suggestion": unstructure(check.suggestion),
         "example_fail": check.example_fail,
@@ -44,7 +52,24 @@ def check_data(check: Check) -> dict[str, Any]:
     }
 
 
-def _explain(check: Check, lang: Language) -> str:
+def removed_data(entry: CheckId) -> dict[str, Any]:
+    """A removed id as JSON-ready data: the keys of a check, with what is gone left empty."""
+    from ..documents.structure import unstructure
+
+    return {
+        "id": entry.id,
+        "title": unstructure(entry.title) if entry.title else None,
+        "principles": [],
+        "severity": None,
+        "origin": None,
+        "status": entry.status.value,
+        "replaced_by": list(entry.replaced_by),
+        "since": entry.since,
+        "note": unstructure(entry.note) if entry.note else None,
+    }
+
+
+def _explain(check: Check, lang: Language, entry: CheckId | None = None) -> str:
     words = {
         "principles": {"nl": "Principes", "en": "Principles"},
         "severity": {"nl": "Ernst", "en": "Severity"},
@@ -56,8 +81,12 @@ def _explain(check: Check, lang: Language) -> str:
     }
     lines = [f"{check.id}  {check.title.get(lang)}", "",
              f"{words['principles'][lang]}: {', '.join(check.principles) or '-'}   "
-             f"{words['severity'][lang]}: {check.severity.value}   {words['origin'][lang]}: {check.origin}", "",
-             f"{words['why'][lang]}:"]
+             f"{words['severity'][lang]}: {check.severity.value}   {words['origin'][lang]}: {check.origin}   "
+             f"{help_text('rules.status', lang)}: {check.status.value}", ""]
+    if check.status is not CheckStatus.STABLE:
+        described = attrs.evolve(entry, status=check.status) if entry else CheckId(check.id, check.status)
+        lines += [described.describe().get(lang), ""]
+    lines += [f"{words['why'][lang]}:"]
     lines += textwrap.wrap(check.rationale.get(lang), 88, initial_indent="  ", subsequent_indent="  ")
     lines += ["", f"{words['what'][lang]}:"]
     lines += textwrap.wrap(check.suggestion.get(lang), 88, initial_indent="  ", subsequent_indent="  ")
@@ -69,6 +98,7 @@ def _explain(check: Check, lang: Language) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from ..pipeline.checker import UnknownVisionError, all_checks, resolve_vision
+    from ..engine.check_ids import removed_ids
     from ..plugins.manager import load_plugins
 
     lang: Language = args.lang
@@ -80,8 +110,18 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return EXIT_USAGE
     checks = all_checks(vision, plugins)
+    table = plugins.check_ids()
+    removed = removed_ids(table, checks)
     if args.check_id:
         found = [check for check in checks if check.id == args.check_id.upper()]
+        gone = [entry for entry in removed if entry.id == args.check_id.upper()]
+        if gone:
+            if args.format == "json":
+                print(json.dumps(removed_data(gone[0]), ensure_ascii=False, indent=2))
+            else:
+                title = f"  {gone[0].title.get(lang)}" if gone[0].title else ""
+                print(f"{gone[0].id}{title}\n\n{gone[0].describe().get(lang)}")
+            return 0
         if not found:
             from ..documents.validate import nearest
 
@@ -91,17 +131,18 @@ def run(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return EXIT_USAGE
         if args.format == "json":
-            print(json.dumps(check_data(found[0]), ensure_ascii=False, indent=2))
+            print(json.dumps(check_data(found[0], table.get(found[0].id)), ensure_ascii=False, indent=2))
         else:
-            print(_explain(found[0], lang), end="")
+            print(_explain(found[0], lang, table.get(found[0].id)), end="")
         return 0
     if args.format == "json":
-        print(json.dumps([check_data(check) for check in checks], ensure_ascii=False, indent=2))
+        print(json.dumps([check_data(check, table.get(check.id)) for check in checks] +
+                         [removed_data(entry) for entry in removed], ensure_ascii=False, indent=2))
         return 0
     if args.format == "markdown":
         from ..exporters.checks_reference import checks_markdown
 
-        print(checks_markdown(vision, checks, lang), end="")
+        print(checks_markdown(vision, checks, lang, check_ids=table), end="")
         return 0
     current = None
     for check in checks:
@@ -110,5 +151,12 @@ def run(args: argparse.Namespace) -> int:
             current = group
             title = vision.principle(group).title.get(lang) if group != "-" else help_text("rules.document", lang)
             print(f"\n{group}  {title}")
-        print(f"  {check.id:<8} {check.severity.value:<9} {check.title.get(lang)}  [{check.origin}]")
+        replaced = table.get(check.id)
+        instead = f"  -> {', '.join(replaced.replaced_by)}" if replaced and replaced.replaced_by else ""
+        print(f"  {check.id:<8} {check.severity.value:<9} {check.status.value:<11} {check.title.get(lang)}  "
+              f"[{check.origin}]{instead}")
+    if removed:
+        print(f"\n{help_text('rules.removed', lang)}")
+        for entry in removed:
+            print(f"  {entry.id:<8} {'':<9} {entry.status.value:<11} {entry.describe().get(lang)}")
     return 0

@@ -139,6 +139,19 @@ HELP: dict[str, dict[Language, str]] = {
         "nl": "meld en faal alleen op bevindingen die niet in deze baseline staan (zie: dienstvisie baseline)",
         "en": "report and fail only on findings not in this baseline (see: dienstvisie baseline)",
     },
+    # check ids and their status (issue 11)
+    "check.preview": {"nl": "draai ook de checks in preview (nieuw; hun bevindingen kunnen nog veranderen)",
+                      "en": "also run the checks in preview (new; their findings may still change)"},
+    "check_ids.warning": {"nl": "waarschuwing: {message}", "en": "warning: {message}"},
+    "check_ids.error": {"nl": "fout: {message}; zo'n check kan niet draaien", "en": "error: {message}; no such check can run"},
+    "check_ids.baseline_removed": {
+        "nl": "{file}: de bevindingen van verwijderde checks kunnen niet meer overeenkomen en tellen als opgelost; "
+              "leg de baseline opnieuw vast (dienstvisie baseline)",
+        "en": "{file}: the findings of removed checks can no longer match and count as fixed; "
+              "record the baseline again (dienstvisie baseline)",
+    },
+    "rules.status": {"nl": "Status", "en": "Status"},
+    "rules.removed": {"nl": "Verwijderde checks", "en": "Removed checks"},
     "progress": {"nl": "{done}/{total} documenten ({percent}%), {rate}/s, nog {left}",
                  "en": "{done}/{total} documents ({percent}%), {rate}/s, {left} left"},
     "portfolio": {"nl": "overzicht van een portfolio: scores per principe, knelpunten per levensgebeurtenis en organisatie",

@@ -33,6 +33,7 @@ from ..model.service import Explanation, ServiceConcept
 from ..model.text import Text
 from ..model.vision import Vision
 from ..model.vocabulary import Vocabularies
+from .check_ids import CheckIds, explanation_note
 from .scoring import score_report
 from .selection import Selection
 from ..model.source_map import SourceMap
@@ -266,10 +267,15 @@ def _explain(findings: list[Finding], service: ServiceConcept, today: datetime.d
     return result, used
 
 
-def _stale(service: ServiceConcept, used: set[int], ran: set[str], known: set[str], source_map: SourceMap) -> list[Finding]:
-    """Explanations that matched no failure of a check that ran, or name no check at all."""
+def _stale(service: ServiceConcept, used: set[int], ran: set[str], known: set[str], source_map: SourceMap,
+           checks: Sequence[Check], check_ids: CheckIds) -> list[Finding]:
+    """Explanations that matched no failure of a check that ran, or name no check at all (or one
+    that was removed); and explanations of a deprecated check."""
     stale = []
     for index, explanation in enumerate(service.explanations):
+        retired = explanation_note(explanation.check, checks, check_ids)
+        if retired is not None and (explanation.check in known or index in used):
+            stale.append(_stale_finding(retired, index, explanation, source_map))  # deprecated: it still counts
         if index in used or (explanation.check in known and explanation.check not in ran):
             continue
         where = f" (stap '{explanation.step}')" if explanation.step else ""
@@ -277,15 +283,21 @@ def _stale(service: ServiceConcept, used: set[int], ran: set[str], known: set[st
         if explanation.check in known:
             text = Text(nl=f"De verklaring voor {explanation.check}{where} hoort bij geen enkele bevinding meer",
                         en=f"The explanation for {explanation.check}{where_en} matches no finding any more")
+        elif retired is not None:
+            text = retired
         else:
             text = Text(nl=f"De verklaring noemt {explanation.check}, maar die check bestaat niet",
                         en=f"The explanation names {explanation.check}, but no such check exists")
-        stale.append(Finding(
-            check=STALE_EXPLANATION_ID, principles=(), status=Status.FAILED, severity=STALE_EXPLANATION.severity,
-            message=text, location=source_map.locate(f"/explanations/{index}"), step=explanation.step,
-            suggestion=STALE_EXPLANATION.suggestion,
-        ))
+        stale.append(_stale_finding(text, index, explanation, source_map))
     return stale
+
+
+def _stale_finding(text: Text, index: int, explanation: Explanation, source_map: SourceMap) -> Finding:
+    return Finding(
+        check=STALE_EXPLANATION_ID, principles=(), status=Status.FAILED, severity=STALE_EXPLANATION.severity,
+        message=text, location=source_map.locate(f"/explanations/{index}"), step=explanation.step,
+        suggestion=STALE_EXPLANATION.suggestion,
+    )
 
 
 def run_checks(
@@ -299,25 +311,33 @@ def run_checks(
     source_map: SourceMap | None = None,
     known_check_ids: set[str] | None = None,
     check_timeout: float | None = DEFAULT_CHECK_TIMEOUT,
+    check_ids: CheckIds | None = None,
 ) -> Report:
     """Run every selected check of `checks` on `service` and return the scored report.
 
     `known_check_ids` is every check id that exists (selected or not), so an explanation of an
     ignored check is not called stale; by default, the ids of `checks`. `check_timeout` is the
     time limit of each check in seconds (an overrunning check becomes an `error` finding); None
-    or 0 means no limit, and the checks run in the calling thread.
+    or 0 means no limit, and the checks run in the calling thread. `check_ids` is the table of
+    check ids (default: the built-in one), so an explanation naming a removed or deprecated id
+    says what replaced it. A `preview` check runs only when `selection.preview` is on.
     """
     today = today or datetime.date.today()
     source_map = source_map or SourceMap()
     context = CheckContext(service=service, vision=vision, vocabularies=vocabularies, today=today)
-    selected = [check for check in checks if selection.selects(check.id)]
+    selected = [check for check in checks if selection.runs(check)]
     findings: list[Finding] = []
     for check, result in zip(selected, _run_all(selected, context, check_timeout), strict=True):
         findings += _findings_of(check, result, selection.severity_of(check), source_map)
     findings, used = _explain(findings, service, today)
     known = known_check_ids if known_check_ids is not None else {check.id for check in checks}
     if selection.selects(STALE_EXPLANATION_ID):
-        findings += _stale(service, used, {check.id for check in selected}, known | {STALE_EXPLANATION_ID}, source_map)
+        if check_ids is None:
+            from ..checks.ids import BUILTIN_CHECK_IDS
+
+            check_ids = {entry.id: entry for entry in BUILTIN_CHECK_IDS}
+        findings += _stale(service, used, {check.id for check in selected}, known | {STALE_EXPLANATION_ID}, source_map,
+                           checks, check_ids)
     findings.sort(key=lambda f: (_natural_key(f.check), _pointer_key(f.location.pointer)))
     return Report(
         service=service.id, title=service.title, vision=vision.id, vision_version=vision.version,

@@ -59,6 +59,24 @@ class Status(str, enum.Enum):
         return self.value
 
 
+class CheckStatus(str, enum.Enum):
+    """Where a check id stands, as ruff keeps it for its rules.
+
+    `stable` runs when selected; `preview` only with `--preview` (new, its findings may still
+    change); `deprecated` still runs but will go, naming its replacement where there is one;
+    `removed` is an id no check has any more, kept so that a baseline, an explanation or a
+    `--select` that names it gets a clear message instead of silence.
+    """
+
+    STABLE = "stable"
+    PREVIEW = "preview"
+    DEPRECATED = "deprecated"
+    REMOVED = "removed"
+
+    def __str__(self) -> str:
+        return self.value
+
+
 OutcomeKind = Literal["failed", "passed", "not_applicable", "needs_review"]
 
 
@@ -122,7 +140,9 @@ class Check:
 
     `id` is stable and used in select/ignore, explanations and reports: `DV1xx` for P1 … `DV6xx`
     for P6 in the built-in set; plugins use a prefix of their own. `example_fail` and
-    `example_pass` are short YAML snippets that `dienstvisie rules ID` shows.
+    `example_pass` are short YAML snippets that `dienstvisie rules ID` shows. `status` is stable,
+    preview (runs only with `--preview`) or deprecated; for the built-in checks it comes from the
+    table of check ids (`dienstvisie.checks.ids`), which overrides what a check says itself.
     """
 
     id: str
@@ -135,6 +155,7 @@ class Check:
     origin: str = "dienstvisie"
     example_fail: str | None = None
     example_pass: str | None = None
+    status: CheckStatus = CheckStatus.STABLE
 
 
 def define_check(
@@ -148,6 +169,7 @@ def define_check(
     origin: str = "dienstvisie",
     example_fail: str | None = None,
     example_pass: str | None = None,
+    status: CheckStatus = CheckStatus.STABLE,
 ) -> Callable[[CheckFunction], Check]:
     """Decorator that turns a check function into a `Check`, in the style of pytest fixtures.
 
@@ -160,7 +182,7 @@ def define_check(
         return Check(
             id=id, title=title, rationale=rationale, principles=principles, severity=severity,
             suggestion=suggestion, function=function, origin=origin,
-            example_fail=example_fail, example_pass=example_pass,
+            example_fail=example_fail, example_pass=example_pass, status=status,
         )
 
     return wrap

@@ -13,6 +13,7 @@ import attrs
 
 from ..checks.meta import META_CHECKS
 from ..checks.questions import question_checks
+from ..engine.check_ids import CheckIds, with_status
 from ..engine.run import DEFAULT_CHECK_TIMEOUT, run_checks
 from ..engine.selection import Selection
 from ..errors import DienstvisieError
@@ -47,8 +48,9 @@ def resolve_vision(vision: str | Vision | None, plugins: Plugins) -> Vision:
 
 
 def all_checks(vision: Vision, plugins: Plugins) -> tuple[Check, ...]:
-    """Every check for `vision`: the plugins' checks, the guiding questions, and the meta checks."""
-    return tuple(plugins.checks(vision)) + question_checks(vision) + META_CHECKS
+    """Every check for `vision`: the plugins' checks, the guiding questions, and the meta checks,
+    each with the status the table of check ids gives it."""
+    return with_status(tuple(plugins.checks(vision)) + question_checks(vision) + META_CHECKS, plugins.check_ids())
 
 
 @attrs.frozen
@@ -63,6 +65,8 @@ class Checker:
     selection: Selection = Selection()
     today: datetime.date | None = None
     check_timeout: float | None = DEFAULT_CHECK_TIMEOUT
+    check_ids: CheckIds | None = None
+    """The table of check ids (status, replacement); None: the built-in table."""
     known_check_ids: frozenset[str] = attrs.field(default=attrs.Factory(
         lambda self: frozenset(check.id for check in self.checks), takes_self=True))
 
@@ -81,7 +85,7 @@ class Checker:
         active = resolve_vision(vision, plugins)
         return cls(plugins=plugins, vision=active, checks=all_checks(active, plugins),
                    vocabularies=plugins.vocabularies(), selection=selection, today=today,
-                   check_timeout=check_timeout)
+                   check_timeout=check_timeout, check_ids=plugins.check_ids())
 
     def check(self, document: Document[ServiceConcept]) -> Report:
         """The report of one loaded document: the plugins prepare the service, the selected checks
@@ -90,7 +94,7 @@ class Checker:
         report = run_checks(
             service, vision=self.vision, checks=self.checks, vocabularies=self.vocabularies,
             selection=self.selection, today=self.today, source_map=document.source_map,
-            known_check_ids=set(self.known_check_ids), check_timeout=self.check_timeout,
+            known_check_ids=set(self.known_check_ids), check_timeout=self.check_timeout, check_ids=self.check_ids,
         )
         self.plugins.notify(report)
         return report

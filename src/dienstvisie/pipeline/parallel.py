@@ -77,6 +77,7 @@ class RunSpec:
     severity: tuple[tuple[str, str], ...] = ()
     today: datetime.date = attrs.field(factory=datetime.date.today)
     check_timeout: float | None = DEFAULT_CHECK_TIMEOUT
+    preview: bool = False
 
 
 class Session:
@@ -99,7 +100,8 @@ class Session:
             rulesets=[document.model for document in self.rule_documents],
         )
         selection = Selection(select=spec.select, ignore=spec.ignore,
-                              severity={key: Severity(value) for key, value in spec.severity})
+                              severity={key: Severity(value) for key, value in spec.severity},
+                              preview=spec.preview)
         self.checker: Checker = Checker.create(self.plugins, spec.vision, selection=selection, today=spec.today,
                                                check_timeout=spec.check_timeout)
 

@@ -8,6 +8,7 @@ from importlib.abc import Traversable
 
 from .hookspecs import hookimpl
 from ..model.check import Check
+from ..model.check_id import CheckId
 from ..model.exporter import Exporter
 from ..model.vision import Vision
 from ..visions import DEFAULT_VISION_ID
@@ -32,6 +33,13 @@ def dienstvisie_checks(vision: Vision) -> list[Check]:
     from ..checks import builtin_checks
 
     return list(builtin_checks())
+
+
+@hookimpl
+def dienstvisie_check_ids() -> list[CheckId]:
+    from ..checks.ids import BUILTIN_CHECK_IDS
+
+    return list(BUILTIN_CHECK_IDS)
 
 
 def builtin_check(check_id: str) -> Check:

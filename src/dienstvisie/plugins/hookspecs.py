@@ -8,8 +8,10 @@ through the entry-point group `dienstvisie` in its pyproject.toml:
 
 Every hook is optional. The built-in vision, checks and exporters use these same hooks
 (`dienstvisie.plugins.builtin` is the first plugin). A hook that raises, or returns something that is
-not what its docstring asks for, is reported as a plugin error; the run goes on without it.
-docs/plugins.md has an example for every hook.
+not what its docstring asks for, is reported as a plugin error; the run goes on without it. So is
+an implementation that would never be called: a misspelt hook name, a hook wrapper (each
+implementation is called on its own, so there is nothing to wrap), a hook function without
+`@hookimpl` (see `plugins/mistakes.py`). docs/plugins.md has an example for every hook.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
 
 if TYPE_CHECKING:
     from ..model.check import Check
+    from ..model.check_id import CheckId
     from ..model.report import Report
     from ..model.service import ServiceConcept
     from ..model.vision import Vision
@@ -49,6 +52,18 @@ def dienstvisie_checks(vision: Vision) -> list[Check]:  # type: ignore[empty-bod
     Return only checks whose `principles` belong to `vision` (return [] for a vision you do not
     know: look at `vision.id`). A check that names a principle the vision lacks, names none, or
     takes an id already taken is rejected as a plugin error when the checks are loaded.
+    """
+
+
+@hookspec
+def dienstvisie_check_ids() -> list[CheckId]:  # type: ignore[empty-body]
+    """The plugin's table of check ids (`CheckId`): at least every id it once had and no longer has
+    (`removed`, with `replaced_by` where a check took over), and ids whose check is `deprecated`.
+
+    A baseline, an explanation or a `--select`/`--ignore` that names a removed or deprecated id gets
+    a message naming the replacement (or saying the check is gone); `dienstvisie rules` shows the
+    status. For a live check the table's status (`preview`, `deprecated`) overrides the check's
+    own `status`. An id that another plugin already lists is a plugin error.
     """
 
 

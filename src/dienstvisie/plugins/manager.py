@@ -20,6 +20,7 @@ import pluggy
 from . import hookspecs
 from ..errors import DienstvisieError
 from ..model.check import Check
+from ..model.check_id import CheckId
 from ..model.plugin import PluginFailure, PluginInfo
 from ..model.report import Report
 from ..model.service import ServiceConcept
@@ -69,6 +70,7 @@ class Plugins:
         self._exporters: dict[str, Any] | None = None
         self._importers: dict[str, Any] | None = None
         self._rulesets: list[tuple[str, RuleSet]] | None = None
+        self._check_ids: dict[str, CheckId] | None = None
         # which plugin added what, for `dienstvisie plugins`
         self._vision_plugin: dict[str, str] = {}
         self._check_plugin: dict[str, dict[str, str]] = {}
@@ -170,6 +172,24 @@ class Plugins:
             self._checks[vision.id] = tuple(sorted(checks.values(), key=lambda c: _id_key(c.id)))
             self._check_plugin[vision.id] = added_by
         return self._checks[vision.id]
+
+    def check_ids(self) -> dict[str, CheckId]:
+        """The table of check ids of every plugin (`dienstvisie_check_ids`), by id; the first plugin
+        to list an id keeps it, a second is a plugin error."""
+        if self._check_ids is None:
+            table: dict[str, CheckId] = {}
+            listed_by: dict[str, str] = {}
+            for plugin, item in self._items("dienstvisie_check_ids"):
+                if not isinstance(item, CheckId):
+                    self.failures.append(PluginFailure(plugin, "dienstvisie_check_ids", f"not a CheckId: {item!r}"))
+                elif item.id in table:
+                    self.failures.append(PluginFailure(
+                        plugin, "dienstvisie_check_ids", f"check id '{item.id}' is already in the table (of {listed_by[item.id]})"))
+                else:
+                    table[item.id] = item
+                    listed_by[item.id] = plugin
+            self._check_ids = table
+        return self._check_ids
 
     def rulesets(self) -> list[tuple[str, RuleSet]]:
         """(plugin name, rule set) for every valid rule set the plugins add; invalid ones are plugin errors."""
@@ -299,6 +319,7 @@ class Plugins:
         self.exporters()
         self.importers()
         self.vocabularies()
+        self.check_ids()
         rulesets = self.rulesets()
         result = []
         names = set()
@@ -337,7 +358,8 @@ def _as_source(item: Any) -> tuple[Any, str | None]:
 def _in_order(impls: Sequence[pluggy.HookImpl]) -> list[pluggy.HookImpl]:
     """Hook implementations in registration order (the built-ins first, so what they add cannot be
     taken over by a later plugin), `tryfirst` ones before and `trylast` ones after the rest;
-    wrappers are left out (dienstvisie calls each implementation on its own)."""
+    wrappers are left out (dienstvisie calls each implementation on its own; `load_plugins`
+    reports every wrapper as a plugin failure)."""
     plain = [impl for impl in impls if not (impl.hookwrapper or impl.wrapper)]
     return sorted(plain, key=lambda impl: 0 if impl.tryfirst else 2 if impl.trylast else 1)
 
@@ -441,7 +463,24 @@ def load_plugins(
         _register(manager, plugin_from_functions(RULES_PLUGIN, dienstvisie_rulesets=lambda: list(given)),
                   RULES_PLUGIN, failures, tracebacks)
         origins[RULES_PLUGIN] = ("rules", None)
+    _check_pending(manager, failures)
     return Plugins(manager, failures, origins, tracebacks)
+
+
+def hook_names() -> tuple[str, ...]:
+    """The names of every hook a plugin can implement."""
+    return tuple(name for name in vars(hookspecs) if name.startswith(f"{hookspecs.PROJECT_NAME}_")
+                 and callable(getattr(hookspecs, name)))
+
+
+def _check_pending(manager: pluggy.PluginManager, failures: list[PluginFailure]) -> None:
+    """What pluggy's `check_pending()` would raise at the first, for every plugin: misspelt hook
+    names, and hook wrappers and unmarked hook functions that would never be called (see
+    `mistakes`). Each is a plugin failure; the plugin's other hooks still count."""
+    from .mistakes import hook_mistakes
+
+    for mistake in hook_mistakes(manager, hook_names()):
+        failures.append(PluginFailure(mistake.plugin, mistake.hook, mistake.message))
 
 
 def plugin_from_functions(name: str, **functions: Callable[..., Any]) -> types.SimpleNamespace:
