@@ -11,6 +11,9 @@ Command-line flags override what the file says.
     vision = "gezamenlijke-dienstverlening"
     severity = { DV602 = "info" }
     check-timeout = 10        # seconds one check may take on one service; 0: no limit
+    extend-exclude = ["tests/corpus/broken"]   # .gitignore-style, relative to this file's folder
+    # exclude = [...]         # replaces the default list (build/, dist/, node_modules/ …)
+    respect-gitignore = true  # leave out what .gitignore files leave out (the default)
 """
 
 from __future__ import annotations
@@ -27,7 +30,8 @@ from .errors import DienstvisieError
 from .model.check import Severity
 from .model.text import LANGUAGES, Language
 
-_KEYS = {"select", "ignore", "severity", "fail-on", "lang", "vision", "plugins", "rules", "check-timeout"}
+_KEYS = {"select", "ignore", "severity", "fail-on", "lang", "vision", "plugins", "rules", "check-timeout",
+         "exclude", "extend-exclude", "respect-gitignore"}
 
 
 class ConfigError(DienstvisieError):
@@ -47,7 +51,15 @@ class Config:
     plugins: tuple[str, ...] = ()
     rules: tuple[str, ...] = ()
     check_timeout: float | None = None  # seconds; 0 means no limit
+    exclude: tuple[str, ...] | None = None  # None: the default list
+    extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool | None = None
     path: str | None = None
+
+    @property
+    def folder(self) -> str:
+        """The folder the file's paths and patterns are relative to (the current one without a file)."""
+        return os.path.dirname(self.path) or "." if self.path else "."
 
 
 def _section(path: Path) -> dict[str, Any] | None:
@@ -126,6 +138,9 @@ def load_config(path: str | os.PathLike[str]) -> Config:
     vision = section.get("vision")
     if vision is not None and not isinstance(vision, str):
         raise ConfigError(f"{file}: 'vision' must be a vision id")
+    gitignore = section.get("respect-gitignore")
+    if gitignore is not None and not isinstance(gitignore, bool):
+        raise ConfigError(f"{file}: 'respect-gitignore' must be true or false")
     base = file.parent
     return Config(
         select=_strings(file, "select", section["select"]) if "select" in section else None,
@@ -137,5 +152,8 @@ def load_config(path: str | os.PathLike[str]) -> Config:
         plugins=_strings(file, "plugins", section.get("plugins", [])),
         rules=tuple(str(base / rule) for rule in _strings(file, "rules", section.get("rules", []))),
         check_timeout=_check_timeout(file, section["check-timeout"]) if "check-timeout" in section else None,
+        exclude=_strings(file, "exclude", section["exclude"]) if "exclude" in section else None,
+        extend_exclude=_strings(file, "extend-exclude", section.get("extend-exclude", [])),
+        respect_gitignore=gitignore,
         path=str(file),
     )
