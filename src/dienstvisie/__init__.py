@@ -63,6 +63,10 @@ _EXPORTS: dict[str, str] = {
     "read_vocabulary": "loading",
     # checking
     "check": "api",
+    "check_text": "api",
+    "check_many": "api",
+    "UnknownVisionError": "api",
+    "render": "rendering",
     "run_checks": "engine",
     "Selection": "selection",
     "Check": "model.check",
@@ -88,6 +92,23 @@ _EXPORTS: dict[str, str] = {
     "Vocabulary": "model.vocabulary",
     "Vocabularies": "model.vocabulary",
     "Term": "model.vocabulary",
+    # a whole portfolio, a baseline, a diff
+    "portfolio_of": "api",
+    "Portfolio": "model.portfolio",
+    "ServiceSummary": "model.portfolio",
+    "PortfolioBuilder": "portfolio",
+    "summarise": "portfolio",
+    "baseline_of": "api",
+    "Baseline": "baseline",
+    "Fingerprint": "baseline",
+    "Tally": "baseline",
+    "fingerprints": "baseline",
+    "read_baseline": "baseline",
+    "diff_of": "api",
+    "diff_reports": "diff",
+    "ServiceDiff": "model.diff",
+    "ItemDiff": "model.diff",
+    "FindingChange": "model.diff",
     # plugins
     "hookimpl": "hookspecs",
     "ENTRY_POINT_GROUP": "hookspecs",
@@ -109,7 +130,27 @@ _EXPORTS: dict[str, str] = {
 __all__ = ["__version__", *_EXPORTS]
 
 if TYPE_CHECKING:  # explicit re-exports (`X as X`), so type checkers of plugins see every name
+    from .api import UnknownVisionError as UnknownVisionError
+    from .api import baseline_of as baseline_of
     from .api import check as check
+    from .api import check_many as check_many
+    from .api import check_text as check_text
+    from .api import diff_of as diff_of
+    from .api import portfolio_of as portfolio_of
+    from .baseline import Baseline as Baseline
+    from .baseline import Fingerprint as Fingerprint
+    from .baseline import Tally as Tally
+    from .baseline import fingerprints as fingerprints
+    from .baseline import read_baseline as read_baseline
+    from .diff import diff_reports as diff_reports
+    from .model.diff import FindingChange as FindingChange
+    from .model.diff import ItemDiff as ItemDiff
+    from .model.diff import ServiceDiff as ServiceDiff
+    from .model.portfolio import Portfolio as Portfolio
+    from .model.portfolio import ServiceSummary as ServiceSummary
+    from .portfolio import PortfolioBuilder as PortfolioBuilder
+    from .portfolio import summarise as summarise
+    from .rendering import render as render
     from .builtin import builtin_check as builtin_check
     from .convert import structure as structure
     from .convert import unstructure as unstructure

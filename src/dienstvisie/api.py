@@ -1,17 +1,25 @@
-"""The high-level API: check a service concept with the installed plugins in one call."""
+"""The high-level API: check service concepts with the installed plugins in one call, and turn
+reports into a portfolio, a baseline or a diff.
+
+`check()` takes a path, never text: a `str` is always a file name, so a document's text cannot be
+mistaken for a path (or a path for text). Text goes to `check_text()`. A string that is clearly a
+document's text (it holds a line break, starts with `{`, or declares `dienstvisie:`) and names no
+file is refused with a ValueError that says so; bytes are refused with a TypeError that says how
+to decode them.
+"""
 
 from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Union
 
 from .checks.meta import META_CHECKS
 from .checks.questions import question_checks
 from .engine import DEFAULT_CHECK_TIMEOUT, run_checks
 from .errors import DienstvisieError
-from .loading import DEFAULT_VISION_ID, read_service
+from .loading import DEFAULT_VISION_ID, read_service, read_service_file
 from .model.check import Check, Severity
 from .model.document import Document
 from .model.report import Report
@@ -20,6 +28,15 @@ from .model.vision import Vision
 from .plugins import Plugins, load_plugins
 from .selection import Selection
 from .source import SourceMap
+
+if TYPE_CHECKING:
+    from .baseline import Baseline
+    from .model.diff import ServiceDiff
+    from .model.portfolio import Portfolio
+    from .model.run import CheckRun, LoadFailure
+
+#: what check_many() takes: a path (a file or a folder), a loaded Document, a model or a mapping
+CheckSource = Union[str, "os.PathLike[str]", Document[ServiceConcept], ServiceConcept, Mapping[str, Any]]
 
 
 class UnknownVisionError(DienstvisieError):
@@ -58,6 +75,47 @@ def all_checks(vision: Vision, plugins: Plugins) -> tuple[Check, ...]:
     return tuple(plugins.checks(vision)) + question_checks(vision) + META_CHECKS
 
 
+def _refuse_bytes(value: object, function: str) -> None:
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        raise TypeError(f"dienstvisie.{function}() got {type(value).__name__}; it takes text (str): decode the bytes "
+                        f"first, e.g. dienstvisie.check_text(data.decode('utf-8'), name='dienst.yaml')")
+
+
+def looks_like_text(value: str) -> bool:
+    """Is this string the text of a document rather than a file name? (A line break, a leading `{`
+    or `[`, or a top-level dienstvisie format key.)"""
+    from .declared import declared_format
+
+    return "\n" in value or value.lstrip().startswith(("{", "[")) or declared_format(value) is not None
+
+
+def _as_path(service: str | os.PathLike[str]) -> str | os.PathLike[str]:
+    if isinstance(service, str) and looks_like_text(service) and not os.path.lexists(service):
+        raise ValueError("dienstvisie.check() takes a path, and this is the text of a document: use "
+                         "dienstvisie.check_text(text, name='dienst.yaml') for text")
+    return service
+
+
+def _selection(select: Iterable[str] | None, ignore: Iterable[str] | None,
+               severity: Mapping[str, str | Severity] | None) -> Selection:
+    return Selection(
+        select=tuple(select) if select is not None else ("ALL",),
+        ignore=tuple(ignore or ()),
+        severity={key: Severity(value) for key, value in (severity or {}).items()},
+    )
+
+
+def _run_one(document: Document[ServiceConcept], active: Vision, checks: Sequence[Check], plugins: Plugins,
+             selection: Selection, today: datetime.date | None, check_timeout: float | None) -> Report:
+    prepared = plugins.prepare(document.model, active)
+    report = run_checks(
+        prepared, vision=active, checks=checks, vocabularies=plugins.vocabularies(), selection=selection,
+        today=today, source_map=document.source_map, check_timeout=check_timeout,
+    )
+    plugins.notify(report)
+    return report
+
+
 def check(
     service: ServiceConcept | Document[ServiceConcept] | str | os.PathLike[str] | Mapping[str, Any],
     *,
@@ -71,31 +129,200 @@ def check(
 ) -> Report:
     """Check one service concept against a vision and return its Report.
 
-    `service` may be a model, a loaded Document (findings then carry file and line), a path,
-    YAML/JSON text or a mapping. `vision` is a vision id or object (default: the shipped
+    `service` may be a model, a loaded Document (findings then carry file and line), a path or a
+    mapping; for YAML/JSON text use `check_text()` (a `str` is always a path here, and a string
+    that is a document's text raises ValueError). `vision` is a vision id or object (default: the shipped
     *Visie op gezamenlijke dienstverlening*). `select`/`ignore` take check-id prefixes such as
     `DV3` or `ALL`; `severity` overrides the severity of checks by id. `check_timeout` is each
     check's time limit in seconds (a check that overruns becomes an `error` finding; None or 0: no
     limit).
     """
+    _refuse_bytes(service, "check")
     plugins = plugins or default_plugins()
     if isinstance(service, Document):
         document = service
     elif isinstance(service, ServiceConcept):
         document = Document(model=service, source_map=SourceMap())
-    else:
+    elif isinstance(service, Mapping):
         document = read_service(service)
+    else:
+        document = read_service_file(_as_path(service))
     active = resolve_vision(vision, plugins)
-    selection = Selection(
-        select=tuple(select) if select is not None else ("ALL",),
-        ignore=tuple(ignore or ()),
-        severity={key: Severity(value) for key, value in (severity or {}).items()},
-    )
+    return _run_one(document, active, all_checks(active, plugins), plugins, _selection(select, ignore, severity),
+                    today, check_timeout)
+
+
+def check_text(
+    text: str,
+    *,
+    name: str | None = None,
+    vision: str | Vision | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    severity: Mapping[str, str | Severity] | None = None,
+    plugins: Plugins | None = None,
+    today: datetime.date | None = None,
+    check_timeout: float | None = DEFAULT_CHECK_TIMEOUT,
+) -> Report:
+    """Check the YAML or JSON text of a service concept (from a web form, a database, a test).
+
+    `name` is the file name findings and errors mention (a name ending in `.json` is parsed as
+    JSON, anything else as YAML, which JSON also is); nothing is read from disk. The other options
+    are those of `check()`. Raises DocumentError when the text is not a valid service concept,
+    TypeError for bytes (decode them first).
+    """
+    _refuse_bytes(text, "check_text")
+    if not isinstance(text, str):
+        raise TypeError(f"dienstvisie.check_text() takes the text of a document (str), not {type(text).__name__}; "
+                        "for a file use dienstvisie.check(path)")
+    from .loading import parse_service_text
+
+    plugins = plugins or default_plugins()
+    document = parse_service_text(text, name)
+    active = resolve_vision(vision, plugins)
+    return _run_one(document, active, all_checks(active, plugins), plugins, _selection(select, ignore, severity),
+                    today, check_timeout)
+
+
+def _source_failure(error: DienstvisieError, file: str) -> LoadFailure:
+    from .errors import DocumentError, SourceError
+    from .model.problem import Location, Problem
+    from .model.run import LoadFailure
+    from .model.text import Text
+
+    if isinstance(error, SourceError):
+        problem = Problem("source", Text(nl=error.message_nl, en=error.message_en), Location(file=error.file or file))
+        return LoadFailure(file=file, problems=(problem,), exit_code=error.exit_code)
+    assert isinstance(error, DocumentError)
+    return LoadFailure(file=file, problems=error.problems, exit_code=error.exit_code)
+
+
+def check_many(
+    sources: Iterable[CheckSource],
+    *,
+    vision: str | Vision | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    severity: Mapping[str, str | Severity] | None = None,
+    fail_on: str | Severity = Severity.MINOR,
+    plugins: Plugins | None = None,
+    today: datetime.date | None = None,
+    check_timeout: float | None = DEFAULT_CHECK_TIMEOUT,
+) -> CheckRun:
+    """Check many service concepts at once, as `dienstvisie check` does, and return the whole run.
+
+    `sources` are paths (a folder is walked like the command line does: only files declaring
+    `dienstvisie:`, no build output, `.gitignore` respected), loaded Documents, models or mappings.
+    A document that cannot be read or is invalid does not stop the run: it is a `LoadFailure` in
+    `run.load_failures` with every problem (and `run.passed` is False). The run holds the vision and
+    every check, so `render(run, "sarif")` has the rules. Options as in `check()`; `fail_on` is the
+    threshold of `run.passed` and of the reports rendered from it.
+    """
+    from ._version import __version__
+    from .discovery import find_documents
+    from .errors import SourceError
+    from .exclusion import Exclusions
+    from .model.run import CheckRun
+
+    plugins = plugins or default_plugins()
+    active = resolve_vision(vision, plugins)
     checks = all_checks(active, plugins)
-    prepared = plugins.prepare(document.model, active)
-    report = run_checks(
-        prepared, vision=active, checks=checks, vocabularies=plugins.vocabularies(), selection=selection,
-        today=today, source_map=document.source_map, check_timeout=check_timeout,
-    )
-    plugins.notify(report)
-    return report
+    selection = _selection(select, ignore, severity)
+    reports: list[Report] = []
+    failures: list[LoadFailure] = []
+    for source in sources:
+        _refuse_bytes(source, "check_many")
+        documents: list[Document[ServiceConcept] | str] = []
+        if isinstance(source, Document):
+            documents.append(source)
+        elif isinstance(source, ServiceConcept):
+            documents.append(Document(model=source, source_map=SourceMap()))
+        elif isinstance(source, Mapping):
+            try:
+                documents.append(read_service(source))
+            except DienstvisieError as error:
+                failures.append(_source_failure(error, "<mapping>"))
+        else:
+            name = os.fspath(_as_path(source))
+            try:
+                documents.extend(str(path) for path in find_documents([name], rules=Exclusions()).files)
+            except SourceError as error:
+                failures.append(_source_failure(error, name))
+        for document in documents:
+            if isinstance(document, str):
+                try:
+                    loaded = read_service_file(document)
+                except DienstvisieError as error:
+                    failures.append(_source_failure(error, document))
+                    continue
+            else:
+                loaded = document
+            reports.append(_run_one(loaded, active, checks, plugins, selection, today, check_timeout))
+    return CheckRun(reports=tuple(reports), vision=active, checks=checks, fail_on=Severity(fail_on),
+                    load_failures=tuple(failures), plugin_failures=tuple(plugins.failures), version=__version__)
+
+
+def _reports(reports: CheckRun | Report | Iterable[Report]) -> tuple[Report, ...]:
+    from .model.run import CheckRun
+
+    if isinstance(reports, CheckRun):
+        return reports.reports
+    if isinstance(reports, Report):
+        return (reports,)
+    return tuple(reports)
+
+
+def vision_of(reports: Sequence[Report], plugins: Plugins) -> Vision:
+    """The vision the reports were made against (one for all; ValueError when they differ)."""
+    ids = sorted({report.vision for report in reports})
+    if len(ids) > 1:
+        raise ValueError(f"these reports were made against different visions: {', '.join(ids)}")
+    return resolve_vision(ids[0] if ids else None, plugins)
+
+
+def portfolio_of(reports: CheckRun | Report | Iterable[Report], *, fail_on: str | Severity | None = None,
+                 plugins: Plugins | None = None) -> Portfolio:
+    """The portfolio view of many reports (what `dienstvisie portfolio` shows): where a whole
+    portfolio falls short, per principle, check, life event, organisation and data item.
+    `fail_on` defaults to the run's threshold (minor for plain reports)."""
+    from ._version import __version__
+    from .model.run import CheckRun
+    from .portfolio import portfolio
+
+    plugins = plugins or default_plugins()
+    if isinstance(reports, CheckRun):
+        run_reports, active, checks = reports.reports, reports.vision, reports.checks
+        threshold = Severity(fail_on) if fail_on is not None else reports.fail_on
+        invalid: tuple[str, ...] = tuple(failure.file for failure in reports.load_failures)
+    else:
+        run_reports = _reports(reports)
+        active = vision_of(run_reports, plugins)
+        checks = all_checks(active, plugins)
+        threshold = Severity(fail_on) if fail_on is not None else Severity.MINOR
+        invalid = ()
+    return portfolio(run_reports, vision=active, checks=checks, vocabularies=plugins.vocabularies(),
+                     fail_on=threshold, invalid_files=invalid, version=__version__)
+
+
+def baseline_of(reports: CheckRun | Report | Iterable[Report]) -> Baseline:
+    """A baseline of the reports' failed findings (what `dienstvisie baseline` writes): apply it to a
+    later report with `baseline.apply(report)`, write it with `render(baseline, "json")`."""
+    from ._version import __version__
+    from .baseline import fingerprints, record
+
+    run_reports = _reports(reports)
+    first = run_reports[0] if run_reports else None
+    return record((item for report in run_reports for item in fingerprints(report)),
+                  vision=first.vision if first else None, vision_version=first.vision_version if first else None,
+                  version=__version__)
+
+
+def diff_of(old: Report, new: Report, *, plugins: Plugins | None = None) -> ServiceDiff:
+    """How the new version of a service concept compares to the old one per principle and starting
+    point (what `dienstvisie diff` shows): `diff.regressed` names what got worse (empty: nothing)."""
+    from ._version import __version__
+    from .diff import diff_reports
+
+    plugins = plugins or default_plugins()
+    active = vision_of((old, new), plugins)
+    return diff_reports(old, new, vision=active, checks=all_checks(active, plugins), version=__version__)

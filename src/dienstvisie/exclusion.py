@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pathspec
@@ -30,9 +31,6 @@ class Patterns:
 
     patterns: tuple[str, ...]
     base: str
-
-    def spec(self) -> pathspec.PathSpec:
-        return pathspec.PathSpec.from_lines("gitignore", self.patterns)
 
 
 @attrs.frozen
@@ -83,7 +81,7 @@ class Walker:
     def __init__(self, root: str | os.PathLike[str], rules: Exclusions) -> None:
         self.root = os.path.abspath(root)
         # a pattern that matches the named folder itself does not apply below it: the user asked for it
-        self._patterns: list[tuple[str, pathspec.PathSpec]] = []
+        self._patterns: list[tuple[str, pathspec.PathSpec[Any]]] = []
         for group in rules.patterns:
             base = os.path.abspath(group.base)
             kept = [p for p in group.patterns if not self._matches_root(pathspec.PathSpec.from_lines("gitignore", [p]), base)]
@@ -107,7 +105,7 @@ class Walker:
                 self._gitignore = False
                 self._ignores.clear()
 
-    def _matches_root(self, spec: pathspec.PathSpec, base: str) -> bool:
+    def _matches_root(self, spec: pathspec.PathSpec[Any], base: str) -> bool:
         relative = _relative(self.root, base)
         return relative is not None and spec.match_file(relative + "/")
 

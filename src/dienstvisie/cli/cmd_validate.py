@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from ..errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, DocumentError, SourceError
@@ -44,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     rules = exclusions_of(args, config)
     style = Styler(use_colour(sys.stdout))
     code = EXIT_OK
-    files = []
+    files: list[Path] = []
     for path in args.paths:
         try:
             found = find_documents([path], formats=VALIDATED_FORMATS, rules=rules)
