@@ -242,3 +242,13 @@ def test_check_dot_in_this_repository_checks_cleanly() -> None:
     assert "not checked" not in result.stdout and "mkdocs.yml" not in result.stdout + result.stderr
     assert "file(s) below the folders skipped" in result.stderr
     assert "examples/werkloos-uwv.yaml" in result.stdout
+
+
+def test_a_named_pipe_below_a_folder_is_read_once_by_the_loader_not_by_discovery(tmp_path: Path) -> None:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("needs named pipes")
+    os.mkfifo(tmp_path / "pijp.yaml")
+    (tmp_path / "leeg.yaml").write_text("", encoding="utf-8")
+    found = find_documents([tmp_path])
+    assert names(found.files, tmp_path) == ["pijp.yaml"]  # not opened here: a writer's text would be lost
+    assert [item.path.name for item in found.skipped] == ["leeg.yaml"]

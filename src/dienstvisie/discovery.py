@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -83,12 +84,15 @@ def _walk(folder: Path, patterns: Sequence[str] | None, rules: Exclusions) -> It
 
 
 def _declared(path: Path) -> str | None:
-    """The format a file declares; SERVICE when it cannot be read (the loader will say why)."""
+    """The format a file declares; SERVICE when it cannot be read (the loader will say why) or is no
+    regular file: a named pipe is read once, by the loader, never drained here."""
     from .loading import read_text
 
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return SERVICE
         return declared_format(read_text(path))
-    except DienstvisieError:
+    except (DienstvisieError, OSError):
         return SERVICE
 
 
