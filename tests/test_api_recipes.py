@@ -59,8 +59,10 @@ def test_recipe_runs_as_written(index: int, folder: Path) -> None:
     assert result.returncode == 0, f"{heading}:\n{result.stderr}"
     assert result.stdout.strip(), heading
     assert "Traceback" not in result.stderr
-    if heading == "Check text" and "check(text)" in code:
-        assert "check_text(text" in result.stdout and "decode the bytes first" in result.stdout
+    if heading == "Check text" and "encode(" in code:
+        assert "decode the bytes first" in result.stdout
+    if heading == "Check text" and "ontbreekt.yaml" in code:
+        assert "ontbreekt.yaml: file not found" in result.stdout and "syntax" in result.stdout
     if heading == "Check many documents":
         assert "5 services checked" in result.stdout and "ontbreekt.yaml file not found" in result.stdout
     assert not (folder / "baseline.json").exists()  # recipes write nothing into the working folder
@@ -69,17 +71,20 @@ def test_recipe_runs_as_written(index: int, folder: Path) -> None:
 # ------------------------------------------------------------------------------ the promises
 
 
-def test_check_takes_a_path_never_text(tmp_path: Path) -> None:
+def test_what_check_makes_of_a_string(tmp_path: Path) -> None:
     text = (ROOT / "examples" / "geboorte-den-haag.yaml").read_text(encoding="utf-8")
-    for value in (text, 'dienstvisie: "1" id: x', '{"dienstvisie": "1"}'):
-        with pytest.raises(ValueError, match=r"check_text\(text"):
-            dienstvisie.check(value)
-    # a file whose name looks like text is still a file
+    assert dienstvisie.check(text).service == "geboorte-den-haag"  # a line break: text
+    for one_line in ('dienstvisie: "1" id: x', '{"dienstvisie": "1"}', "[1, 2]"):
+        with pytest.raises(dienstvisie.DocumentError):  # text, and invalid: never "file not found"
+            dienstvisie.check(one_line)
+    # a file whose name looks like text is still that file
     odd = tmp_path / "dienstvisie: 1"
     odd.write_text(text, encoding="utf-8")
-    assert dienstvisie.check(str(odd)).service == dienstvisie.check_text(text).service
-    with pytest.raises(dienstvisie.SourceError):
+    assert dienstvisie.check(str(odd)).service == "geboorte-den-haag"
+    with pytest.raises(dienstvisie.SourceError, match="ontbreekt.yaml"):
         dienstvisie.check("ontbreekt.yaml")
+    run = dienstvisie.check_many([text, 'dienstvisie: "1"\nid: x\n'])
+    assert [r.service for r in run.reports] == ["geboorte-den-haag"] and run.load_failures[0].file == "<text>"
 
 
 @pytest.mark.parametrize("call", [dienstvisie.check, dienstvisie.check_text, dienstvisie.read_service,

@@ -19,7 +19,7 @@ from jsonschema import Draft4Validator
 from markdown_it import MarkdownIt
 from sarif import loader
 
-from dienstvisie.exporters.sarif import artifact_location, root_uri
+from dienstvisie.exporters.sarif import artifact_location
 from dienstvisie.site import SITE_URL
 
 ROOT = Path(__file__).parents[1]
@@ -97,8 +97,11 @@ def test_every_built_in_rule_links_to_its_section_of_the_checks_page(lang: str, 
 
 def test_uris_are_relative_to_srcroot_which_resolves_to_the_files(log: dict[str, Any]) -> None:
     run = log["runs"][0]
-    base = run["originalUriBaseIds"]["%SRCROOT%"]["uri"]
-    assert base == root_uri(str(ROOT)) and base.endswith("/")
+    assert set(run["originalUriBaseIds"]) == {"%SRCROOT%"}
+    assert "uri" not in run["originalUriBaseIds"]["%SRCROOT%"]  # no machine path in the report
+    assert "repository root" in run["originalUriBaseIds"]["%SRCROOT%"]["description"]["text"]
+    assert str(ROOT) not in json.dumps(log)
+    base = ROOT.as_uri() + "/"  # %SRCROOT% is the folder dienstvisie ran in
     locations = [artifact["location"] for artifact in run["artifacts"]]
     locations += [loc["physicalLocation"]["artifactLocation"] for result in run["results"] for loc in result["locations"]]
     assert locations

@@ -1,11 +1,12 @@
 """The high-level API: check service concepts with the installed plugins in one call, and turn
 reports into a portfolio, a baseline or a diff.
 
-`check()` takes a path, never text: a `str` is always a file name, so a document's text cannot be
-mistaken for a path (or a path for text). Text goes to `check_text()`. A string that is clearly a
-document's text (it holds a line break, starts with `{`, or declares `dienstvisie:`) and names no
-file is refused with a ValueError that says so; bytes are refused with a TypeError that says how
-to decode them.
+What `check()` makes of a `str`, in this order: a string naming an existing file is that file; a
+string that is clearly a document's text (it holds a line break, starts with `{` or `[`, or
+declares a top-level `dienstvisie:`, as `check('dienstvisie: "1" …')` does) is that text; anything
+else is a path, and a missing file a SourceError. `check_text()` takes text without any such
+rule, and is the explicit choice for text from a form, a database or a test. Bytes are refused
+with a TypeError that says how to decode them.
 """
 
 from __future__ import annotations
@@ -89,11 +90,9 @@ def looks_like_text(value: str) -> bool:
     return "\n" in value or value.lstrip().startswith(("{", "[")) or declared_format(value) is not None
 
 
-def _as_path(service: str | os.PathLike[str]) -> str | os.PathLike[str]:
-    if isinstance(service, str) and looks_like_text(service) and not os.path.lexists(service):
-        raise ValueError("dienstvisie.check() takes a path, and this is the text of a document: use "
-                         "dienstvisie.check_text(text, name='dienst.yaml') for text")
-    return service
+def is_text(service: str | os.PathLike[str]) -> bool:
+    """Does check() take this string as a document's text? (See the module: an existing file wins.)"""
+    return isinstance(service, str) and looks_like_text(service) and not os.path.lexists(service)
 
 
 def _selection(select: Iterable[str] | None, ignore: Iterable[str] | None,
@@ -129,9 +128,10 @@ def check(
 ) -> Report:
     """Check one service concept against a vision and return its Report.
 
-    `service` may be a model, a loaded Document (findings then carry file and line), a path or a
-    mapping; for YAML/JSON text use `check_text()` (a `str` is always a path here, and a string
-    that is a document's text raises ValueError). `vision` is a vision id or object (default: the shipped
+    `service` may be a model, a loaded Document (findings then carry file and line), a path, a
+    mapping or YAML/JSON text: a `str` naming an existing file is that file, one that is clearly a
+    document's text (a line break, a leading `{`, a top-level `dienstvisie:`) is text, anything else
+    a path. `check_text()` takes text with no such rule. `vision` is a vision id or object (default: the shipped
     *Visie op gezamenlijke dienstverlening*). `select`/`ignore` take check-id prefixes such as
     `DV3` or `ALL`; `severity` overrides the severity of checks by id. `check_timeout` is each
     check's time limit in seconds (a check that overruns becomes an `error` finding; None or 0: no
@@ -145,8 +145,12 @@ def check(
         document = Document(model=service, source_map=SourceMap())
     elif isinstance(service, Mapping):
         document = read_service(service)
+    elif is_text(service):
+        from .loading import parse_service_text
+
+        document = parse_service_text(os.fspath(service))
     else:
-        document = read_service_file(_as_path(service))
+        document = read_service_file(service)
     active = resolve_vision(vision, plugins)
     return _run_one(document, active, all_checks(active, plugins), plugins, _selection(select, ignore, severity),
                     today, check_timeout)
@@ -212,7 +216,8 @@ def check_many(
     """Check many service concepts at once, as `dienstvisie check` does, and return the whole run.
 
     `sources` are paths (a folder is walked like the command line does: only files declaring
-    `dienstvisie:`, no build output, `.gitignore` respected), loaded Documents, models or mappings.
+    `dienstvisie:`, no build output, `.gitignore` respected), loaded Documents, models, mappings
+    or texts (a `str` is taken as `check()` takes it).
     A document that cannot be read or is invalid does not stop the run: it is a `LoadFailure` in
     `run.load_failures` with every problem (and `run.passed` is False). The run holds the vision and
     every check, so `render(run, "sarif")` has the rules. Options as in `check()`; `fail_on` is the
@@ -242,8 +247,15 @@ def check_many(
                 documents.append(read_service(source))
             except DienstvisieError as error:
                 failures.append(_source_failure(error, "<mapping>"))
+        elif is_text(source):  # as in check()
+            from .loading import parse_service_text
+
+            try:
+                documents.append(parse_service_text(os.fspath(source)))
+            except DienstvisieError as error:
+                failures.append(_source_failure(error, "<text>"))
         else:
-            name = os.fspath(_as_path(source))
+            name = os.fspath(source)
             try:
                 documents.extend(str(path) for path in find_documents([name], rules=Exclusions()).files)
             except SourceError as error:

@@ -7,9 +7,13 @@
   checks page on the documentation site (checks.html in Dutch, checks.en.html in English).
 * `runs[0].automationDetails.id` is `dienstvisie/<vision id>/`, so code-scanning tools keep the
   results of this tool apart from others (a category such as GitHub's upload step's overrides it).
-* Artifact URIs are relative to `%SRCROOT%`, the folder the run started in (the current folder),
-  named in `originalUriBaseIds` as a `file:` URI; a document outside that folder keeps an absolute
-  `file:` URI without a base, since a code-scanning tool cannot place it in the repository anyway.
+* Artifact URIs are relative to `%SRCROOT%`, the folder the run started in (the current folder; in
+  CI the repository root). `originalUriBaseIds` declares `%SRCROOT%` with a description but without
+  its absolute `file:` URI, which a code-scanning tool does not need and which would put a machine
+  path into a report meant to be byte-identical wherever it is made (a consumer that wants one
+  is told the folder, as the SARIF spec allows). A document outside that folder keeps an absolute
+  `file:` URI without a base, since a code-scanning tool cannot place it in the repository anyway
+  (that path was given on the command line).
 * `results`: only findings that failed, were explained or hit an error in the check; passed,
   not_applicable and needs_review findings are left out. `level` follows the severity: critical and
   major → `error`, minor → `warning`, info → `note`. Each result has the file and, when known, the
@@ -22,7 +26,7 @@
 * `artifacts` lists every document that was checked (`roles: [analysisTarget]`), also those without
   results; documents that could not be read are `toolExecutionNotifications` of the invocation.
 
-Deterministic: no timestamps, keys in a fixed order; the only absolute path is `%SRCROOT%`'s.
+Deterministic: no timestamps, no absolute paths added, keys in a fixed order.
 """
 
 from __future__ import annotations
@@ -54,6 +58,9 @@ LEVELS: dict[Severity, str] = {
 RESULT_STATUSES: tuple[Status, ...] = (Status.FAILED, Status.EXPLAINED, Status.ERROR)
 SRCROOT = "%SRCROOT%"
 _WORDS: dict[str, dict[Language, str]] = {
+    "srcroot": {"nl": "De map waarin dienstvisie draaide (in CI: de root van de repository); "
+                      "de paden van de documenten zijn relatief daaraan.",
+                "en": "The folder dienstvisie ran in (in CI: the repository root); the documents' paths are relative to it."},
     "todo": {"nl": "Wat te doen", "en": "What to do"},
     "more": {"nl": "{id} in de documentatie", "en": "{id} in the documentation"},
 }
@@ -71,12 +78,6 @@ def _uri(file: str) -> str:
 
 def _file_uri(absolute: str) -> str:
     return _uri(absolute if absolute.startswith("/") or re.match(r"^[A-Za-z]:", absolute) else "/" + absolute)
-
-
-def root_uri(root: str) -> str:
-    """The `file:` URI of a folder, ending in `/` as `originalUriBaseIds` requires."""
-    uri = _file_uri(os.path.abspath(root).replace(os.sep, "/"))
-    return uri if uri.endswith("/") else uri + "/"
 
 
 def artifact_location(file: str, root: str) -> dict[str, str]:
@@ -245,7 +246,7 @@ def run_to_sarif(run: CheckRun, lang: Language, root: str | None = None) -> dict
         "runs": [{
             "tool": {"driver": driver},
             "automationDetails": {"id": f"dienstvisie/{run.vision.id}/"},
-            "originalUriBaseIds": {SRCROOT: {"uri": root_uri(root)}},
+            "originalUriBaseIds": {SRCROOT: {"description": {"text": _WORDS["srcroot"][lang]}}},
             "invocations": [invocation],
             "artifacts": [{"location": artifact_location(file, root), "roles": ["analysisTarget"]} for file in files],
             "language": lang,
