@@ -252,3 +252,9 @@ def test_a_named_pipe_below_a_folder_is_read_once_by_the_loader_not_by_discovery
     found = find_documents([tmp_path])
     assert names(found.files, tmp_path) == ["pijp.yaml"]  # not opened here: a writer's text would be lost
     assert [item.path.name for item in found.skipped] == ["leeg.yaml"]
+
+
+def test_a_folder_without_service_concepts_gives_a_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copy(RULESET, tmp_path / "regels.yaml")
+    code, _, err = run(["check", str(tmp_path), "--lang", "en", "--isolated"], capsys)
+    assert code == 0 and f"warning: no service concepts found in {tmp_path}" in err and "rule set: 1" in err

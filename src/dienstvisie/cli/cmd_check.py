@@ -185,6 +185,8 @@ def find_files(args: argparse.Namespace, lang: Language, config: Config | None =
         report_error(error, lang)
         return EXIT_USAGE
     say_skipped(found, lang, show=args.show_skipped)
+    if not found.files:  # as ruff: a warning, not an error (a new portfolio may be empty)
+        print(help_text("discovery.none", lang).format(paths=", ".join(args.paths)), file=sys.stderr)
     return [str(path) for path in found.files]
 
 

@@ -158,6 +158,10 @@ HELP: dict[str, dict[Language, str]] = {
         "nl": "  (--show-skipped noemt ze; een bestand zelf noemen leest het toch)",
         "en": "  (--show-skipped names them; naming a file reads it all the same)",
     },
+    "discovery.none": {
+        "nl": "let op: geen dienstconcepten gevonden in {paths}",
+        "en": "warning: no service concepts found in {paths}",
+    },
     "discovery.kind.none": {"nl": "geen dienstvisie-formaat", "en": "no dienstvisie format"},
     "discovery.kind.service": {"nl": "dienstconcept", "en": "service concept"},
     "discovery.kind.ruleset": {"nl": "regelset", "en": "rule set"},
