@@ -107,10 +107,32 @@ def test_a_file_named_directly_is_taken_whatever_it_holds(mixed: Path) -> None:
     assert [path.name for path in found.files] == ["regels.yaml", "mkdocs.yml"] and not found.skipped
 
 
-def test_an_unreadable_file_below_a_folder_is_taken_so_the_loader_says_why(tmp_path: Path) -> None:
-    (tmp_path / "binary.yaml").write_bytes(b"dien\x00stvisie")
+def test_a_file_that_will_not_load_is_taken_when_it_declares_a_service_concept(tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "binary.yaml").write_bytes(b"\x00\x01PNG")
+    (tmp_path / "binary-concept.yaml").write_bytes(b"dienstvisie: '1'\n\x00")
     (tmp_path / "latin1.yaml").write_bytes("dienstvisie: '1'\ntitle: caf\xe9\n".encode("latin-1"))
-    assert names(find_documents([tmp_path]).files, tmp_path) == ["binary.yaml", "latin1.yaml"]
+    (tmp_path / "latin1-other.yaml").write_bytes("naam: caf\xe9\n".encode("latin-1"))
+    big_report = json.dumps({"dienstvisie_report": "1", "services": ["x" * 100] * 200})
+    (tmp_path / "big-report.json").write_text(big_report, encoding="utf-8")
+    (tmp_path / "big-concept.yaml").write_text("dienstvisie: '1'\n" + "# padding\n" * 1000, encoding="utf-8")
+    monkeypatch.setenv("DIENSTVISIE_MAX_BYTES", "2000")  # both "big" files are past the limit
+    found = find_documents([tmp_path])
+    assert names(found.files, tmp_path) == ["big-concept.yaml", "binary-concept.yaml", "latin1.yaml"]
+    assert {item.path.name: item.kind for item in found.skipped} == {
+        "big-report.json": "report", "binary.yaml": None, "latin1-other.yaml": None}
+
+
+def test_a_file_that_cannot_be_opened_is_taken_so_the_loader_says_why(tmp_path: Path) -> None:
+    as_root = not hasattr(os, "geteuid") or os.geteuid() == 0
+    if as_root:
+        locked = tmp_path / "dangling.yaml"
+        locked.symlink_to(tmp_path / "nowhere.yaml")  # root reads everything: a dangling link cannot be opened
+    else:
+        locked = tmp_path / "locked.yaml"
+        locked.write_text("x: 1\n", encoding="utf-8")
+        locked.chmod(0)
+    assert names(find_documents([tmp_path]).files, tmp_path) == [locked.name]
 
 
 def _tree(folder: Path, files: list[str]) -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 import attrs
 
 from .declared import SERVICE, declared_format
-from .errors import DienstvisieError, SourceError
+from .errors import SourceError
 from .exclusion import NOTHING, Exclusions, Walker
 from .i18n import message
 
@@ -84,16 +84,21 @@ def _walk(folder: Path, patterns: Sequence[str] | None, rules: Exclusions) -> It
 
 
 def _declared(path: Path) -> str | None:
-    """The format a file declares; SERVICE when it cannot be read (the loader will say why) or is no
-    regular file: a named pipe is read once, by the loader, never drained here."""
-    from .loading import read_text
+    """The format a file declares. A file too large, not UTF-8 or binary is looked at all the same
+    (its first bytes, decoded leniently): one that declares `dienstvisie:` is taken and the loader
+    says what is wrong with it, a big report beside the service concepts is skipped. A file that
+    cannot be opened, or is no regular file, is taken (SERVICE) so the loader says why; a named pipe
+    is so read once, by the loader, never drained here."""
+    from .loading import max_bytes_from_environment
 
     try:
         if not stat.S_ISREG(path.stat().st_mode):
             return SERVICE
-        return declared_format(read_text(path))
-    except (DienstvisieError, OSError):
+        with open(path, "rb") as handle:
+            raw = handle.read(max_bytes_from_environment())
+    except OSError:
         return SERVICE
+    return declared_format(raw.decode("utf-8-sig", errors="replace"))
 
 
 def find_documents(
