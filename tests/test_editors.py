@@ -114,3 +114,15 @@ def test_the_schema_store_draft_names_the_shipped_schemas_and_files_discovery_ta
     (tmp_path / name).write_text((ROOT / "examples" / "overlijden-utrecht.yaml").read_text(encoding="utf-8"),
                                  encoding="utf-8")
     assert [path.name for path in find_documents([tmp_path], rules=NOTHING).files] == [name]
+
+
+def test_the_settings_on_the_editors_page_are_valid_and_name_served_schemas() -> None:
+    page = (ROOT / "docs" / "editors.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```json\n(.*?)```", page, flags=re.DOTALL)
+    assert blocks
+    ids = {json.loads(schema.read_text(encoding="utf-8"))["$id"] for schema in SCHEMAS.glob("*.schema.json")}
+    for block in blocks:
+        settings = json.loads(re.sub(r"^ {4}", "", block, flags=re.MULTILINE))
+        assert set(settings["yaml.schemas"]) <= ids
+    for url in re.findall(r"https://dienstvisie\.nl/schemas/[a-z]+/1\.json", page):
+        assert url in ids
