@@ -7,10 +7,15 @@
    example plugins' READMEs) so that they work on a code-hosting site. The site carries copies of
    those files under `repo/` (a folder becomes a page listing its files) and the links are
    rewritten to point there, so every link of the built site resolves and strict mode stays quiet.
+3. Every schema of src/dienstvisie/schemas is served at its `$id` (`schemas/service/1.json` for
+   `https://dienstvisie.nl/schemas/service/1.json`, the site's `site_url`), so an editor that
+   follows a document's `yaml-language-server` modeline or a Schema Store entry finds it. A schema
+   whose `$id` is not on this site is a warning (the build fails in strict mode).
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import posixpath
 import re
@@ -93,7 +98,25 @@ def _scan(files: Files, config: MkDocsConfig, page_repo_path: str, markdown: str
             _add(files, config, target)
 
 
+SCHEMAS = ROOT / "src" / "dienstvisie" / "schemas"
+
+
+def schema_paths(site_url: str) -> dict[str, Path]:
+    """The site path of every shipped schema (from its `$id`), or a warning for one not on the site."""
+    paths: dict[str, Path] = {}
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    for schema in sorted(SCHEMAS.glob("*.schema.json")):
+        schema_id = str(json.loads(schema.read_text(encoding="utf-8")).get("$id", ""))
+        if not schema_id.startswith(base) or not schema_id.endswith(".json"):
+            log.warning("%s: $id %r is not an address on the site (%s)", schema.name, schema_id, base)
+            continue
+        paths[schema_id[len(base):]] = schema
+    return paths
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for site_path, schema in schema_paths(config["site_url"] or "").items():
+        files.append(File.generated(config, site_path, abs_src_path=str(schema)))
     _outside.clear()
     for file in list(files):
         if file.src_uri.endswith(".md") and file.abs_src_path:

@@ -63,6 +63,10 @@ _EXPORTS: dict[str, str] = {
     "read_vocabulary": "documents.load",
     # checking
     "check": "api",
+    "check_text": "api",
+    "check_many": "api",
+    "UnknownVisionError": "api",
+    "render": "rendering",
     "run_checks": "engine.run",
     "Selection": "engine.selection",
     "Check": "model.check",
@@ -95,6 +99,23 @@ _EXPORTS: dict[str, str] = {
     "Vocabulary": "model.vocabulary",
     "Vocabularies": "model.vocabulary",
     "Term": "model.vocabulary",
+    # a whole portfolio, a baseline, a diff
+    "portfolio_of": "api",
+    "Portfolio": "model.portfolio",
+    "ServiceSummary": "model.portfolio",
+    "PortfolioBuilder": "analysis.portfolio",
+    "summarise": "analysis.portfolio",
+    "baseline_of": "api",
+    "Baseline": "analysis.baseline",
+    "Fingerprint": "analysis.baseline",
+    "Tally": "analysis.baseline",
+    "fingerprints": "analysis.baseline",
+    "read_baseline": "analysis.baseline",
+    "diff_of": "api",
+    "diff_reports": "analysis.diff",
+    "ServiceDiff": "model.diff",
+    "ItemDiff": "model.diff",
+    "FindingChange": "model.diff",
     # plugins
     "hookimpl": "plugins.hookspecs",
     "ENTRY_POINT_GROUP": "plugins.hookspecs",
@@ -116,7 +137,31 @@ _EXPORTS: dict[str, str] = {
 __all__ = ["__version__", *_EXPORTS]
 
 if TYPE_CHECKING:  # explicit re-exports (`X as X`), so type checkers of plugins see every name
+    from .api import UnknownVisionError as UnknownVisionError
+    from .api import baseline_of as baseline_of
     from .api import check as check
+    from .api import check_many as check_many
+    from .api import check_text as check_text
+    from .api import diff_of as diff_of
+    from .api import portfolio_of as portfolio_of
+    from .analysis.baseline import Baseline as Baseline
+    from .analysis.baseline import Fingerprint as Fingerprint
+    from .analysis.baseline import Tally as Tally
+    from .analysis.baseline import fingerprints as fingerprints
+    from .analysis.baseline import read_baseline as read_baseline
+    from .analysis.diff import diff_reports as diff_reports
+    from .model.diff import FindingChange as FindingChange
+    from .model.diff import ItemDiff as ItemDiff
+    from .model.diff import ServiceDiff as ServiceDiff
+    from .model.portfolio import Portfolio as Portfolio
+    from .model.portfolio import ServiceSummary as ServiceSummary
+    from .analysis.portfolio import PortfolioBuilder as PortfolioBuilder
+    from .analysis.portfolio import summarise as summarise
+    from .rendering import render as render
+    from .plugins.builtin import builtin_check as builtin_check
+    from .documents.structure import structure as structure
+    from .documents.structure import unstructure as unstructure
+    from .engine.run import run_checks as run_checks
     from .plugins.builtin import builtin_check as builtin_check
     from .documents.structure import structure as structure
     from .documents.structure import unstructure as unstructure

@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     if isinstance(setup, int):
         return setup
     lang = setup.lang
-    files = find_files(args, lang)
+    files = find_files(args, lang, setup.config)
     if isinstance(files, int):
         return files
     found: list[Fingerprint] = []

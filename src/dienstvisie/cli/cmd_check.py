@@ -27,6 +27,7 @@ import attrs
 
 from ..errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from ..model.text import Language
+from .discovery_options import add_discovery_options
 from .help import help_text
 
 if TYPE_CHECKING:
@@ -86,6 +87,7 @@ def add_run_options(parser: argparse.ArgumentParser, lang: Language, *, fail_on:
     """The documents to check and how: shared by check, portfolio and baseline."""
     parser.add_argument("paths", nargs="+", metavar="PATH", help=help_text("validate.paths", lang))
     parser.add_argument("--glob", action="append", default=[], metavar="PATTERN", help=help_text("check.glob", lang))
+    add_discovery_options(parser, lang)
     add_selection_options(parser, lang, fail_on=fail_on)
     parser.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N", help=help_text("check.jobs", lang))
     parser.add_argument("--no-progress", action="store_true", help=help_text("check.no_progress", lang))
@@ -176,17 +178,24 @@ def prepare(args: argparse.Namespace) -> Setup | int:
     return Setup(lang, config, spec, session, fail_on)
 
 
-def find_files(args: argparse.Namespace, lang: Language) -> list[str] | int:
-    """The documents named and found below the folders named (narrowed by --glob), or exit code 2."""
-    from ..documents.discover import discover
+def find_files(args: argparse.Namespace, lang: Language, config: Config | None = None) -> list[str] | int:
+    """The files named and the service concepts found below the folders named (narrowed by --glob,
+    less what is excluded), or exit code 2; says on stderr which files below the folders it skipped."""
+    from .config import Config
+    from ..documents.discover import find_documents
     from ..errors import SourceError
     from .console import report_error
+    from .discovery_options import exclusions_of, say_skipped
 
     try:
-        return [str(path) for path in discover(args.paths, patterns=args.glob or None)]
+        found = find_documents(args.paths, patterns=args.glob or None, rules=exclusions_of(args, config or Config()))
     except SourceError as error:
         report_error(error, lang)
         return EXIT_USAGE
+    say_skipped(found, lang, show=args.show_skipped)
+    if not found.files:  # as ruff: a warning, not an error (a new portfolio may be empty)
+        print(help_text("discovery.none", lang).format(paths=", ".join(args.paths)), file=sys.stderr)
+    return [str(path) for path in found.files]
 
 
 def jobs_of(args: argparse.Namespace) -> int:
@@ -278,7 +287,7 @@ def run(args: argparse.Namespace) -> int:
     if exporter.binary and args.output in (None, "-"):
         print(help_text("check.binary_needs_output", lang).format(format=format_name), file=sys.stderr)
         return EXIT_USAGE
-    files = find_files(args, lang)
+    files = find_files(args, lang, setup.config)
     if isinstance(files, int):
         return files
     if exporter.stream is not None:

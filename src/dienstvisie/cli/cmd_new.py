@@ -31,4 +31,6 @@ def run(args: argparse.Namespace) -> int:
     from ..documents.load import shipped_vocabularies
     from ..documents.starter import starter_document
 
-    return emit(starter_document(args.life_event, args.id, shipped_vocabularies(), args.lang), args.output, args.lang)
+    file = args.output if args.output not in (None, "-") else None  # the header names the file written
+    return emit(starter_document(args.life_event, args.id, shipped_vocabularies(), args.lang, file=file),
+                args.output, args.lang)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from ..errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, DocumentError, SourceError
 from ..model.text import Language
 from .console import Styler, report_error, use_colour
+from .discovery_options import add_discovery_options, exclusions_of, say_skipped
 from .help import help_text
 
 
@@ -18,28 +20,44 @@ def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: La
     parser.add_argument("paths", nargs="+", metavar="PATH", help=help_text("validate.paths", lang))
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="alleen fouten tonen" if lang == "nl" else "show errors only")
+    parser.add_argument("--config", metavar="FILE", help=help_text("check.config", lang))
+    parser.add_argument("--isolated", action="store_true", help=help_text("check.isolated", lang))
+    add_discovery_options(parser, lang)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..documents.discover import discover
+    """Every dienstvisie document named or found below the folders named (service concepts, rule
+    sets, visions, vocabularies; other files below folders are skipped and counted)."""
+    from .config import Config, ConfigError, find_config, load_config
+    from ..documents.discover import VALIDATED_FORMATS, find_documents
     from ..documents.load import read_document
 
     lang: Language = args.lang
+    try:
+        config_path = args.config or (None if args.isolated else find_config())
+        config = load_config(config_path) if config_path else Config()
+    except ConfigError as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_USAGE
+    if not args.lang_given and config.lang:
+        lang = config.lang
+    rules = exclusions_of(args, config)
     style = Styler(use_colour(sys.stdout))
     code = EXIT_OK
-    files = []
+    files: list[Path] = []
     for path in args.paths:
         try:
-            found = discover([path])
+            found = find_documents([path], formats=VALIDATED_FORMATS, rules=rules)
         except SourceError as error:
             report_error(error, lang)
             code = max(code, EXIT_USAGE)
             continue
-        if not found:
+        say_skipped(found, lang, show=args.show_skipped, validate=True)
+        if not found.files:
             print(help_text("validate.none", lang).format(path=path), file=sys.stderr)
             code = max(code, EXIT_USAGE)
-        files.extend(found)
+        files.extend(found.files)
     valid = 0
     for file in files:
         try:

@@ -12,6 +12,9 @@ Command-line flags override what the file says.
     severity = { DV602 = "info" }
     check-timeout = 10        # seconds one check may take on one service; 0: no limit
     preview = true            # also run the checks whose status is preview
+    extend-exclude = ["tests/corpus/broken"]   # .gitignore-style, relative to this file's folder
+    # exclude = [...]         # replaces the default list (build/, dist/, node_modules/ …)
+    respect-gitignore = true  # leave out what .gitignore files leave out (the default)
 """
 
 from __future__ import annotations
@@ -28,7 +31,8 @@ from ..errors import DienstvisieError
 from ..model.check import Severity
 from ..model.text import LANGUAGES, Language
 
-_KEYS = {"select", "ignore", "severity", "fail-on", "lang", "vision", "plugins", "rules", "check-timeout", "preview"}
+_KEYS = {"select", "ignore", "severity", "fail-on", "lang", "vision", "plugins", "rules", "check-timeout", "preview",
+         "exclude", "extend-exclude", "respect-gitignore"}
 
 
 class ConfigError(DienstvisieError):
@@ -49,7 +53,15 @@ class Config:
     rules: tuple[str, ...] = ()
     check_timeout: float | None = None  # seconds; 0 means no limit
     preview: bool = False
+    exclude: tuple[str, ...] | None = None  # None: the default list
+    extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool | None = None
     path: str | None = None
+
+    @property
+    def folder(self) -> str:
+        """The folder the file's paths and patterns are relative to (the current one without a file)."""
+        return os.path.dirname(self.path) or "." if self.path else "."
 
 
 def _section(path: Path) -> dict[str, Any] | None:
@@ -131,6 +143,9 @@ def load_config(path: str | os.PathLike[str]) -> Config:
     preview = section.get("preview", False)
     if not isinstance(preview, bool):
         raise ConfigError(f"{file}: 'preview' must be true or false")
+    gitignore = section.get("respect-gitignore")
+    if gitignore is not None and not isinstance(gitignore, bool):
+        raise ConfigError(f"{file}: 'respect-gitignore' must be true or false")
     base = file.parent
     return Config(
         select=_strings(file, "select", section["select"]) if "select" in section else None,
@@ -143,5 +158,8 @@ def load_config(path: str | os.PathLike[str]) -> Config:
         rules=tuple(str(base / rule) for rule in _strings(file, "rules", section.get("rules", []))),
         check_timeout=_check_timeout(file, section["check-timeout"]) if "check-timeout" in section else None,
         preview=preview,
+        exclude=_strings(file, "exclude", section["exclude"]) if "exclude" in section else None,
+        extend_exclude=_strings(file, "extend-exclude", section.get("extend-exclude", [])),
+        respect_gitignore=gitignore,
         path=str(file),
     )

@@ -25,7 +25,8 @@ HELP: dict[str, dict[Language, str]] = {
         "nl": "{valid} van {total} document(en) geldig",
         "en": "{valid} of {total} document(s) valid",
     },
-    "validate.none": {"nl": "{path}: geen .yaml-, .yml- of .json-bestanden gevonden", "en": "{path}: no .yaml, .yml or .json files found"},
+    "validate.none": {"nl": "{path}: geen dienstvisie-documenten (.yaml, .yml, .json) gevonden",
+                      "en": "{path}: no dienstvisie documents (.yaml, .yml, .json) found"},
     "vision": {"nl": "toon de visie: uitgangspunten, ontwerpprincipes, toetsvragen", "en": "show the vision: starting points, design principles, guiding questions"},
     "vision.format": {"nl": "uitvoerformaat", "en": "output format"},
     "vision.file": {"nl": "een ander visiebestand (YAML/JSON) dan de meegeleverde visie", "en": "another vision file (YAML/JSON) than the shipped one"},
@@ -123,6 +124,53 @@ HELP: dict[str, dict[Language, str]] = {
     "import.gaps": {"nl": "Niet ingevuld ({count}), vul dit zelf aan (zie de TODO's in het concept):",
                     "en": "Not filled in ({count}), complete this yourself (see the TODOs in the draft):"},
     # a whole portfolio: folders, parallel runs, portfolio view, baseline and diff (issue 6)
+    "discovery.exclude": {
+        "nl": "laat onder mappen paden weg die hierop passen (.gitignore-stijl; herhaalbaar); vervangt de standaardlijst "
+              "(build/, dist/, node_modules/, venv/ …) en 'exclude' uit de configuratie",
+        "en": "below folders leave out paths matching this (.gitignore style; repeatable); replaces the default list "
+              "(build/, dist/, node_modules/, venv/ …) and the configuration's 'exclude'",
+    },
+    "discovery.extend_exclude": {
+        "nl": "laat daarnaast ook deze paden weg (.gitignore-stijl; herhaalbaar)",
+        "en": "leave out these paths as well (.gitignore style; repeatable)",
+    },
+    "discovery.no_gitignore": {
+        "nl": "neem ook bestanden die .gitignore weglaat", "en": "also take files that .gitignore leaves out",
+    },
+    "discovery.show_skipped": {
+        "nl": "noem elk overgeslagen bestand", "en": "name every skipped file",
+    },
+    "discovery.skipped": {
+        "nl": "{count} bestand(en) onder de mappen overgeslagen, geen dienstconcept ({kinds})",
+        "en": "{count} file(s) below the folders skipped, not service concepts ({kinds})",
+    },
+    "discovery.skipped.validate": {
+        "nl": "{count} bestand(en) onder de mappen overgeslagen, geen document om te valideren ({kinds})",
+        "en": "{count} file(s) below the folders skipped, no document to validate ({kinds})",
+    },
+    "discovery.skipped_hint": {
+        "nl": "  (alleen bestanden met 'dienstvisie:' bovenaan zijn dienstconcepten; --show-skipped noemt ze, "
+              "een bestand zelf noemen leest het toch)",
+        "en": "  (only files with a top-level 'dienstvisie:' are service concepts; --show-skipped names them, "
+              "naming a file reads it all the same)",
+    },
+    "discovery.skipped_hint.validate": {
+        "nl": "  (--show-skipped noemt ze; een bestand zelf noemen leest het toch)",
+        "en": "  (--show-skipped names them; naming a file reads it all the same)",
+    },
+    "discovery.none": {
+        "nl": "let op: geen dienstconcepten gevonden in {paths}",
+        "en": "warning: no service concepts found in {paths}",
+    },
+    "discovery.kind.none": {"nl": "geen dienstvisie-formaat", "en": "no dienstvisie format"},
+    "discovery.kind.service": {"nl": "dienstconcept", "en": "service concept"},
+    "discovery.kind.ruleset": {"nl": "regelset", "en": "rule set"},
+    "discovery.kind.vision": {"nl": "visie", "en": "vision"},
+    "discovery.kind.vocabulary": {"nl": "vocabulaire", "en": "vocabulary"},
+    "discovery.kind.baseline": {"nl": "baseline", "en": "baseline"},
+    "discovery.kind.report": {"nl": "rapport", "en": "report"},
+    "discovery.kind.portfolio": {"nl": "portfoliorapport", "en": "portfolio report"},
+    "discovery.kind.diff": {"nl": "vergelijking (diff)", "en": "diff"},
     "check.glob": {
         "nl": "neem onder mappen alleen bestanden die hierop passen, bv. '*.yaml' of 'gemeente-*/*.yml' (herhaalbaar; "
               "zonder / telt de bestandsnaam, met / het pad onder de map)",

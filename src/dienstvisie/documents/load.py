@@ -103,6 +103,9 @@ def _document(
     references: Callable[[object], list[Problem]],
     build: Callable[[Any], M],
 ) -> Document[M]:
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        raise TypeError(f"a dienstvisie document is read from a path, text (str) or a mapping, not "
+                        f"{type(source).__name__}: decode the bytes first, e.g. data.decode('utf-8')")
     if isinstance(source, Mapping):
         problems = plain_data_problems(source, file)
         if problems:
@@ -137,6 +140,17 @@ def read_service(source: Source, *, filename: str | None = None) -> Document[Ser
     A `str` is taken as text when it holds a line break or starts with `{`, else as a path.
     """
     return _document(source, filename, "service", service_reference_problems, structure_service)
+
+
+def read_service_file(path: str | os.PathLike[str]) -> Document[ServiceConcept]:
+    """A service concept from a file, whatever its name looks like (no guessing whether it is text)."""
+    name = os.fspath(path)
+    return _validated(parse(read_text(name), name), name, "service", service_reference_problems, structure_service)
+
+
+def parse_service_text(text: str, filename: str | None = None) -> Document[ServiceConcept]:
+    """A service concept from its YAML or JSON text, always taken as text (whatever it looks like)."""
+    return _validated(parse(text, filename), filename, "service", service_reference_problems, structure_service)
 
 
 def load_service(source: Source, *, filename: str | None = None) -> ServiceConcept:

@@ -1,4 +1,9 @@
-"""A commented starter service concept, so a team begins from a valid document, not a blank page."""
+"""A commented starter service concept, so a team begins from a valid document, not a blank page.
+
+Its first line is a `yaml-language-server` modeline naming the schema's `$id`, so editors with
+the YAML language server (VS Code's YAML extension, Neovim, Helix, Emacs …) complete and check
+the fields as the team types (see docs/editors.md).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,10 @@ import json
 
 from ..model.text import Language
 from ..model.vocabulary import Vocabularies
+from ..site import schema_url
+
+#: the modeline that points editors with the YAML language server to the schema
+MODELINE = f"# yaml-language-server: $schema={schema_url('service')}"
 
 _COMMENTS: dict[str, dict[Language, str]] = {
     "head": {
@@ -22,12 +31,16 @@ _COMMENTS: dict[str, dict[Language, str]] = {
 }
 
 
-def starter_document(life_event: str, service_id: str | None, vocabularies: Vocabularies, lang: Language = "nl") -> str:
-    """YAML text of a valid starter service concept for `life_event`, with comments in `lang`."""
+def starter_document(life_event: str, service_id: str | None, vocabularies: Vocabularies, lang: Language = "nl",
+                     file: str | None = None) -> str:
+    """YAML text of a valid starter service concept for `life_event`, with comments in `lang`; its
+    header names `file` (where it will be written; default `<id>.yaml`) in the commands to run next."""
     term = vocabularies.life_event(life_event)
     name = term.name.get(lang) if term else life_event.replace("-", " ").capitalize()
     identifier = service_id or life_event
-    file = f"{identifier}.yaml"
+    file = file if file and file.isprintable() else f"{identifier}.yaml"  # a line break would end the comment
+    if any(char in file for char in " '\"$`\\") or file.startswith("-"):
+        file = "'" + file.replace("'", "'\\''") + "'"  # a shell word the reader can paste
 
     def comment(key: str) -> str:
         return "# " + _COMMENTS[key][lang].format(file=file)
@@ -38,6 +51,7 @@ def starter_document(life_event: str, service_id: str | None, vocabularies: Voca
     title_nl = term.name.get("nl") if term else name
     title_en = term.name.get("en") if term else name
     lines = [
+        MODELINE,
         comment("head"),
         'dienstvisie: "1"',
         f"id: {identifier}",

@@ -211,5 +211,5 @@ def render_markdown(run: CheckRun, lang: Language) -> str:
 
 EXPORTER = Exporter(
     name="markdown", title=Text(nl="Markdown (wiki, pull request)", en="Markdown (wiki, pull request)"),
-    suffix=".md", media_type="text/markdown", render=render_markdown, needs_concept=False,
+    suffix=".md", media_type="text/markdown", render=render_markdown,
 )

@@ -1,7 +1,19 @@
 """The SARIF 2.1.0 report, for code scanning in CI and code review (GitHub, GitLab, Azure DevOps…).
 
-* `runs[0].tool.driver.rules`: every check of the run, with its title (`shortDescription`), rationale
-  (`fullDescription`), suggestion (`help`), default level and `properties.principles`.
+* `runs[0].tool.driver`: `informationUri` is the documentation site; `rules` has every check of the
+  run, with its title (`shortDescription`), rationale (`fullDescription`), suggestion (`help.text`,
+  and `help.markdown` with title, rationale, suggestion and a link), default level and
+  `properties.principles`. A check that ships with dienstvisie has a `helpUri`: its section of the
+  checks page on the documentation site (checks.html in Dutch, checks.en.html in English).
+* `runs[0].automationDetails.id` is `dienstvisie/<vision id>/`, so code-scanning tools keep the
+  results of this tool apart from others (a category such as GitHub's upload step's overrides it).
+* Artifact URIs are relative to `%SRCROOT%`, the folder the run started in (the current folder; in
+  CI the repository root). `originalUriBaseIds` declares `%SRCROOT%` with a description but without
+  its absolute `file:` URI, which a code-scanning tool does not need and which would put a machine
+  path into a report meant to be byte-identical wherever it is made (a consumer that wants one
+  is told the folder, as the SARIF spec allows). A document outside that folder keeps an absolute
+  `file:` URI without a base, since a code-scanning tool cannot place it in the repository anyway
+  (that path was given on the command line).
 * `results`: only findings that failed, were explained or hit an error in the check; passed,
   not_applicable and needs_review findings are left out. `level` follows the severity: critical and
   major → `error`, minor → `warning`, info → `note`. Each result has the file and, when known, the
@@ -33,6 +45,7 @@ from ..model.finding import Finding
 from ..model.report import Report
 from ..model.run import CheckRun
 from ..model.text import Language, Text
+from ..site import SITE_URL, check_help_uri
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -43,6 +56,14 @@ LEVELS: dict[Severity, str] = {
     Severity.INFO: "note",
 }
 RESULT_STATUSES: tuple[Status, ...] = (Status.FAILED, Status.EXPLAINED, Status.ERROR)
+SRCROOT = "%SRCROOT%"
+_WORDS: dict[str, dict[Language, str]] = {
+    "srcroot": {"nl": "De map waarin dienstvisie draaide (in CI: de root van de repository); "
+                      "de paden van de documenten zijn relatief daaraan.",
+                "en": "The folder dienstvisie ran in (in CI: the repository root); the documents' paths are relative to it."},
+    "todo": {"nl": "Wat te doen", "en": "What to do"},
+    "more": {"nl": "{id} in de documentatie", "en": "{id} in the documentation"},
+}
 
 
 def _uri(file: str) -> str:
@@ -55,18 +76,60 @@ def _uri(file: str) -> str:
     return quote(str(PurePosixPath(path)), safe="/")
 
 
+def _file_uri(absolute: str) -> str:
+    return _uri(absolute if absolute.startswith("/") or re.match(r"^[A-Za-z]:", absolute) else "/" + absolute)
+
+
+def artifact_location(file: str, root: str) -> dict[str, str]:
+    """A SARIF artifactLocation: relative to %SRCROOT% (`root`) when the file is inside it, else an
+    absolute `file:` URI."""
+    absolute = os.path.normpath(os.path.join(os.path.abspath(root), file))
+    relative = os.path.relpath(absolute, os.path.abspath(root)) if os.path.splitdrive(absolute)[0].lower() == \
+        os.path.splitdrive(os.path.abspath(root))[0].lower() else os.pardir
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        return {"uri": _file_uri(absolute.replace(os.sep, "/"))}
+    return {"uri": _uri(relative), "uriBaseId": SRCROOT}
+
+
+def _documented_ids(run: CheckRun) -> frozenset[str]:
+    """The checks the documentation site explains: the built-in ones, the meta checks and, under the
+    shipped vision, its guiding-questions checks (the generated checks pages)."""
+    from ..visions import DEFAULT_VISION_ID
+    from ..checks import builtin_checks
+    from ..checks.meta import META_CHECKS
+    from ..checks.questions import question_checks
+
+    ids = {check.id for check in (*builtin_checks(), *META_CHECKS)}
+    if run.vision.id == DEFAULT_VISION_ID:
+        ids.update(check.id for check in question_checks(run.vision))
+    return frozenset(ids)
+
+
+def _help_markdown(check: Check, lang: Language, uri: str | None) -> str:
+    parts = [f"**{check.title.get(lang)}**", check.rationale.get(lang),
+             f"**{_WORDS['todo'][lang]}:** {check.suggestion.get(lang)}"]
+    if uri:
+        parts.append(f"[{_WORDS['more'][lang].format(id=check.id)}]({uri})")
+    return "\n\n".join(parts)
+
+
 def _rule_name(check: Check) -> str:
     words = re.findall(r"[A-Za-z0-9]+", check.title.get("en"))
     return "".join(word[:1].upper() + word[1:] for word in words) or check.id
 
 
-def _rule(check: Check, lang: Language) -> dict[str, Any]:
-    return {
+def _rule(check: Check, lang: Language, documented: frozenset[str]) -> dict[str, Any]:
+    uri = check_help_uri(check.id, lang) if check.id in documented and check.origin == "dienstvisie" else None
+    rule: dict[str, Any] = {
         "id": check.id,
         "name": _rule_name(check),
         "shortDescription": {"text": check.title.get(lang)},
         "fullDescription": {"text": check.rationale.get(lang)},
-        "help": {"text": check.suggestion.get(lang)},
+    }
+    if uri:
+        rule["helpUri"] = uri
+    rule.update({
+        "help": {"text": check.suggestion.get(lang), "markdown": _help_markdown(check, lang, uri)},
         "defaultConfiguration": {"level": LEVELS[check.severity]},
         "properties": {
             "principles": list(check.principles),
@@ -74,7 +137,8 @@ def _rule(check: Check, lang: Language) -> dict[str, Any]:
             "origin": check.origin,
             "tags": ["dienstvisie", *check.principles],
         },
-    }
+    })
+    return rule
 
 
 def _fingerprint(report: Report, finding: Finding) -> str:
@@ -82,13 +146,13 @@ def _fingerprint(report: Report, finding: Finding) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
-def _result(report: Report, finding: Finding, rule_index: dict[str, int], lang: Language) -> dict[str, Any]:
+def _result(report: Report, finding: Finding, rule_index: dict[str, int], lang: Language, root: str) -> dict[str, Any]:
     location = finding.location
     pointer = location.pointer or "/"
     sarif_location: dict[str, Any] = {}
     file = location.file or report.file
     if file:
-        physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(file)}}
+        physical: dict[str, Any] = {"artifactLocation": artifact_location(file, root)}
         if location.line:
             region: dict[str, int] = {"startLine": location.line}
             if location.column:
@@ -131,13 +195,13 @@ def _result(report: Report, finding: Finding, rule_index: dict[str, int], lang: 
     return result
 
 
-def _notifications(run: CheckRun, lang: Language) -> list[dict[str, Any]]:
+def _notifications(run: CheckRun, lang: Language, root: str) -> list[dict[str, Any]]:
     notes: list[dict[str, Any]] = []
     for failure in run.load_failures:
         for problem in failure.problems:
             note: dict[str, Any] = {"descriptor": {"id": problem.code}, "level": "error" if problem.level == "error" else "warning",
                                     "message": {"text": problem.message.get(lang)}}
-            physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(problem.location.file or failure.file)}}
+            physical: dict[str, Any] = {"artifactLocation": artifact_location(problem.location.file or failure.file, root)}
             if problem.location.line:
                 physical["region"] = {"startLine": problem.location.line}
                 if problem.location.column:
@@ -150,17 +214,20 @@ def _notifications(run: CheckRun, lang: Language) -> list[dict[str, Any]]:
     return notes
 
 
-def run_to_sarif(run: CheckRun, lang: Language) -> dict[str, Any]:
-    """The check run as a SARIF 2.1.0 log (plain JSON-ready data)."""
-    rules = [_rule(check, lang) for check in run.checks]
+def run_to_sarif(run: CheckRun, lang: Language, root: str | None = None) -> dict[str, Any]:
+    """The check run as a SARIF 2.1.0 log (plain JSON-ready data); `root` is %SRCROOT%, the folder
+    relative file names are relative to (default: the current folder)."""
+    root = root if root is not None else os.getcwd()
+    documented = _documented_ids(run)
+    rules = [_rule(check, lang, documented) for check in run.checks]
     rule_index = {check.id: index for index, check in enumerate(run.checks)}
-    driver: dict[str, Any] = {"name": "dienstvisie"}
+    driver: dict[str, Any] = {"name": "dienstvisie", "informationUri": SITE_URL}
     if run.version:
         driver["version"] = run.version
         driver["semanticVersion"] = run.version
     driver["rules"] = rules
     results = [
-        _result(report, finding, rule_index, lang)
+        _result(report, finding, rule_index, lang, root)
         for report in run.reports
         for finding in report.findings
         if finding.status in RESULT_STATUSES
@@ -170,7 +237,7 @@ def run_to_sarif(run: CheckRun, lang: Language) -> dict[str, Any]:
         if report.file and report.file not in files:
             files.append(report.file)
     invocation: dict[str, Any] = {"executionSuccessful": not run.load_failures and not run.plugin_failures}
-    notifications = _notifications(run, lang)
+    notifications = _notifications(run, lang, root)
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
     return {
@@ -178,8 +245,10 @@ def run_to_sarif(run: CheckRun, lang: Language) -> dict[str, Any]:
         "version": SARIF_VERSION,
         "runs": [{
             "tool": {"driver": driver},
+            "automationDetails": {"id": f"dienstvisie/{run.vision.id}/"},
+            "originalUriBaseIds": {SRCROOT: {"description": {"text": _WORDS["srcroot"][lang]}}},
             "invocations": [invocation],
-            "artifacts": [{"location": {"uri": _uri(file)}, "roles": ["analysisTarget"]} for file in files],
+            "artifacts": [{"location": artifact_location(file, root), "roles": ["analysisTarget"]} for file in files],
             "language": lang,
             "results": results,
             "properties": {

@@ -20,6 +20,15 @@ import pluggy
 from . import hookspecs
 from ..errors import DienstvisieError
 from ..model.check import Check
+from ..model.exporter import Exporter
+from ..model.plugin import PluginFailure, PluginInfo
+from ..model.report import Report
+from ..model.service import ServiceConcept
+from ..model.text import Text
+from ..model.vision import Vision
+from ..model.vocabulary import Vocabularies, Vocabulary
+from ..errors import DienstvisieError
+from ..model.check import Check
 from ..model.check_id import CheckId
 from ..model.plugin import PluginFailure, PluginInfo
 from ..model.report import Report
@@ -67,7 +76,7 @@ class Plugins:
         self._visions: dict[str, Vision] | None = None
         self._checks: dict[str, tuple[Check, ...]] = {}
         self._vocabularies: Vocabularies | None = None
-        self._exporters: dict[str, Any] | None = None
+        self._exporters: dict[str, Exporter] | None = None
         self._importers: dict[str, Any] | None = None
         self._rulesets: list[tuple[str, RuleSet]] | None = None
         self._check_ids: dict[str, CheckId] | None = None
@@ -247,10 +256,11 @@ class Plugins:
             self._vocabularies = result
         return self._vocabularies
 
-    def exporters(self) -> dict[str, Any]:
-        """Every output format by name."""
+    def exporters(self) -> dict[str, Exporter]:
+        """Every output format by name. A plugin's object that is not an `Exporter` but has a `name`
+        and a `render` is taken as one (its missing `title`, `suffix`, `media_type` filled in)."""
         if self._exporters is None:
-            exporters: dict[str, Any] = {}
+            exporters: dict[str, Exporter] = {}
             for plugin, item in self._items("dienstvisie_exporters"):
                 name = getattr(item, "name", None)
                 if not isinstance(name, str) or not callable(getattr(item, "render", None)):
@@ -258,7 +268,7 @@ class Plugins:
                 elif name in exporters:
                     self.failures.append(PluginFailure(plugin, "dienstvisie_exporters", f"format '{name}' is already registered"))
                 else:
-                    exporters[name] = item
+                    exporters[name] = _as_exporter(item, name)
                     self._exporter_plugin[name] = plugin
             self._exporters = exporters
         return self._exporters
@@ -345,6 +355,16 @@ class Plugins:
                     failures=tuple(f for f in self.failures if f.plugin == failure.plugin),
                 ))
         return result
+
+
+def _as_exporter(item: Any, name: str) -> Exporter:
+    """An Exporter for a plugin's exporter object (typed, so callers need no `Any`)."""
+    if isinstance(item, Exporter):
+        return item
+    title = getattr(item, "title", None)
+    return Exporter(name=name, title=title if isinstance(title, Text) else Text(nl=name, en=name),
+                    suffix=str(getattr(item, "suffix", "") or ""),
+                    media_type=str(getattr(item, "media_type", "") or "application/octet-stream"), render=item.render)
 
 
 def _as_source(item: Any) -> tuple[Any, str | None]:
