@@ -39,6 +39,7 @@ from .model.plugin import PluginFailure
 from .model.problem import Problem
 from .model.report import Report
 from .model.run import LoadFailure
+from .stdin import STDIN
 
 if TYPE_CHECKING:
     from .model.document import Document
@@ -112,8 +113,13 @@ class Session:
         """
         from .engine import run_checks
         from .loading import read_service
+        from .stdin import STDIN_SOURCE, as_path_text, is_stdin
 
-        document = read_service(Path(source))  # a Path: a file name is never taken for YAML text
+        # a Path: a file name is never taken for YAML text; `-` is standard input, a file called `-` is ./-
+        if is_stdin(source):
+            document = read_service(STDIN_SOURCE)
+        else:
+            document = read_service(Path(source), filename=as_path_text(Path(source)))
         service = self.plugins.prepare(document.model, self.vision)
         report = run_checks(
             service, vision=self.vision, checks=self.checks, vocabularies=self.vocabularies, selection=self.selection,
@@ -241,7 +247,8 @@ def check_files(
     `Session` raises when the run cannot be set up.
     """
     session = session or session_for(spec)  # also in parallel runs: set-up errors show here, once
-    workers = worker_count(len(files), jobs)
+    # standard input is this process's: a run that reads it checks here
+    workers = 0 if STDIN in files else worker_count(len(files), jobs)
     if not workers:
         for path in files:
             yield session.check_file(path, finish)

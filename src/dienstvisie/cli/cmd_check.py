@@ -1,7 +1,8 @@
 """`dienstvisie check PATH...`: hold service concepts against the vision and report.
 
-Exit 0 when nothing failed at or above --fail-on, 1 when something did, 2 for unusable input
-(a missing, unreadable or invalid document, a bad option or configuration).
+Exit 0 when nothing failed at or above --fail-on, 1 when something did (0 with --exit-zero), 2
+for unusable input (a missing, unreadable or invalid document, a bad option or configuration).
+`-` as a path reads a service concept from standard input.
 
 Folders are walked (`--glob` narrows what is taken below them); with `--jobs N` the documents are
 checked in N worker processes, and the report is the same as with `--jobs 1`, byte for byte. The
@@ -93,6 +94,7 @@ def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: La
     parser.add_argument("-f", "--format", default=None, help=help_text("check.format", lang))
     parser.add_argument("-o", "--output", help=help_text("output", lang))
     parser.add_argument("--baseline", metavar="FILE", help=help_text("check.baseline", lang))
+    parser.add_argument("--exit-zero", action="store_true", help=help_text("check.exit_zero", lang))
     parser.set_defaults(run=run)
 
 
@@ -169,13 +171,16 @@ def prepare(args: argparse.Namespace) -> Setup | int:
 
 
 def find_files(args: argparse.Namespace, lang: Language) -> list[str] | int:
-    """The documents named and found below the folders named (narrowed by --glob), or exit code 2."""
+    """The documents named and found below the folders named (narrowed by --glob), `-` for
+    standard input, or exit code 2."""
     from ..discovery import discover
     from ..errors import SourceError
+    from ..stdin import as_path_text, with_stdin
     from .console import report_error
 
-    try:
-        return [str(path) for path in discover(args.paths, patterns=args.glob or None)]
+    try:  # `-` is standard input, kept in its place
+        found = with_stdin(args.paths, lambda paths: discover(paths, patterns=args.glob or None))
+        return [as_path_text(path) for path in found]
     except SourceError as error:
         report_error(error, lang)
         return EXIT_USAGE
@@ -241,6 +246,11 @@ def cannot_write(output: str, error: OSError, lang: Language) -> int:
 # ------------------------------------------------------------------------------------------- check
 
 def run(args: argparse.Namespace) -> int:
+    code = _check(args)
+    return EXIT_OK if args.exit_zero and code == EXIT_FINDINGS else code  # --exit-zero: findings are no failure
+
+
+def _check(args: argparse.Namespace) -> int:
     from ..errors import DocumentError, SourceError
     from .console import report_error
 
@@ -367,6 +377,8 @@ def _streamed(args: argparse.Namespace, setup: Setup, files: list[str], format_n
             json_writer.finish(target, run_result, _baseline_summary(args, totals))
         if isinstance(target, AtomicFile):
             target.commit()
+    except BrokenPipeError:  # the reader of stdout went away (`| head -1`): main() stops quietly
+        raise
     except OSError as error:
         if isinstance(target, AtomicFile):
             target.discard()

@@ -24,12 +24,17 @@ def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: La
 def run(args: argparse.Namespace) -> int:
     from ..discovery import discover
     from ..loading import read_document
+    from ..stdin import STDIN, is_stdin
 
     lang: Language = args.lang
     style = Styler(use_colour(sys.stdout))
     code = EXIT_OK
-    files = []
+    files: list[Any] = []
     for path in args.paths:
+        if is_stdin(path):  # `-`: standard input, once
+            if STDIN not in files:
+                files.append(STDIN)
+            continue
         try:
             found = discover([path])
         except SourceError as error:

@@ -19,7 +19,8 @@ HELP: dict[str, dict[Language, str]] = {
         "en": "internal error in dienstvisie: {error}\nRun again with --debug and report it as an issue.",
     },
     "validate": {"nl": "controleer documenten tegen hun schema", "en": "validate documents against their schema"},
-    "validate.paths": {"nl": "bestanden of mappen", "en": "files or folders"},
+    "validate.paths": {"nl": "bestanden of mappen; - leest een document van standaardinvoer",
+                       "en": "files or folders; - reads a document from standard input"},
     "validate.ok": {"nl": "{file}: geldig", "en": "{file}: valid"},
     "validate.summary": {
         "nl": "{valid} van {total} document(en) geldig",
@@ -37,8 +38,12 @@ HELP: dict[str, dict[Language, str]] = {
     "new.life_event": {"nl": "de levensgebeurtenis, bijvoorbeeld overlijden", "en": "the life event, for example overlijden"},
     "new.id": {"nl": "id van de dienst (standaard afgeleid van de levensgebeurtenis)", "en": "id of the service (default derived from the life event)"},
     "check": {"nl": "toets dienstconcepten aan de visie", "en": "check service concepts against the vision"},
-    "check.format": {"nl": "rapportformaat: text, json of een formaat van een plugin (standaard: text)",
-                     "en": "report format: text, json or a format added by a plugin (default: text)"},
+    "check.format": {"nl": "rapportformaat: text, json, markdown, html, csv, sarif, junit, gitlab (GitLab Code Quality) "
+                           "of een formaat van een plugin (standaard: text)",
+                     "en": "report format: text, json, markdown, html, csv, sarif, junit, gitlab (GitLab Code Quality) "
+                           "or a format added by a plugin (default: text)"},
+    "check.exit_zero": {"nl": "eindig met 0, ook als een dienst niet voldoet (onbruikbare invoer geeft nog steeds 2)",
+                        "en": "exit 0 even when a service falls short (unusable input still gives 2)"},
     "check.fail_on": {"nl": "laagste ernst die de run laat falen (standaard: minor)",
                       "en": "lowest severity that fails the run (default: minor)"},
     "check.select": {"nl": "alleen deze checks (id's of voorvoegsels, komma-gescheiden, bv. DV3,DV401)",
