@@ -33,6 +33,19 @@ HELP: dict[str, dict[Language, str]] = {
     "vision.list": {"nl": "toon de geïnstalleerde visies: id, titel, versie, status, herkomst",
                     "en": "list the installed visions: id, title, version, status, origin"},
     "schema": {"nl": "toon een JSON Schema", "en": "print a JSON Schema"},
+    "completion": {"nl": "toon een script voor aanvullen met Tab in de shell (bash, zsh, tcsh)",
+                   "en": "print a shell completion script (bash, zsh, tcsh)"},
+    "completion.shell": {"nl": "de shell", "en": "the shell"},
+    "completion.description": {
+        "nl": "Toon een script waarmee de shell subcommando's, opties en bestandsnamen aanvult met Tab.\n\n"
+              "  bash: dienstvisie completion bash > ~/.local/share/bash-completion/completions/dienstvisie\n"
+              "  zsh:  dienstvisie completion zsh > \"${fpath[1]}/_dienstvisie\"   (daarna: compinit)\n"
+              "  tcsh: dienstvisie completion tcsh > ~/.dienstvisie.tcsh; source ~/.dienstvisie.tcsh",
+        "en": "Print a script with which the shell completes subcommands, options and file names on Tab.\n\n"
+              "  bash: dienstvisie completion bash > ~/.local/share/bash-completion/completions/dienstvisie\n"
+              "  zsh:  dienstvisie completion zsh > \"${fpath[1]}/_dienstvisie\"   (then: compinit)\n"
+              "  tcsh: dienstvisie completion tcsh > ~/.dienstvisie.tcsh; source ~/.dienstvisie.tcsh",
+    },
     "schema.name": {"nl": "naam van het schema", "en": "name of the schema"},
     "new": {"nl": "maak een begin voor een nieuw dienstconcept", "en": "print a starter service concept"},
     "new.life_event": {"nl": "de levensgebeurtenis, bijvoorbeeld overlijden", "en": "the life event, for example overlijden"},
