@@ -154,6 +154,7 @@ def prepare(args: argparse.Namespace) -> Setup | int:
     except UnknownVisionError as error:
         print(help_text("check.unknown_vision", lang).format(vision=error.vision_id, known=", ".join(error.known)),
               file=sys.stderr)
+        say_install_hint("vision", error.vision_id, lang)
         return EXIT_USAGE
     vision = session.vision
     for rule_document in session.rule_documents:
@@ -168,6 +169,15 @@ def prepare(args: argparse.Namespace) -> Setup | int:
             return EXIT_USAGE
     fail_on = Severity(args.fail_on) if args.fail_on else (config.fail_on or Severity.MINOR)
     return Setup(lang, config, spec, session, fail_on)
+
+
+def say_install_hint(kind: str, name: str, lang: Language) -> None:
+    """On stderr, under an 'unknown …' message: the example plugin that adds `name`, and how to install it."""
+    from .install_hint import install_hint
+
+    hint = install_hint(kind, name, lang)
+    if hint:
+        print("    → " + hint, file=sys.stderr)
 
 
 def find_files(args: argparse.Namespace, lang: Language) -> list[str] | int:
@@ -263,6 +273,7 @@ def _check(args: argparse.Namespace) -> int:
     if format_name not in exporters:
         print(help_text("check.unknown_format", lang).format(format=format_name, known=", ".join(sorted(exporters))),
               file=sys.stderr)
+        say_install_hint("format", format_name, lang)
         return EXIT_USAGE
     baseline: Baseline | None = None
     if args.baseline:

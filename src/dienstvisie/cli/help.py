@@ -129,10 +129,8 @@ HELP: dict[str, dict[Language, str]] = {
     "import.unknown_format": {"nl": "onbekend invoerformaat '{format}'; beschikbaar: {known}",
                               "en": "unknown input format '{format}'; available: {known}"},
     "import.no_formats": {
-        "nl": "onbekend invoerformaat '{format}': er is geen plugin met invoerformaten geïnstalleerd "
-              "(bijvoorbeeld: pip install dienstvisie-cpsv-ap)",
-        "en": "unknown input format '{format}': no plugin with input formats is installed "
-              "(for example: pip install dienstvisie-cpsv-ap)",
+        "nl": "onbekend invoerformaat '{format}': er is geen plugin met invoerformaten geïnstalleerd",
+        "en": "unknown input format '{format}': no plugin with input formats is installed",
     },
     "import.failed": {"nl": "het invoerformaat '{format}' kon het bestand niet verwerken: {error}",
                       "en": "the input format '{format}' could not process the file: {error}"},
