@@ -40,7 +40,7 @@ def source_repository() -> str | None:
     except PackageNotFoundError:
         return None
     for entry in urls:
-        label, _, url = entry.partition(",")
+        label, _, url = str(entry).partition(",")
         if label.strip().lower() in ("source", "repository") and url.strip():
             return url.strip()
     return None
