@@ -32,7 +32,7 @@ from dienstvisie.plugins import Plugins, load_plugins
 ROOT = Path(__file__).parents[1]
 EXAMPLES = ROOT / "examples"
 BROKEN = ROOT / "tests" / "corpus" / "broken" / "missing-required.yaml"
-FORMATS = ("text", "json", "markdown", "html", "csv", "sarif", "junit")
+FORMATS = ("text", "json", "markdown", "html", "csv", "sarif", "junit", "gitlab")
 
 HOSTILE_STEP = "<script>alert(1)</script>"
 HOSTILE_ORG = '=HYPERLINK("http://evil.example/x","klik")'
