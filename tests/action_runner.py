@@ -117,6 +117,12 @@ class ActionRun:
         action = step["uses"].split("@", 1)[0]
         given = {key: self.fill(str(value)) for key, value in step.get("with", {}).items()}
         if action == "actions/setup-python":
+            # as setup-python does: a `python` first on PATH for the steps that follow
+            tools = self.temp / "setup-python"
+            tools.mkdir(exist_ok=True)
+            (tools / "python").unlink(missing_ok=True)
+            (tools / "python").symlink_to(sys.executable)
+            self.env["PATH"] = f"{tools}{os.pathsep}{os.environ.get('PATH', '')}"
             self.log.append(f"--- setup-python {given}: this Python ({sys.executable})")
         elif action == "github/codeql-action/upload-sarif":
             sarif = json.loads((self.workspace / given["sarif_file"]).read_text(encoding="utf-8"))
