@@ -48,10 +48,10 @@ def read_text(path: str | os.PathLike[str], max_bytes: int | None = None) -> str
             raw = read_stdin_bytes(limit)
         elif file.is_dir():
             raise SourceError(name, message("source.directory").get("nl"), message("source.directory").get("en"))
-        # Opening a named pipe (FIFO) waits until a writer opens it, which may be never: open
-        # without waiting, then read as usual. A pipe with a writer (`check <(generate)`,
-        # /dev/stdin) is read; one without a writer reads as empty.
         else:
+            # Opening a named pipe (FIFO) waits until a writer opens it, which may be never: open
+            # without waiting, then read as usual. A pipe with a writer (`check <(generate)`,
+            # /dev/stdin) is read; one without a writer reads as empty.
             descriptor = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
             with open(descriptor, "rb") as handle:
                 if hasattr(os, "set_blocking"):
