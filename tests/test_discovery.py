@@ -66,6 +66,12 @@ def test_declared_format_of_every_kind_in_yaml_and_json() -> None:
     assert declared_format(json.dumps({"a": {"dienstvisie": "1"}})) is None
     assert declared_format("dienstvisie_other: 1\n") is None
     assert declared_format("dienstvisie:\n") == SERVICE
+    assert declared_format("dienstvisie:  # the version is missing\nid: x\n") == SERVICE
+    # a GitLab CI job (or any mapping) that happens to be called dienstvisie declares nothing
+    assert declared_format("stages: [test]\ndienstvisie:\n  stage: test\n  script: [x]\n") is None
+    assert declared_format("dienstvisie:\n\n  # a job\n  - a\n") is None
+    assert declared_format("dienstvisie: {stage: test}\n") is None
+    assert declared_format(json.dumps({"dienstvisie": {"stage": "test"}})) is None
     assert declared_format("[1, 2]") is None
     assert declared_format("dienstvisies: 1\n") is None
 

@@ -1,7 +1,8 @@
 """`dienstvisie check PATH...`: hold service concepts against the vision and report.
 
-Exit 0 when nothing failed at or above --fail-on, 1 when something did, 2 for unusable input
-(a missing, unreadable or invalid document, a bad option or configuration).
+Exit 0 when nothing failed at or above --fail-on, 1 when something did (0 with --exit-zero), 2
+for unusable input (a missing, unreadable or invalid document, a bad option or configuration).
+`-` as a path reads a service concept from standard input.
 
 Folders are walked (`--glob` narrows what is taken below them); with `--jobs N` the documents are
 checked in N worker processes, and the report is the same as with `--jobs 1`, byte for byte. The
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import sys
+from pathlib import Path
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -100,6 +102,7 @@ def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: La
     parser.add_argument("-f", "--format", default=None, help=help_text("check.format", lang))
     parser.add_argument("-o", "--output", help=help_text("output", lang))
     parser.add_argument("--baseline", metavar="FILE", help=help_text("check.baseline", lang))
+    parser.add_argument("--exit-zero", action="store_true", help=help_text("check.exit_zero", lang))
     parser.set_defaults(run=run)
 
 
@@ -160,6 +163,7 @@ def prepare(args: argparse.Namespace) -> Setup | int:
     except UnknownVisionError as error:
         print(help_text("check.unknown_vision", lang).format(vision=error.vision_id, known=", ".join(error.known)),
               file=sys.stderr)
+        say_install_hint("vision", error.vision_id, lang)
         return EXIT_USAGE
     vision = session.vision
     for rule_document in session.rule_documents:
@@ -178,24 +182,43 @@ def prepare(args: argparse.Namespace) -> Setup | int:
     return Setup(lang, config, spec, session, fail_on)
 
 
+def say_install_hint(kind: str, name: str, lang: Language) -> None:
+    """On stderr, under an 'unknown …' message: the example plugin that adds `name`, and how to install it."""
+    from .install_hint import install_hint
+
+    hint = install_hint(kind, name, lang)
+    if hint:
+        print("    → " + hint, file=sys.stderr)
+
+
 def find_files(args: argparse.Namespace, lang: Language, config: Config | None = None) -> list[str] | int:
     """The files named and the service concepts found below the folders named (narrowed by --glob,
-    less what is excluded), or exit code 2; says on stderr which files below the folders it skipped."""
-    from .config import Config
-    from ..documents.discover import find_documents
+    less what is excluded), `-` for standard input, or exit code 2; says on stderr which files below
+    the folders it skipped."""
+    from ..documents.discover import Found, find_documents
+    from ..documents.stdin import as_path_text, with_stdin
     from ..errors import SourceError
+    from .config import Config
     from .console import report_error
     from .discovery_options import exclusions_of, say_skipped
 
-    try:
-        found = find_documents(args.paths, patterns=args.glob or None, rules=exclusions_of(args, config or Config()))
+    rules = exclusions_of(args, config or Config())
+    walks: list[Found] = []
+
+    def walk(paths: list[str]) -> list[Path]:
+        walks.append(find_documents(paths, patterns=args.glob or None, rules=rules))
+        return list(walks[-1].files)
+
+    try:  # `-` is standard input, kept in its place
+        files = with_stdin(args.paths, walk)
     except SourceError as error:
         report_error(error, lang)
         return EXIT_USAGE
-    say_skipped(found, lang, show=args.show_skipped)
-    if not found.files:  # as ruff: a warning, not an error (a new portfolio may be empty)
+    for found in walks:
+        say_skipped(found, lang, show=args.show_skipped)
+    if not files:  # as ruff: a warning, not an error (a new portfolio may be empty)
         print(help_text("discovery.none", lang).format(paths=", ".join(args.paths)), file=sys.stderr)
-    return [str(path) for path in found.files]
+    return [as_path_text(path) for path in files]
 
 
 def jobs_of(args: argparse.Namespace) -> int:
@@ -258,6 +281,11 @@ def cannot_write(output: str, error: OSError, lang: Language) -> int:
 # ------------------------------------------------------------------------------------------- check
 
 def run(args: argparse.Namespace) -> int:
+    code = _check(args)
+    return EXIT_OK if args.exit_zero and code == EXIT_FINDINGS else code  # --exit-zero: findings are no failure
+
+
+def _check(args: argparse.Namespace) -> int:
     from ..errors import DocumentError, SourceError
     from .console import report_error
 
@@ -270,6 +298,7 @@ def run(args: argparse.Namespace) -> int:
     if format_name not in exporters:
         print(help_text("check.unknown_format", lang).format(format=format_name, known=", ".join(sorted(exporters))),
               file=sys.stderr)
+        say_install_hint("format", format_name, lang)
         return EXIT_USAGE
     baseline: Baseline | None = None
     if args.baseline:
@@ -381,6 +410,8 @@ def _streamed(args: argparse.Namespace, setup: Setup, files: list[str], exporter
         writer.finish(tail, _baseline_summary(args, totals))
         if isinstance(target, AtomicFile):
             target.commit()
+    except BrokenPipeError:  # the reader of stdout went away (`| head -1`): main() stops quietly
+        raise
     except OSError as error:
         if isinstance(target, AtomicFile):
             target.discard()

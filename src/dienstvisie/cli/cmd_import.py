@@ -48,8 +48,13 @@ def run(args: argparse.Namespace) -> int:
     importers = plugins.importers()
     print_plugin_failures(plugins, lang, debug=args.debug)
     if args.format not in importers:
+        from .install_hint import importers_hint, install_hint
+
         key = "import.unknown_format" if importers else "import.no_formats"
         print(help_text(key, lang).format(format=args.format, known=", ".join(sorted(importers))), file=sys.stderr)
+        hint = install_hint("import", args.format, lang) or (None if importers else importers_hint(lang))
+        if hint:
+            print("    → " + hint, file=sys.stderr)
         return EXIT_USAGE
     importer = importers[args.format]
     try:

@@ -106,8 +106,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         vision = resolve_vision(args.vision, plugins)
     except UnknownVisionError as error:
+        from .cmd_check import say_install_hint
+
         print(help_text("check.unknown_vision", lang).format(vision=error.vision_id, known=", ".join(error.known)),
               file=sys.stderr)
+        say_install_hint("vision", error.vision_id, lang)
         return EXIT_USAGE
     checks = all_checks(vision, plugins)
     table = plugins.check_ids()

@@ -28,10 +28,12 @@ def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: La
 
 def run(args: argparse.Namespace) -> int:
     """Every dienstvisie document named or found below the folders named (service concepts, rule
-    sets, visions, vocabularies; other files below folders are skipped and counted)."""
+    sets, visions, vocabularies; other files below folders are skipped and counted), `-` for
+    standard input."""
     from .config import Config, ConfigError, find_config, load_config
     from ..documents.discover import VALIDATED_FORMATS, find_documents
     from ..documents.load import read_document
+    from ..documents.stdin import STDIN, is_stdin
 
     lang: Language = args.lang
     try:
@@ -45,8 +47,12 @@ def run(args: argparse.Namespace) -> int:
     rules = exclusions_of(args, config)
     style = Styler(use_colour(sys.stdout))
     code = EXIT_OK
-    files: list[Path] = []
+    files: list[Any] = []
     for path in args.paths:
+        if is_stdin(path):  # `-`: standard input, once
+            if STDIN not in files:
+                files.append(STDIN)
+            continue
         try:
             found = find_documents([path], formats=VALIDATED_FORMATS, rules=rules)
         except SourceError as error:

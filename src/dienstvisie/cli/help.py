@@ -19,7 +19,8 @@ HELP: dict[str, dict[Language, str]] = {
         "en": "internal error in dienstvisie: {error}\nRun again with --debug and report it as an issue.",
     },
     "validate": {"nl": "controleer documenten tegen hun schema", "en": "validate documents against their schema"},
-    "validate.paths": {"nl": "bestanden of mappen", "en": "files or folders"},
+    "validate.paths": {"nl": "bestanden of mappen; - leest een document van standaardinvoer",
+                       "en": "files or folders; - reads a document from standard input"},
     "validate.ok": {"nl": "{file}: geldig", "en": "{file}: valid"},
     "validate.summary": {
         "nl": "{valid} van {total} document(en) geldig",
@@ -33,13 +34,30 @@ HELP: dict[str, dict[Language, str]] = {
     "vision.list": {"nl": "toon de geïnstalleerde visies: id, titel, versie, status, herkomst",
                     "en": "list the installed visions: id, title, version, status, origin"},
     "schema": {"nl": "toon een JSON Schema", "en": "print a JSON Schema"},
+    "completion": {"nl": "toon een script voor aanvullen met Tab in de shell (bash, zsh, tcsh)",
+                   "en": "print a shell completion script (bash, zsh, tcsh)"},
+    "completion.shell": {"nl": "de shell", "en": "the shell"},
+    "completion.description": {
+        "nl": "Toon een script waarmee de shell subcommando's, opties en bestandsnamen aanvult met Tab.\n\n"
+              "  bash: dienstvisie completion bash > ~/.local/share/bash-completion/completions/dienstvisie\n"
+              "  zsh:  dienstvisie completion zsh > \"${fpath[1]}/_dienstvisie\"   (daarna: compinit)\n"
+              "  tcsh: dienstvisie completion tcsh > ~/.dienstvisie.tcsh; source ~/.dienstvisie.tcsh",
+        "en": "Print a script with which the shell completes subcommands, options and file names on Tab.\n\n"
+              "  bash: dienstvisie completion bash > ~/.local/share/bash-completion/completions/dienstvisie\n"
+              "  zsh:  dienstvisie completion zsh > \"${fpath[1]}/_dienstvisie\"   (then: compinit)\n"
+              "  tcsh: dienstvisie completion tcsh > ~/.dienstvisie.tcsh; source ~/.dienstvisie.tcsh",
+    },
     "schema.name": {"nl": "naam van het schema", "en": "name of the schema"},
     "new": {"nl": "maak een begin voor een nieuw dienstconcept", "en": "print a starter service concept"},
     "new.life_event": {"nl": "de levensgebeurtenis, bijvoorbeeld overlijden", "en": "the life event, for example overlijden"},
     "new.id": {"nl": "id van de dienst (standaard afgeleid van de levensgebeurtenis)", "en": "id of the service (default derived from the life event)"},
     "check": {"nl": "toets dienstconcepten aan de visie", "en": "check service concepts against the vision"},
-    "check.format": {"nl": "rapportformaat: text, json of een formaat van een plugin (standaard: text)",
-                     "en": "report format: text, json or a format added by a plugin (default: text)"},
+    "check.format": {"nl": "rapportformaat: text, json, markdown, html, csv, sarif, junit, gitlab (GitLab Code Quality) "
+                           "of een formaat van een plugin (standaard: text)",
+                     "en": "report format: text, json, markdown, html, csv, sarif, junit, gitlab (GitLab Code Quality) "
+                           "or a format added by a plugin (default: text)"},
+    "check.exit_zero": {"nl": "eindig met 0, ook als een dienst niet voldoet (onbruikbare invoer geeft nog steeds 2)",
+                        "en": "exit 0 even when a service falls short (unusable input still gives 2)"},
     "check.fail_on": {"nl": "laagste ernst die de run laat falen (standaard: minor)",
                       "en": "lowest severity that fails the run (default: minor)"},
     "check.select": {"nl": "alleen deze checks (id's of voorvoegsels, komma-gescheiden, bv. DV3,DV401)",
@@ -112,10 +130,8 @@ HELP: dict[str, dict[Language, str]] = {
     "import.unknown_format": {"nl": "onbekend invoerformaat '{format}'; beschikbaar: {known}",
                               "en": "unknown input format '{format}'; available: {known}"},
     "import.no_formats": {
-        "nl": "onbekend invoerformaat '{format}': er is geen plugin met invoerformaten geïnstalleerd "
-              "(bijvoorbeeld: pip install dienstvisie-cpsv-ap)",
-        "en": "unknown input format '{format}': no plugin with input formats is installed "
-              "(for example: pip install dienstvisie-cpsv-ap)",
+        "nl": "onbekend invoerformaat '{format}': er is geen plugin met invoerformaten geïnstalleerd",
+        "en": "unknown input format '{format}': no plugin with input formats is installed",
     },
     "import.failed": {"nl": "het invoerformaat '{format}' kon het bestand niet verwerken: {error}",
                       "en": "the input format '{format}' could not process the file: {error}"},

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from ..model.text import Language
 
-COMMANDS: tuple[str, ...] = ("check", "portfolio", "baseline", "diff", "validate", "vision", "rules", "schema", "new", "plugins", "new-plugin", "import")
+COMMANDS: tuple[str, ...] = ("check", "portfolio", "baseline", "diff", "validate", "vision", "rules", "schema", "new", "plugins", "new-plugin", "import", "completion")
 
 
 def command_module(name: str) -> str:
@@ -66,7 +66,8 @@ def build_parser(lang: Language) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code (0 ok, 1 findings/invalid, 2 usage or I/O)."""
+    """Run the command line; returns the exit code (0 ok, 1 findings/invalid, 2 usage or I/O, 130
+    interrupted, 141 when the reader of stdout went away). A bare `dienstvisie` prints the help (exit 2)."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list and args_list[0] in ("--version", "-V"):
         print(f"dienstvisie {__version__}")
@@ -80,24 +81,43 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(args_list)
     except SystemExit as stop:
         return int(stop.code or 0) if stop.code in (0, None) else EXIT_USAGE
-    args.lang_given = args.lang is not None
-    args.lang = args.lang or lang
-    if args.command is None:
+    if args.command is None:  # a bare `dienstvisie`: the options shared by the subcommands are not set
         parser.print_help()
         return EXIT_USAGE
+    args.lang_given = args.lang is not None
+    args.lang = args.lang or lang
     try:
         code: int = args.run(args)
     except KeyboardInterrupt:
         print("\n" + HELP["interrupted"][args.lang], file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return 0
+    except BrokenPipeError:  # `dienstvisie check … | head -1`: the reader has gone; stop quietly
+        return quiet_broken_pipe()
     except Exception as error:  # the last line of defence: never a traceback unless --debug
         if args.debug:
             raise
         print(HELP["internal_error"][args.lang].format(error=f"{type(error).__name__}: {error}"), file=sys.stderr)
         return EXIT_USAGE + 1
     return code
+
+
+EXIT_BROKEN_PIPE = 141
+"""The exit code when the reader of the output went away: 128 + SIGPIPE, what a shell reports for a
+program that SIGPIPE stopped (`cat big | head -1`), so `set -o pipefail` still tells it apart."""
+
+
+def quiet_broken_pipe() -> int:
+    """Point stdout at the null device, so that flushing it at exit raises no second BrokenPipeError
+    (Python would print "Exception ignored … BrokenPipeError"), and return EXIT_BROKEN_PIPE."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # stdout without a file descriptor (captured in a test)
+        pass
+    return EXIT_BROKEN_PIPE
 
 
 def entry() -> None:

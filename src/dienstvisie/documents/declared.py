@@ -7,6 +7,10 @@ the others. Discovery reads that key so that a folder can hold rule sets, baseli
 unrelated YAML (mkdocs.yml, CI files) beside the service concepts: only files declaring
 `dienstvisie:` are checked. This is a look at the text, not a parse: a service concept with a
 syntax error still declares its format and is taken, so the loader can say what is wrong.
+
+The key's value is the format's version, a scalar (`dienstvisie: "2"`; left empty, the loader
+says it is missing): a key whose value is a nested mapping or list is something else that happens
+to have that name, such as a GitLab CI job called `dienstvisie:`, and declares nothing.
 """
 
 from __future__ import annotations
@@ -28,8 +32,10 @@ FORMATS: dict[str, str] = {
 }
 
 _KEY = r"(?:\"(dienstvisie(?:_[a-z]+)?)\"|'(dienstvisie(?:_[a-z]+)?)'|(dienstvisie(?:_[a-z]+)?))[ \t]*:"
-# block-style YAML: a top-level key starts in the first column
-_TOP_LEVEL_KEY = re.compile(r"^" + _KEY + r"(?:[ \t]|$)", re.MULTILINE)
+# block-style YAML: a top-level key starts in the first column; what follows it on its line
+_TOP_LEVEL_KEY = re.compile(r"^" + _KEY + r"(?P<rest>(?:[ \t].*)?)$", re.MULTILINE)
+# the next line that is neither blank nor a comment
+_NEXT_LINE = re.compile(r"^(?![ \t]*(?:#.*)?$).*$", re.MULTILINE)
 # flow-style YAML or JSON that does not parse: the key anywhere
 _ANY_KEY = re.compile(_KEY)
 
@@ -37,8 +43,17 @@ _ANY_KEY = re.compile(_KEY)
 def _format(match: re.Match[str] | None) -> str | None:
     if match is None:
         return None
-    key = next(group for group in match.groups() if group)
+    key = next(group for group in match.groups()[:3] if group)
     return FORMATS.get(key)
+
+
+def _nested(text: str, match: re.Match[str]) -> bool:
+    """Is the value of this top-level key a block below it (a mapping or list), not a version?"""
+    rest = match["rest"].split(" #", 1)[0].strip()
+    if rest:
+        return rest[0] in "[{"  # a flow mapping or list
+    following = _NEXT_LINE.search(text, match.end() + 1)
+    return following is not None and following[0][:1] in (" ", "\t", "-")
 
 
 def declared_format(text: str) -> str | None:
@@ -51,5 +66,9 @@ def declared_format(text: str) -> str | None:
             return _format(_ANY_KEY.search(text))
         if not isinstance(data, dict):
             return None
-        return next((FORMATS[key] for key in data if key in FORMATS), None)
-    return _format(_TOP_LEVEL_KEY.search(text))
+        return next((FORMATS[key] for key, value in data.items()
+                     if key in FORMATS and isinstance(value, (str, int)) and not isinstance(value, bool)), None)
+    for match in _TOP_LEVEL_KEY.finditer(text):
+        if _format(match) is not None:
+            return None if _nested(text, match) else _format(match)
+    return None

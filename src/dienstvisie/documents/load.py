@@ -21,9 +21,11 @@ from ..model.problem import Location, Problem
 from ..model.service import ServiceConcept
 from ..model.vision import Vision
 from ..model.vocabulary import Vocabularies, Vocabulary
-from ..model.source_map import ParsedSource, SourceMap
+from .stdin import is_stdin, read_stdin_bytes
 from .parse import ParseError, parse_json_text, parse_text, plain_data_problems
 from .validate import schema_problems, service_reference_problems, vision_reference_problems
+from ..model.source_map import ParsedSource, SourceMap
+from .parse import ParseError, parse_json_text, parse_text, plain_data_problems
 from ..visions import DEFAULT_VISION_ID
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -44,16 +46,19 @@ def read_text(path: str | os.PathLike[str], max_bytes: int | None = None) -> str
     limit = max_bytes if max_bytes is not None else max_bytes_from_environment()
     file = Path(name)
     try:
-        if file.is_dir():
+        if is_stdin(path):  # `-` or a StdinSource: standard input (a Path('-') is a file called `-`)
+            raw = read_stdin_bytes(limit)
+        elif file.is_dir():
             raise SourceError(name, message("source.directory").get("nl"), message("source.directory").get("en"))
-        # Opening a named pipe (FIFO) waits until a writer opens it, which may be never: open
-        # without waiting, then read as usual. A pipe with a writer (`check <(generate)`,
-        # /dev/stdin) is read; one without a writer reads as empty.
-        descriptor = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-        with open(descriptor, "rb") as handle:
-            if hasattr(os, "set_blocking"):
-                os.set_blocking(descriptor, True)
-            raw = handle.read(limit + 1)
+        else:
+            # Opening a named pipe (FIFO) waits until a writer opens it, which may be never: open
+            # without waiting, then read as usual. A pipe with a writer (`check <(generate)`,
+            # /dev/stdin) is read; one without a writer reads as empty.
+            descriptor = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+            with open(descriptor, "rb") as handle:
+                if hasattr(os, "set_blocking"):
+                    os.set_blocking(descriptor, True)
+                raw = handle.read(limit + 1)
     except FileNotFoundError:
         raise SourceError(name, message("source.missing").get("nl"), message("source.missing").get("en")) from None
     except OSError as error:
@@ -64,7 +69,7 @@ def read_text(path: str | os.PathLike[str], max_bytes: int | None = None) -> str
         text = message("source.unreadable", reason=str(error))
         raise SourceError(name, text.get("nl"), text.get("en")) from None
     if len(raw) > limit:
-        size = file.stat().st_size
+        size = len(raw) if is_stdin(path) else file.stat().st_size
         text = message("source.too_large", limit=limit, size=size)
         raise SourceError(name, text.get("nl"), text.get("en"))
     if b"\x00" in raw:

@@ -3,4 +3,4 @@
 Helper modules start with an underscore; HTML templates live in `templates/` (package data).
 """
 
-BUILTIN_EXPORTERS: tuple[str, ...] = ("text", "json_report", "markdown", "html_report", "csv_report", "sarif", "junit")
+BUILTIN_EXPORTERS: tuple[str, ...] = ("text", "json_report", "markdown", "html_report", "csv_report", "sarif", "junit", "gitlab")

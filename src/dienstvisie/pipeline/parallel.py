@@ -39,6 +39,7 @@ from ..model.plugin import PluginFailure
 from ..model.problem import Problem
 from ..model.report import Report
 from ..model.run import LoadFailure
+from ..documents.stdin import STDIN
 
 if TYPE_CHECKING:
     from ..model.document import Document
@@ -127,8 +128,14 @@ class Session:
         Plugin failures are recorded in `self.plugins.failures`, as for any use of the plugins.
         """
         from ..documents.load import read_service
+        from ..documents.stdin import STDIN_SOURCE, as_path_text, is_stdin
 
-        return self.checker.check(read_service(Path(source)))  # a Path: a file name is never taken for YAML text
+        # a Path: a file name is never taken for YAML text; `-` is standard input, a file called `-` is ./-
+        if is_stdin(source):
+            document = read_service(STDIN_SOURCE)
+        else:
+            document = read_service(Path(source), filename=as_path_text(Path(source)))
+        return self.checker.check(document)
 
     def check_file(self, path: str, finish: Finisher) -> Checked:
         """Check one file and finish its report; what went wrong travels with the item."""
@@ -248,7 +255,8 @@ def check_files(
     `Session` raises when the run cannot be set up.
     """
     session = session or session_for(spec)  # also in parallel runs: set-up errors show here, once
-    workers = worker_count(len(files), jobs)
+    # standard input is this process's: a run that reads it checks here
+    workers = 0 if STDIN in files else worker_count(len(files), jobs)
     if not workers:
         for path in files:
             yield session.check_file(path, finish)

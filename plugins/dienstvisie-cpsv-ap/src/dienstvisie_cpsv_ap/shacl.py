@@ -6,6 +6,9 @@ prints pySHACL's report and exits 0 when the file conforms, 1 when it does not, 
 be read. The shapes ship with the plugin (data/cpsv_ap/cpsv-ap-SHACL.ttl, CC-BY 4.0, see
 SOURCE.md beside it); `--shapes` names another copy. JSON-LD contexts resolve to the local copy,
 and pySHACL is not asked to follow `owl:imports`: nothing is fetched.
+
+pySHACL is an optional extra (`shacl`): only this self-check needs it, so import, export and the
+UPL checks install without it. Without it the self-check says how to install it and exits 2.
 """
 
 from __future__ import annotations
@@ -23,6 +26,16 @@ from .rdfio import parse_graph, read_source
 if TYPE_CHECKING:
     from rdflib import Graph
 
+INSTALL_HINT = (
+    "pySHACL is not installed; the SHACL self-check needs the plugin's extra 'shacl': "
+    "pip install './plugins/dienstvisie-cpsv-ap[shacl]' (from a dienstvisie checkout) or "
+    "pip install pyshacl"
+)
+
+
+class ShaclUnavailable(ImportError):
+    """pySHACL, the optional extra `shacl`, is not installed; the message says how to install it."""
+
 
 def shipped_shapes() -> Graph:
     """The CPSV-AP 3.2.0 SHACL shapes that ship with the plugin."""
@@ -33,8 +46,13 @@ def shipped_shapes() -> Graph:
 
 
 def validate(data: Graph, shapes: Graph | None = None) -> tuple[bool, int, str]:
-    """(conforms, number of results, pySHACL's text report) for a data graph, without inference."""
-    import pyshacl
+    """(conforms, number of results, pySHACL's text report) for a data graph, without inference.
+
+    Raises ShaclUnavailable when pySHACL is not installed."""
+    try:
+        import pyshacl
+    except ImportError as error:
+        raise ShaclUnavailable(INSTALL_HINT) from error
     from rdflib import Namespace
 
     shapes = shapes if shapes is not None else shipped_shapes()
@@ -64,7 +82,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             line = f":{problem.location.line}" if problem.location.line else ""
             print(f"{error.file}{line}: {problem.message.get('en')}", file=sys.stderr)
         return 2
-    conforms, _, text = validate(data, shapes)
+    try:
+        conforms, _, text = validate(data, shapes)
+    except ShaclUnavailable as error:
+        print(str(error), file=sys.stderr)
+        return 2
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0 if conforms else 1
 
