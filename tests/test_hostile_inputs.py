@@ -290,3 +290,28 @@ def test_folder_with_a_symlink_loop_and_a_dangling_link_finishes(command: str, t
 def test_a_directory_named_as_a_file_is_walked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "a.yaml").write_text(VALID)
     assert main(["validate", str(tmp_path)]) == 0
+
+
+@pytest.mark.parametrize("command", ["check", "portfolio", "baseline"])
+@pytest.mark.parametrize("how", ["empty folder", "no match for --glob", "only other files"])
+def test_a_folder_without_documents_is_unusable_input_not_a_pass(command: str, how: str, tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """A mistyped or empty folder must not pass CI with nothing checked (as `validate`: exit 2)."""
+    folder = tmp_path / "diensten"
+    folder.mkdir()
+    extra: list[str] = []
+    if how == "no match for --glob":
+        (folder / "a.yaml").write_text(VALID)
+        extra = ["--glob", "*.json"]
+    elif how == "only other files":
+        (folder / "lees-mij.txt").write_text("geen dienstconcept")
+    output = ["-o", str(tmp_path / "uit.json")] if command == "baseline" else []
+    code = main([command, "--isolated", "--no-plugins", "--lang", "en", str(folder), *extra, *output])
+    out, err = capsys.readouterr()
+    assert code == 2, out + err
+    assert str(folder) in err and "no " in err and "found" in err and "Traceback" not in err
+    assert "pass" not in out.lower()
+    assert not (tmp_path / "uit.json").exists()
+    # a folder with documents next to the empty one is still no excuse
+    (tmp_path / "ok.yaml").write_text(VALID)
+    assert main([command, "--isolated", "--no-plugins", str(tmp_path / "ok.yaml"), str(folder), *extra, *output]) == 2

@@ -14,8 +14,10 @@ import io
 import json
 import os
 import re
+import stat
 import subprocess
 import sys
+import time
 import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Callable
@@ -290,6 +292,313 @@ def test_a_report_that_cannot_be_written_leaves_the_old_one(hostile_file: Path, 
     assert code == 2 and "No space left on device" in err and "Traceback" not in err
     assert target.read_text() == "het vorige rapport"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "rapport.json"]
+
+
+# ----------------------------------------------------------------------------------- where the report goes
+# `-o PATH` replaces only a regular file; a device, a pipe or a link is never replaced by a file
+# (docs/reports.md, "Where a report is written"). Every command with -o writes through the same
+# helper, so each class of target is tried with every command.
+
+VALID_DOC = """dienstvisie: "1"
+id: x
+title: X
+audience: [burger]
+organisations: [{id: svb, name: SVB, kind: uitvoeringsorganisatie}]
+steps: [{id: a, title: A, organisation: svb, initiative: burger}]
+"""
+
+
+def _cli(*args: str, cwd: Path | None = None, **kwargs: Any) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "dienstvisie", *args], capture_output=True, text=True, check=False,
+                          timeout=120, cwd=cwd, **kwargs)
+
+
+class _FifoReader:
+    """Reads a named pipe in a thread until the writer closes it. The pipe is opened for reading at
+    once (without waiting), so a writer that refuses pipes nobody reads finds a reader."""
+
+    def __init__(self, path: Path) -> None:
+        import threading
+
+        self.descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        self.data = bytearray()
+        self.stopped = False
+        self.thread = threading.Thread(target=self._read, daemon=True)
+        self.thread.start()
+
+    def _read(self) -> None:
+        import select
+
+        poller = select.poll()
+        poller.register(self.descriptor, select.POLLIN)
+        while not self.stopped:
+            if poller.poll(100):
+                chunk = os.read(self.descriptor, 65536)
+                if not chunk:  # the writer came and went
+                    break
+                self.data += chunk
+
+    def result(self) -> bytes:
+        """What arrived, once the writer closed the pipe (or a few seconds after the command ended)."""
+        self.thread.join(5)
+        self.stopped = True
+        self.thread.join(5)
+        os.close(self.descriptor)
+        return bytes(self.data)
+
+
+def _commands(folder: Path) -> dict[str, list[str]]:
+    """Every command with -o, with arguments that make it write something."""
+    doc = folder / "doc.yaml"
+    doc.write_text(VALID_DOC)
+    return {
+        "check": ["check", str(doc), "--isolated", "--no-plugins", "--format", "json"],
+        "check-html": ["check", str(doc), "--isolated", "--no-plugins", "--format", "html"],
+        "portfolio": ["portfolio", str(doc), "--isolated", "--no-plugins", "--format", "json"],
+        "baseline": ["baseline", str(doc), "--isolated", "--no-plugins"],
+        "diff": ["diff", str(doc), str(doc), "--isolated", "--no-plugins", "--format", "json"],
+        "schema": ["schema", "service"],
+        "vision": ["vision", "--format", "json"],
+        "new": ["new", "--life-event", "overlijden"],
+    }
+
+
+_COMMANDS = ["check", "check-html", "portfolio", "baseline", "diff", "schema", "vision", "new"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+@pytest.mark.parametrize("command", _COMMANDS)
+def test_a_named_pipe_gets_the_output_in_place_and_stays_a_pipe(command: str, tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    args = _commands(tmp_path)[command]
+    pipe = tmp_path / "pijp"
+    os.mkfifo(pipe)
+    reader = _FifoReader(pipe)
+    code = main([*args, "-o", str(pipe)])
+    received = reader.result()
+    assert code in (0, 1), capsys.readouterr().err
+    assert stat.S_ISFIFO(os.lstat(pipe).st_mode), "the pipe was replaced by a file"
+    assert len(received) > 100 and sorted(p.name for p in tmp_path.iterdir()) == ["doc.yaml", "pijp"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+@pytest.mark.parametrize("command", ["check", "check-html", "schema"])
+def test_a_named_pipe_nobody_reads_is_refused_at_once(command: str, tmp_path: Path) -> None:
+    args = _commands(tmp_path)[command]
+    pipe = tmp_path / "pijp"
+    os.mkfifo(pipe)
+    result = _cli(*args, "--lang", "en", "-o", str(pipe))  # a hang here is a timeout, a failure
+    assert result.returncode == 2, result.stderr
+    assert "a pipe nobody reads" in result.stderr and "Traceback" not in result.stderr
+    assert stat.S_ISFIFO(os.lstat(pipe).st_mode)
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() != 0, reason="making a device node needs root")
+@pytest.mark.parametrize("command", _COMMANDS)
+def test_a_character_device_is_written_in_place_and_stays_a_device(command: str, tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """Our own null device in a temporary folder (major 1, minor 3, as /dev/null): the real one is
+    never pointed at, so a regression damages nothing but the test's folder."""
+    args = _commands(tmp_path)[command]
+    device = tmp_path / "null"
+    os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    code = main([*args, "-o", str(device)])
+    assert code in (0, 1), capsys.readouterr().err
+    info = os.lstat(device)
+    assert stat.S_ISCHR(info.st_mode) and info.st_rdev == os.makedev(1, 3), "the device was replaced"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["doc.yaml", "null"]
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() != 0, reason="making a device node needs root")
+def test_a_block_device_is_refused(tmp_path: Path) -> None:
+    """A disk is never written to: our own block node (to device 0,0, which no disk has)."""
+    args = _commands(tmp_path)["check"]
+    device = tmp_path / "schijf"
+    os.mknod(device, 0o600 | stat.S_IFBLK, os.makedev(0, 0))
+    result = _cli(*args, "--lang", "en", "-o", str(device))
+    assert result.returncode == 2 and "a block device" in result.stderr, result.stderr
+    assert stat.S_ISBLK(os.lstat(device).st_mode)
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/fd"), reason="needs /proc/self/fd")
+def test_a_name_for_standard_output_is_written_in_place(tmp_path: Path) -> None:
+    """What `-o /dev/stdout` does, through our own link to /proc/self/fd/1 (the real /dev/stdout is
+    never pointed at: a regression would replace the link, here only the test's own): standard
+    output a pipe, and a regular file the caller opened; and /dev/fd/N for a descriptor handed over."""
+    args = _commands(tmp_path)["check"]
+    stdout = tmp_path / "stdout"
+    stdout.symlink_to("/proc/self/fd/1")
+    result = _cli(*args, "-o", str(stdout))
+    assert result.returncode in (0, 1) and json.loads(result.stdout)["services"], result.stderr
+    out = tmp_path / "stdout.json"
+    out.write_text("x" * 100_000)  # longer than the report: what the shell's `>` truncates is not left behind
+    with out.open("w") as handle:
+        result = subprocess.run([sys.executable, "-m", "dienstvisie", *args, "-o", str(stdout)], stdout=handle,
+                                stderr=subprocess.PIPE, text=True, check=False, timeout=120)
+    assert result.returncode in (0, 1), result.stderr
+    assert json.loads(out.read_text())["services"]
+    read_end, write_end = os.pipe()
+    try:
+        with subprocess.Popen([sys.executable, "-m", "dienstvisie", *args, "-o", f"/dev/fd/{write_end}"],
+                              pass_fds=(write_end,), stderr=subprocess.PIPE) as process:
+            os.close(write_end)
+            received = b"".join(iter(lambda: os.read(read_end, 65536), b""))
+            assert process.wait(120) in (0, 1)
+    finally:
+        os.close(read_end)
+    assert json.loads(received)["services"]
+    assert stdout.is_symlink() and sorted(p.name for p in tmp_path.iterdir()) == ["doc.yaml", "stdout", "stdout.json"]
+
+
+@pytest.mark.skipif(not os.path.exists("/bin/bash") or not os.path.exists("/dev/fd"), reason="needs bash and /dev/fd")
+@pytest.mark.parametrize("command", ["check", "check-html", "baseline"])
+def test_process_substitution_works(command: str, tmp_path: Path) -> None:
+    args = " ".join(f"'{arg}'" for arg in _commands(tmp_path)[command])
+    script = f"{sys.executable} -m dienstvisie {args} -o >(cat > {tmp_path}/got); status=$?; wait; exit $status"
+    result = subprocess.run(["/bin/bash", "-c", script], capture_output=True, text=True, check=False, timeout=120)
+    assert result.returncode in (0, 1), result.stderr
+    for _ in range(100):  # the substituted process may finish a moment after the command
+        if (tmp_path / "got").exists() and (tmp_path / "got").stat().st_size > 100:
+            break
+        time.sleep(0.05)
+    assert (tmp_path / "got").stat().st_size > 100, result.stderr
+
+
+@pytest.mark.parametrize("command", _COMMANDS)
+def test_a_symlink_is_followed_its_target_replaced_and_it_stays_a_link(command: str, tmp_path: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    args = _commands(tmp_path)[command]
+    elsewhere = tmp_path / "elders"
+    elsewhere.mkdir()
+    real = elsewhere / "rapport.txt"
+    real.write_text("het vorige rapport")
+    real.chmod(0o640)
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    code = main([*args, "-o", str(link)])
+    assert code in (0, 1), capsys.readouterr().err
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert real.read_text() != "het vorige rapport" and len(real.read_text()) > 100
+    assert stat.S_IMODE(real.stat().st_mode) == 0o640
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["rapport.txt"], "a temporary file was left"
+
+
+def test_a_dangling_symlink_gets_its_target_created(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = _commands(tmp_path)["check"]
+    link = tmp_path / "link.json"
+    link.symlink_to(tmp_path / "nog-niet.json")
+    assert main([*args, "-o", str(link)]) in (0, 1), capsys.readouterr().err
+    assert link.is_symlink() and json.loads((tmp_path / "nog-niet.json").read_text())["services"]
+
+
+@pytest.mark.parametrize("command", ["check", "check-html", "schema"])
+def test_a_folder_as_output_is_refused_clearly(command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = _commands(tmp_path)[command]
+    (tmp_path / "map").mkdir()
+    assert main([*args, "--lang", "en", "-o", str(tmp_path / "map")]) == 2
+    err = capsys.readouterr().err
+    assert "is a folder; name a file" in err and "Traceback" not in err
+    assert list((tmp_path / "map").iterdir()) == []
+
+
+@pytest.mark.parametrize("length", [200, 250, 255])
+@pytest.mark.parametrize("command", ["check", "check-html"])
+def test_an_output_name_as_long_as_the_file_system_allows_is_written(length: int, command: str, tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    args = _commands(tmp_path)[command]
+    for name in ("r" * length, ("é" * length)[: length // 2]):  # bytes count, not characters
+        target = tmp_path / name
+        assert main([*args, "-o", str(target)]) in (0, 1), capsys.readouterr().err
+        assert target.stat().st_size > 100
+        target.unlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["doc.yaml"]
+
+
+# -o naming a file the command reads: refused before any work, the file untouched
+
+@pytest.mark.parametrize("command", ["check", "check-html", "portfolio", "baseline", "diff"])
+def test_output_naming_an_input_document_is_refused(command: str, tmp_path: Path) -> None:
+    args = _commands(tmp_path)[command]
+    doc = tmp_path / "doc.yaml"
+    link = tmp_path / "ander-naam.yaml"
+    link.symlink_to(doc)
+    for spelling in (str(doc), str(link), f"{tmp_path}/./doc.yaml"):
+        result = _cli(*args, "--lang", "en", "-o", spelling)
+        assert result.returncode == 2, result.stderr
+        assert "is also an input file" in result.stderr and "Traceback" not in result.stderr
+        assert doc.read_text() == VALID_DOC
+
+
+def test_output_naming_a_document_found_in_a_folder_or_the_baseline_is_refused(tmp_path: Path) -> None:
+    _commands(tmp_path)
+    baseline = tmp_path / "baseline.json"
+    assert _cli("baseline", str(tmp_path / "doc.yaml"), "--isolated", "-o", str(baseline)).returncode == 0
+    kept = baseline.read_text()
+    folder_run = _cli("check", str(tmp_path), "--glob", "*.yaml", "--isolated", "--lang", "en",
+                      "-o", str(tmp_path / "doc.yaml"))
+    assert folder_run.returncode == 2 and "is also an input file" in folder_run.stderr
+    baseline_run = _cli("check", str(tmp_path / "doc.yaml"), "--isolated", "--lang", "en", "--baseline", str(baseline),
+                        "-o", str(baseline))
+    assert baseline_run.returncode == 2 and "is also an input file" in baseline_run.stderr
+    assert baseline.read_text() == kept and (tmp_path / "doc.yaml").read_text() == VALID_DOC
+
+
+def test_output_naming_the_imported_file_is_refused(tmp_path: Path) -> None:
+    source = tmp_path / "dienst.ttl"
+    source.write_text("@prefix dct: <http://purl.org/dc/terms/> .\n")
+    result = _cli("import", "cpsv-ap", str(source), "--lang", "en", "-o", str(source))
+    assert result.returncode == 2 and "is also an input file" in result.stderr, result.stderr
+    assert source.read_text() == "@prefix dct: <http://purl.org/dc/terms/> .\n"
+
+
+def test_the_csv_written_by_the_command_names_the_step_and_its_organisation(tmp_path: Path) -> None:
+    """The command line drops the document from reports to save memory; CSV needs it for two columns."""
+    target = tmp_path / "r.csv"
+    result = _cli("check", str(ROOT / "examples" / "werkloos-uwv.yaml"), "--isolated", "--no-plugins",
+                  "--format", "csv", "-o", str(target), "--jobs", "1")
+    assert result.returncode in (0, 1), result.stderr
+    rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8-sig"), newline=""), delimiter=";"))
+    with_step = [row for row in rows if row["step"]]
+    assert with_step, "the example has findings in steps"
+    assert all(row["step_title"] and row["organisation"] for row in with_step), with_step[0]
+    document = yaml.safe_load((ROOT / "examples" / "werkloos-uwv.yaml").read_text(encoding="utf-8"))
+    names = {org["id"]: org["name"] for org in document["organisations"]}
+    steps = {step["id"]: step for step in document["steps"]}
+    for row in with_step:
+        title = steps[row["step"]]["title"]
+        assert row["step_title"] == (title if isinstance(title, str) else title["nl"])
+        assert row["organisation"] == names[steps[row["step"]]["organisation"]]
+
+
+def test_new_plugin_on_a_full_disk_leaves_nothing_and_a_retry_works(tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str],
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    real_write = Path.write_text
+    written: list[str] = []
+
+    def disk_full_after_three(self: Path, *args: Any, **kwargs: Any) -> int:
+        if len(written) >= 3:
+            raise OSError(28, "No space left on device")
+        written.append(self.name)
+        return real_write(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", disk_full_after_three)
+    assert main(["new-plugin", "proef", "--dir", str(tmp_path), "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert "No space left on device" in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == [], "a half-written package was left behind"
+    monkeypatch.setattr(Path, "write_text", real_write)
+    assert main(["new-plugin", "proef", "--dir", str(tmp_path), "--lang", "en"]) == 0, capsys.readouterr().err
+    package = tmp_path / "dienstvisie-proef"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dienstvisie-proef"]
+    assert (package / "pyproject.toml").is_file() and (package / "tests" / "example.yaml").is_file()
+    assert stat.S_IMODE(package.stat().st_mode) == 0o777 & ~_current_umask()
+
+
+def _current_umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
 
 
 # ----------------------------------------------------------------------------------- byte-identical

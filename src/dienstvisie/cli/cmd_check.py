@@ -169,16 +169,34 @@ def prepare(args: argparse.Namespace) -> Setup | int:
 
 
 def find_files(args: argparse.Namespace, lang: Language) -> list[str] | int:
-    """The documents named and found below the folders named (narrowed by --glob), or exit code 2."""
+    """The documents named and found below the folders named (narrowed by --glob), or exit code 2.
+
+    A folder with no document in it is unusable input, as for `validate`: a mistyped or empty
+    folder must not pass a CI run with nothing checked."""
     from ..discovery import discover
     from ..errors import SourceError
     from .console import report_error
 
-    try:
-        return [str(path) for path in discover(args.paths, patterns=args.glob or None)]
-    except SourceError as error:
-        report_error(error, lang)
+    found: dict[str, None] = {}
+    empty = []
+    for path in args.paths:
+        try:
+            files = discover([path], patterns=args.glob or None)
+        except SourceError as error:
+            report_error(error, lang)
+            return EXIT_USAGE
+        if not files:
+            empty.append(path)
+        found.update((str(file), None) for file in files)
+    if empty:
+        for path in empty:
+            if args.glob:
+                print(help_text("check.none_matching", lang).format(path=path, patterns=" ".join(args.glob)),
+                      file=sys.stderr)
+            else:
+                print(help_text("validate.none", lang).format(path=path), file=sys.stderr)
         return EXIT_USAGE
+    return list(found)
 
 
 def jobs_of(args: argparse.Namespace) -> int:
@@ -233,9 +251,14 @@ def print_plugin_failures(plugins: Plugins, lang: Language, *, debug: bool = Fal
 
 def cannot_write(output: str, error: OSError, lang: Language) -> int:
     """Say that `output` cannot be written; exit code 2."""
-    word = "kan niet schrijven" if lang == "nl" else "cannot write"
-    print(f"{output}: {word}: {error.strerror or error}", file=sys.stderr)
-    return EXIT_USAGE
+    from .emit import cannot_write as say
+
+    return say(output, error, lang)
+
+
+def run_inputs(args: argparse.Namespace, setup: Setup, files: list[str]) -> list[str | None]:
+    """Every file a checking command reads: documents, rule sets, the configuration, the baseline."""
+    return [*files, *setup.spec.rule_files, getattr(args, "config", None), getattr(args, "baseline", None)]
 
 
 # ------------------------------------------------------------------------------------------- check
@@ -266,6 +289,11 @@ def run(args: argparse.Namespace) -> int:
     files = find_files(args, lang)
     if isinstance(files, int):
         return files
+    from .emit import refuse_input_as_output
+
+    refused = refuse_input_as_output(args.output, run_inputs(args, setup, files), lang)
+    if refused is not None:
+        return refused
     if format_name in ("text", "json"):
         return _streamed(args, setup, files, format_name, baseline)
     return _whole(args, setup, files, format_name, baseline)
@@ -398,7 +426,9 @@ def _whole(args: argparse.Namespace, setup: Setup, files: list[str], format_name
         reports.append(part.report)
         totals.count(part.report.service, part.failing, part.tally)
 
-    keep_concept = format_name not in ("csv", "sarif", "junit")  # the rest may draw the journey
+    # SARIF and JUnit name only checks and places; every other format may draw the journey or, as
+    # CSV does, name the step's title and organisation, which only the document holds
+    keep_concept = format_name not in ("sarif", "junit")
     failures = run_checks_over(setup, files, ReportFinisher(setup.fail_on, keep_concept, baseline), args, take)
     run_result = CheckRun(reports=tuple(reports), vision=session.vision, checks=session.checks, fail_on=setup.fail_on,
                           load_failures=tuple(failures), plugin_failures=tuple(setup.plugins.failures),

@@ -41,9 +41,12 @@ def run(args: argparse.Namespace) -> int:
     from ..plugins import load_plugins
     from .cmd_check import print_plugin_failures
     from .console import report_error
-    from .emit import emit
+    from .emit import emit, refuse_input_as_output
 
     lang: Language = args.lang
+    refused = refuse_input_as_output(args.output, [args.file], lang)
+    if refused is not None:
+        return refused
     plugins = load_plugins(entry_points=not args.no_plugins, modules=args.plugin, disable=args.disable)
     importers = plugins.importers()
     print_plugin_failures(plugins, lang, debug=args.debug)

@@ -29,8 +29,13 @@ def run(args: argparse.Namespace) -> int:
     from ..loading import load_vision
     from ..vision_render import vision_json, vision_markdown, vision_text
 
+    from .emit import refuse_input_as_output
+
     if args.list:
         return list_visions(args)
+    refused = refuse_input_as_output(args.output, [args.file], args.lang)
+    if refused is not None:
+        return refused
     try:
         vision = load_vision(args.file)
     except (DocumentError, SourceError) as error:

@@ -3,10 +3,40 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 
 from ..errors import EXIT_USAGE
 from ..model.text import Language
 from ..output import write_atomic
+
+
+def write_error_text(error: OSError, lang: Language) -> str:
+    """Why an output could not be written: dienstvisie's own reason in `lang`, or the system's."""
+    from ..output_target import OutputRefused
+
+    if isinstance(error, OutputRefused):
+        return error.text.get(lang)
+    return str(error.strerror or error)
+
+
+def cannot_write(output: str, error: OSError, lang: Language) -> int:
+    """Say that `output` cannot be written; exit code 2."""
+    word = "kan niet schrijven" if lang == "nl" else "cannot write"
+    print(f"{output}: {word}: {write_error_text(error, lang)}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def refuse_input_as_output(output: str | None, inputs: Iterable[str | None], lang: Language) -> int | None:
+    """Exit code 2 (and why) when --output names one of the files the command reads, else None.
+    Called before any work, so nothing is lost and nothing is written."""
+    from ..output_target import OutputRefused, refuse_inputs
+
+    try:
+        refuse_inputs(output, inputs)
+    except OutputRefused as error:
+        assert output is not None
+        return cannot_write(output, error, lang)
+    return None
 
 
 def emit(text: str, output: str | None, lang: Language) -> int:
@@ -17,7 +47,5 @@ def emit(text: str, output: str | None, lang: Language) -> int:
     try:
         write_atomic(output, text)
     except OSError as error:
-        word = "kan niet schrijven" if lang == "nl" else "cannot write"
-        print(f"{output}: {word}: {error.strerror or error}", file=sys.stderr)
-        return EXIT_USAGE
+        return cannot_write(output, error, lang)
     return 0

@@ -26,6 +26,8 @@ HELP: dict[str, dict[Language, str]] = {
         "en": "{valid} of {total} document(s) valid",
     },
     "validate.none": {"nl": "{path}: geen .yaml-, .yml- of .json-bestanden gevonden", "en": "{path}: no .yaml, .yml or .json files found"},
+    "check.none_matching": {"nl": "{path}: geen bestanden gevonden die passen bij --glob {patterns}",
+                            "en": "{path}: no files found that match --glob {patterns}"},
     "vision": {"nl": "toon de visie: uitgangspunten, ontwerpprincipes, toetsvragen", "en": "show the vision: starting points, design principles, guiding questions"},
     "vision.format": {"nl": "uitvoerformaat", "en": "output format"},
     "vision.file": {"nl": "een ander visiebestand (YAML/JSON) dan de meegeleverde visie", "en": "another vision file (YAML/JSON) than the shipped one"},
