@@ -387,3 +387,39 @@ def test_mappings_no_document_could_hold_are_refused_before_the_schema(data: dic
     with pytest.raises(DocumentError) as caught:
         read_service(data)
     assert [problem.code for problem in caught.value.problems] == [code]
+
+
+# ------------------------------------------------------------------------------------- classes of hostile input
+# Each class the hostile test found (tests/test_hostile_inputs.py has one sample of each) is
+# generated here in its many forms.
+
+WIDE_ENCODINGS = st.sampled_from(["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"])
+
+
+@FUZZ
+@given(service_concepts(), WIDE_ENCODINGS, st.booleans())
+def test_any_document_in_another_unicode_encoding_is_named_not_called_binary(doc: Any, encoding: str,
+                                                                             as_json: bool) -> None:
+    text = _json_text(doc) if as_json else _yaml_text(doc)
+    assume(text is not None)
+    assert text is not None
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / ("fuzz.json" if as_json else "fuzz.yaml")
+        path.write_bytes(text.encode(encoding))
+        with pytest.raises(DocumentError) as caught:
+            read_service(path)
+    [problem] = caught.value.problems
+    expected = encoding.upper().replace("-", "")[:5]  # UTF16 / UTF32
+    assert problem.code == "source.encoding" and expected in problem.message.en.replace("-", ""), problem.message.en
+    assert problem.hint is not None and "iconv" in problem.hint.en
+
+
+@FUZZ
+@given(st.binary(min_size=1, max_size=600).filter(lambda data: b"\x00" in data))
+def test_binary_data_is_binary_or_some_encoding_never_a_crash(data: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "fuzz.yaml"
+        path.write_bytes(data)
+        with pytest.raises(DocumentError) as caught:
+            read_service(path)
+    assert [problem.code for problem in caught.value.problems] in (["source.binary"], ["source.encoding"])

@@ -66,6 +66,13 @@ CASES: dict[str, tuple[Callable[[], bytes], int, str]] = {
     "surrogate.json": (lambda: b'{"dienstvisie": "1", "title": "\\udc80"}', 1, "lone surrogate"),
     "python-object.yaml": (lambda: b"!!python/object/new:os.system [touch PWNED]\n", 1, "tag"),
     "escape-in-key.yaml": (lambda: VALID.encode() + b'"\\e[2J\\e]0;pwned\\a": x\n', 1, "unknown field"),
+    # text in another Unicode encoding is not "binary data": say which encoding and how to convert
+    "utf16-bom.yaml": (lambda: VALID.encode("utf-16"), 1, "is UTF-16LE text, not UTF-8"),
+    "utf16be.yaml": (lambda: VALID.encode("utf-16-be"), 1, "is UTF-16BE text, not UTF-8"),
+    "utf16le.json": (lambda: b'{"dienstvisie": "1"}'.decode().encode("utf-16-le"), 1, "is UTF-16LE text, not UTF-8"),
+    "utf32-bom.yaml": (lambda: VALID.encode("utf-32"), 1, "is UTF-32LE text, not UTF-8"),
+    "utf32be.yaml": (lambda: VALID.encode("utf-32-be"), 1, "is UTF-32BE text, not UTF-8"),
+    "utf16-dutch.yaml": (lambda: VALID.replace("title: X", "title: Één café").encode("utf-16-le"), 1, "UTF-16LE"),
 }
 
 
@@ -315,3 +322,78 @@ def test_a_folder_without_documents_is_unusable_input_not_a_pass(command: str, h
     # a folder with documents next to the empty one is still no excuse
     (tmp_path / "ok.yaml").write_text(VALID)
     assert main([command, "--isolated", "--no-plugins", str(tmp_path / "ok.yaml"), str(folder), *extra, *output]) == 2
+
+
+@pytest.mark.parametrize("name", ["utf16-bom.yaml", "utf32be.yaml"])
+def test_text_in_another_unicode_encoding_says_how_to_convert_it(name: str, tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / name
+    path.write_bytes(CASES[name][0]())
+    assert main(["validate", "--lang", "en", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "binary" not in err and "iconv -f UTF-" in err and "-t UTF-8" in err
+
+
+def test_an_endless_device_is_not_said_to_be_zero_bytes(capsys: pytest.CaptureFixture[str],
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """/dev/zero (only read) has st_size 0: the message says what it is instead of "(0 bytes)"."""
+    monkeypatch.setenv("DIENSTVISIE_MAX_BYTES", "1000")
+    started = time.monotonic()
+    assert main(["validate", "--lang", "en", "/dev/zero"]) == 2  # the limit would refuse `check`'s vision too
+    err = capsys.readouterr().err
+    assert time.monotonic() - started < 10
+    assert "(0 bytes)" not in err and "gives more than the limit of 1000 bytes" in err
+    assert "not a regular file but a character device" in err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_an_endless_pipe_is_cut_at_the_limit(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DIENSTVISIE_MAX_BYTES", "1000")
+    pipe = tmp_path / "eindeloos.yaml"
+    os.mkfifo(pipe)
+    writer = subprocess.Popen([sys.executable, "-c", f"import os\nf = open({str(pipe)!r}, 'wb')\nwhile True: f.write(b'# x' * 1000)"],
+                              stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(200):  # until the writer holds the pipe open
+            if os.path.exists(f"/proc/{writer.pid}/fd") and any(
+                    os.path.realpath(f"/proc/{writer.pid}/fd/{fd}") == str(pipe) for fd in os.listdir(f"/proc/{writer.pid}/fd")):
+                break
+            time.sleep(0.05)
+        assert main(["validate", "--lang", "en", str(pipe)]) == 2
+    finally:
+        writer.kill()
+        writer.wait()
+    assert "gives more than the limit of 1000 bytes and is not a regular file but a pipe" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+@pytest.mark.parametrize("command", ["validate", "check", "check-jobs"])
+def test_a_pipe_whose_writer_stays_silent_does_not_hang(command: str, tmp_path: Path) -> None:
+    """The writer holds the pipe open and writes nothing (or stops half-way): after
+    DIENSTVISIE_READ_TIMEOUT seconds without a byte the document is unreadable (exit 2), and the
+    other documents are still checked."""
+    (tmp_path / "a-ok.yaml").write_text(VALID)
+    pipe = tmp_path / "b-stil.yaml"
+    os.mkfifo(pipe)
+    (tmp_path / "c-half.yaml").write_text(VALID.replace("id: x", "id: c"))
+    holder = subprocess.Popen([sys.executable, "-c", f"import time\nf = open({str(pipe)!r}, 'wb')\n"
+                               "f.write(b'dienstvisie: \"1\"\\n'); f.flush(); time.sleep(120)"])
+    try:
+        time.sleep(0.5)
+        extra = {"validate": [], "check": ["--isolated", "--no-plugins", "--format", "json"],
+                 "check-jobs": ["--isolated", "--no-plugins", "--format", "json", "--jobs", "2"]}[command]
+        started = time.monotonic()
+        result = subprocess.run([sys.executable, "-m", "dienstvisie", command.split("-")[0], "--lang", "en", *extra,
+                                 str(tmp_path)], capture_output=True, text=True, check=False, timeout=60,
+                                env={**os.environ, "DIENSTVISIE_READ_TIMEOUT": "1"})
+        elapsed = time.monotonic() - started
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.returncode == 2, result.stderr
+    assert f"{pipe}: error: nothing arrived for 1 seconds from a pipe (FIFO)" in result.stderr
+    assert "DIENSTVISIE_READ_TIMEOUT" in result.stderr and "Traceback" not in result.stderr
+    assert elapsed < 30
+    if command != "validate":
+        assert [service["id"] for service in json.loads(result.stdout)["services"]] == ["x", "c"]
