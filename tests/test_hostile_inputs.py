@@ -397,3 +397,49 @@ def test_a_pipe_whose_writer_stays_silent_does_not_hang(command: str, tmp_path: 
     assert elapsed < 30
     if command != "validate":
         assert [service["id"] for service in json.loads(result.stdout)["services"]] == ["x", "c"]
+
+
+def test_a_baseline_of_a_large_portfolio_is_read_back(tmp_path: Path) -> None:
+    """A baseline written by the tool for 3,000 services (millions of values' worth of the limits a
+    service concept has) is read back by `check --baseline`; the concept's limits do not apply to it."""
+    import attrs
+    import yaml
+
+    import dienstvisie
+    from dienstvisie.baseline import fingerprints, record, render
+    from dienstvisie.plugins import load_plugins
+
+    plugins = load_plugins(entry_points=False)
+    examples = sorted((Path(__file__).parents[1] / "examples").glob("*.yaml"))
+    found = []
+    for example in examples:
+        report = dienstvisie.check(dienstvisie.read_service(example), plugins=plugins)
+        for copy in range(600):
+            found += [attrs.evolve(item, service=f"{item.service}-{copy}") for item in fingerprints(report)]
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text(render(record(found, vision="gezamenlijke-dienstverlening")), encoding="utf-8")
+    assert baseline.stat().st_size > 5_000_000 and len(found) > 30_000
+    document = yaml.safe_load(examples[-1].read_text(encoding="utf-8"))
+    document["id"] = f"{document['id']}-599"
+    service = tmp_path / "dienst.yaml"
+    service.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "dienstvisie", "check", str(service), "--isolated", "--no-plugins",
+                             "--lang", "en", "--format", "json", "--baseline", str(baseline)],
+                            capture_output=True, text=True, check=False, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    summary = json.loads(result.stdout)["baseline"]
+    assert summary["known"] > 0 and summary["new"] == 0 and summary["fixed"] == 0, summary
+
+
+def test_a_broken_baseline_is_still_refused_with_its_place(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "ok.yaml").write_text(VALID)
+    for text, words in (('{"dienstvisie_baseline": "1", "findings": [{"service": "x"}]}', "/findings/0"),
+                        ('{"dienstvisie_baseline": "1", "findings": ' + "[" * 5000 + "]" * 5000 + "}", "deeply"),
+                        ("dienstvisie_baseline: '1'\nfindings: []\n", "syntax"),
+                        ('{"dienstvisie_baseline": "1", "findings": [], "findings": []}', "twice")):
+        path = tmp_path / "baseline.json"
+        path.write_text(text)
+        code = main(["check", "--isolated", "--no-plugins", "--lang", "en", str(tmp_path / "ok.yaml"),
+                     "--baseline", str(path)])
+        err = capsys.readouterr().err
+        assert code == 2 and words in err and "Traceback" not in err, err
