@@ -10,6 +10,7 @@ entities and control characters, read from a file with a hostile name.
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 import os
@@ -17,6 +18,7 @@ import re
 import stat
 import subprocess
 import sys
+import textwrap
 import time
 import xml.etree.ElementTree as ET
 import zipfile
@@ -46,11 +48,20 @@ MARKDOWN = "[klik hier](javascript:alert(1)) ![beeld](http://evil.example/x.png)
 XML = '<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>&xxe; ]]> &amp; <![CDATA[x]]>'
 CONTROL = "\x1b[2J\x1b]0;pwned\x07 beep\r overschreven \x00 nul \x9b31m \x08"
 HOSTILE_FILE = "=1+1 <b>&amp;[x](y).yaml"
+# a text that prints lines of its own, as if the report said them (every kind of line break)
+FORGED = "ok\n  PASS  30 passed\r\n    ✓ DV101 info  alles goed\u2028  PASS\u2029  PASS\x0b  PASS\x0c  PASS\x85  PASS"
+# bidirectional controls that reorder what a reader sees ("Trojan Source"): every one of them
+BIDI = "".join(chr(code) for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))) + "\u202edeliaf\u202c"
+BIDI_CLASS = "\u202a-\u202e\u2066-\u2069"  # as a character class
+NONCHARACTERS = "\uffff \ufffe"  # not well-formed in XML (and so in .xlsx)
+# a schema-valid UPL IRI (`^https?://\\S+$`) with escape sequences and every character an IRI cannot hold raw
+HOSTILE_IRI = 'http://standaarden.overheid.nl/owms/terms/x\x1b[2J\x1b]0;pwned\x07|{}<>"`^\\\u202ey\x9b1m'
 
 # characters from a document that must never reach an output raw: C0 controls but tab and line
 # ends, and DEL, in every format; the C1 range (U+0080-U+009F, e.g. the 8-bit escape U+009B) too,
 # except in JSON, whose parsers hand it over exactly (ESC and the other C0 controls JSON escapes);
 # and in terminal text not even a lone carriage return, which would overwrite the line
+# (nor any line break inside a text: see test_no_text_forges_a_line_of_the_report)
 _RAW_CONTROL = {
     "json": re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"),
     "other": re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"),
@@ -61,19 +72,22 @@ _RAW_CONTROL = {
 def hostile_service() -> dict[str, Any]:
     data = strong_service()
     data["id"] = "vijandig"
-    data["title"] = {"nl": f"{SCRIPT} {FORMULA}", "en": f"{MARKDOWN} {CONTROL}"}
-    data["summary"] = f"{XML} {CONTROL}"
+    data["title"] = {"nl": f"{SCRIPT} {FORMULA}", "en": f"{MARKDOWN} {CONTROL} {BIDI} {FORGED}"}
+    data["summary"] = f"{XML} {CONTROL} {BIDI}"
+    data["upl"] = HOSTILE_IRI
+    data["steps"][1]["upl"] = HOSTILE_IRI.replace("x", "stap", 1)
     data["owner"]["contact"] = FORMULAS[1]
     data["organisations"][0]["name"] = FORMULA
-    data["organisations"][1]["name"] = f"{XML} {SCRIPT}"
+    data["organisations"][1]["name"] = f"{XML} {SCRIPT} {BIDI} {NONCHARACTERS} {FORGED}"
     data["steps"][0]["title"] = {"nl": MARKDOWN, "en": SCRIPT}
     data["steps"][0]["asks"].append({"data": "geheim-gegeven"})  # unknown to the vocabulary: DV002 fails here
     data["steps"][0]["handover"]["kind"] = "cold"  # DV101 fails in the step with the hostile title
-    data["steps"][1]["title"] = f"{CONTROL} {FORMULAS[2]}"
+    data["steps"][1]["title"] = f"{CONTROL} {FORMULAS[2]} {NONCHARACTERS} {BIDI} {FORGED}"
     data["explanations"] = [
         {"check": "DV002", "step": "aangifte", "reason": f"{FORMULA} {MARKDOWN}", "decided_by": FORMULAS[3],
          "until": "2099-12-31"},
-        {"check": "DV101", "step": "aangifte", "reason": f"{XML} {CONTROL}", "decided_by": SCRIPT, "until": "2000-01-01"},
+        {"check": "DV101", "step": "aangifte", "reason": f"{XML} {CONTROL} {FORGED} {BIDI} {NONCHARACTERS}",
+         "decided_by": f"{SCRIPT} {FORGED}", "until": "2000-01-01"},
     ]
     data["assessment"] = [{"question": "P1.Q1", "answer": "ja", "evidence": f"{FORMULAS[2]} {CONTROL}"},
                           {"question": "P2.Q1", "answer": "nee", "evidence": SCRIPT}]
@@ -202,7 +216,20 @@ def _check_xlsx(output: bytes) -> None:
             assert b"<!ENTITY" not in archive.read(name), name
 
 
+def _check_turtle(output: str) -> None:
+    import rdflib
+
+    graph = rdflib.Graph().parse(data=output, format="turtle")  # the exporter wrote Turtle, not a crash
+    assert any(str(node).startswith("http://standaarden.overheid.nl/owms/terms/x%1B") for node in graph.all_nodes())
+
+
+def _check_jsonld(output: str) -> None:
+    _check_json(output)
+    assert "\x1b" not in output and "%1B" in output  # the IRIs are the same as in Turtle
+
+
 CHECKERS: dict[str, Callable[[Any], None]] = {
+    "cpsv-ap-turtle": _check_turtle, "cpsv-ap": _check_jsonld,
     "html": _check_html, "markdown": _check_markdown, "junit": _check_xml, "json": _check_json,
     "sarif": _check_json, "csv": _check_csv, "text": _check_text, "xlsx": _check_xlsx,
 }
@@ -246,6 +273,115 @@ def test_hostile_text_never_becomes_markup_a_formula_or_a_control_sequence(name:
         found = _RAW_CONTROL[kind].search(output)
         assert found is None, f"{name}: raw {found.group()!r} at {found.start()}: {output[max(0, found.start() - 40):found.end() + 40]!r}"
     CHECKERS.get(name, _generic)(output)
+
+
+# formats read by programs, which hand text over exactly; every other format is read by a person
+MACHINE_FORMATS = frozenset({"json", "sarif", "cpsv-ap", "cpsv-ap-turtle"})
+_FOR_PEOPLE_FORBIDDEN = re.compile(f"[{BIDI_CLASS}\ufffe\uffff]")
+
+
+def _texts_for_people(output: str | bytes) -> list[str]:
+    if isinstance(output, str):
+        return [output]
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(io.BytesIO(output))  # well-formed XML, or this raises
+    return [cell.value for sheet in workbook.worksheets for row in sheet.iter_rows() for cell in row
+            if isinstance(cell.value, str)]
+
+
+@pytest.mark.parametrize("name", [name for name in _exporter_names() if name not in MACHINE_FORMATS])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_no_format_for_people_passes_on_bidi_controls_or_non_characters(name: str, lang: str) -> None:
+    output = installed_plugins().exporters()[name].render(hostile_run(), lang)
+    texts = _texts_for_people(output)
+    assert texts
+    for text in texts:
+        found = _FOR_PEOPLE_FORBIDDEN.search(text)
+        assert found is None, f"{name}: U+{ord(found.group()):04X} in {text[max(0, found.start() - 40):found.end() + 40]!r}"
+
+
+_FORGED_LINE = re.compile(r"^\s*(PASS|VOLDOET(?! NIET)|✓ DV101 info  alles goed)\b", re.MULTILINE)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("how", ["exporter", "command"])
+def test_no_text_forges_a_line_of_the_report(lang: str, how: str, tmp_path: Path) -> None:
+    """The hostile service fails; its texts hold `\n  PASS  30 passed` with every kind of line
+    break. No line of the text or Markdown report may be one of those (the command's text report is
+    written by another path, service by service, so it is tried too)."""
+    if how == "exporter":
+        outputs = {name: installed_plugins().exporters()[name].render(hostile_run(), lang) for name in ("text", "markdown")}
+    else:
+        document = tmp_path / "vijandig.yaml"
+        document.write_text(yaml.safe_dump(hostile_service(), allow_unicode=True, sort_keys=False), encoding="utf-8")
+        outputs = {}
+        for name in ("text", "markdown"):
+            result = _cli("check", str(document), "--isolated", "--no-plugins", "--lang", lang, "--format", name)
+            assert result.returncode == 1, result.stderr
+            outputs[name] = result.stdout
+    for name, output in outputs.items():
+        assert isinstance(output, str)
+        assert "alles goed" in output, name  # the text is there …
+        forged = _FORGED_LINE.search(output)
+        assert forged is None, f"{name}: a forged line: {output[forged.start():forged.start() + 60]!r}"  # … on no line of its own
+        assert not re.search("[\u2028\u2029\x85\x0b\x0c]", output), name
+
+
+# ----------------------------------------------------------------------------------- what reaches stderr
+
+_ESCAPES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def test_rdflib_warnings_reach_stderr_without_escape_sequences(tmp_path: Path) -> None:
+    """rdflib logs the IRIs it cannot use, raw; a Turtle file on import holds such IRIs."""
+    source = tmp_path / "vijandig.ttl"
+    source.write_text("@prefix dct: <http://purl.org/dc/terms/> .\n@prefix cpsv: <http://purl.org/vocab/cpsv#> .\n"
+                      "<http://x.example/s\\u001B[2J\\u001B]0;pwned\\u0007\\u202E|> a cpsv:PublicService ;\n"
+                      '    dct:identifier "x" ; dct:title "T\\u001B[31mROOD\\u202E"@nl .\n', encoding="utf-8")
+    result = _cli("import", "cpsv-ap", str(source), "--lang", "en", "-o", str(tmp_path / "concept.yaml"))
+    assert result.returncode in (0, 1), result.stderr
+    assert "does not look like a valid URI" in result.stderr  # the warning is shown …
+    found = _ESCAPES.search(result.stderr.replace("\n", " "))
+    assert found is None, f"raw {found.group()!r} on stderr: {result.stderr!r}"  # … safely
+    assert not re.search(f"[{BIDI_CLASS}]", result.stderr)
+
+
+def test_a_failing_exporter_that_quotes_the_document_says_so_safely(tmp_path: Path) -> None:
+    (tmp_path / "dv_plugin_quoting.py").write_text(textwrap.dedent('''
+        from dienstvisie import Exporter, Text, hookimpl
+
+        def render(run, lang):
+            raise ValueError("cannot use " + run.reports[0].title.get("en"))
+
+        @hookimpl
+        def dienstvisie_exporters():
+            return [Exporter(name="quoting", title=Text(nl="q", en="q"), suffix=".q", media_type="text/plain",
+                             render=render)]
+    '''))
+    document = tmp_path / "vijandig.yaml"
+    document.write_text(yaml.safe_dump(hostile_service(), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = _cli("check", str(document), "--isolated", "--no-plugins", "--plugin", "dv_plugin_quoting", "--lang", "en",
+                  "--format", "quoting", env={**os.environ, "PYTHONPATH": str(tmp_path)})
+    assert result.returncode == 2 and "could not render the report" in result.stderr, result.stderr
+    assert "cannot use" in result.stderr and "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert not [line for line in lines if _FORGED_LINE.match(line)], result.stderr
+    found = _ESCAPES.search(result.stderr.replace("\n", " "))
+    assert found is None, f"raw {found.group()!r} on stderr"
+    assert not re.search(f"[{BIDI_CLASS}]", result.stderr)
+
+
+@pytest.mark.parametrize("name", ["cpsv-ap", "cpsv-ap-turtle"])
+def test_the_rdf_formats_write_an_iri_with_escapes_and_say_nothing_raw(name: str, hostile_file: Path,
+                                                                       tmp_path: Path) -> None:
+    if name not in installed_plugins().exporters():
+        pytest.skip("the CPSV-AP plugin is not installed")
+    target = tmp_path / f"r.{name}"
+    result = _cli("check", str(hostile_file), "--isolated", "--format", name, "--lang", "en", "-o", str(target))
+    assert result.returncode in (0, 1), result.stderr
+    assert _ESCAPES.search(result.stderr.replace("\n", " ")) is None, result.stderr
+    assert "\x1b" not in target.read_text(encoding="utf-8") and "%1B" in target.read_text(encoding="utf-8")
 
 
 # ----------------------------------------------------------------------------------- written atomically
@@ -629,3 +765,29 @@ def _examples_copy(request: pytest.FixtureRequest, tmp_path: Path) -> None:
         (tmp_path / "examples-copy").mkdir()
         for example in sorted((ROOT / "examples").glob("*.yaml")):
             (tmp_path / "examples-copy" / example.name).write_bytes(example.read_bytes())
+
+
+@pytest.mark.parametrize("name", ["xlsx", "cpsv-ap", "cpsv-ap-turtle"])
+def test_the_plugin_formats_write_the_same_bytes_at_another_time(name: str, hostile_file: Path, tmp_path: Path) -> None:
+    """docs/reports.md promises identical bytes; a workbook carries times twice over (its document
+    properties and each zip entry, to two seconds), so the runs are more than two seconds apart."""
+    if name not in installed_plugins().exporters():
+        pytest.skip(f"the plugin with {name} is not installed")
+    outputs = []
+    for seed, zone in (("1", "UTC"), ("4242", "Pacific/Auckland")):
+        target = tmp_path / f"{seed}.{name}"
+        env = {**os.environ, "PYTHONHASHSEED": seed, "TZ": zone}
+        env.pop("SOURCE_DATE_EPOCH", None)
+        result = subprocess.run([sys.executable, "-m", "dienstvisie", "check", str(hostile_file), "--isolated",
+                                 "--format", name, "-o", str(target)],
+                                env=env, capture_output=True, text=True, check=False, timeout=120)
+        assert result.returncode == 1, result.stderr
+        outputs.append(target.read_bytes())
+        if not outputs[1:]:
+            time.sleep(2.1)
+    assert outputs[0] == outputs[1]
+    if name == "xlsx":
+        with zipfile.ZipFile(io.BytesIO(outputs[0])) as archive:
+            assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+            core = archive.read("docProps/core.xml").decode()
+        assert "1980-01-01T00:00:00Z" in core and str(datetime.date.today().year) not in core

@@ -98,6 +98,9 @@ _EXPORTS: dict[str, str] = {
     "PluginFailure": "model.plugin",
     "PluginInfo": "model.plugin",
     "builtin_check": "builtin",
+    # showing document text safely (exporters of plugins)
+    "clean": "safe_text",
+    "terminal_safe": "safe_text",
     # declarative rules
     "Rule": "rules",
     "RuleSet": "rules",
@@ -183,6 +186,8 @@ if TYPE_CHECKING:  # explicit re-exports (`X as X`), so type checkers of plugins
     from .rules import load_ruleset as load_ruleset
     from .rules import read_ruleset as read_ruleset
     from .rules import ruleset_checks as ruleset_checks
+    from .safe_text import clean as clean
+    from .safe_text import terminal_safe as terminal_safe
     from .selection import Selection as Selection
 
 def __getattr__(name: str) -> Any:

@@ -241,8 +241,10 @@ def run_checks_over(setup: Setup, files: list[str], finish: Finisher, args: argp
 
 def print_plugin_failures(plugins: Plugins, lang: Language, *, debug: bool = False) -> None:
     """Every plugin failure as one line on stderr; with `debug`, the traceback where there is one."""
-    for failure in plugins.failures:
-        message = failure.message.replace("\n", "\n    ")
+    from ..exporters._common import terminal_safe
+
+    for failure in plugins.failures:  # a plugin's message may quote a document: each line made safe
+        message = "\n    ".join(terminal_safe(line) for line in failure.message.splitlines() or [""])
         print(help_text("plugin.failure", lang).format(plugin=failure.plugin, hook=failure.hook, message=message),
               file=sys.stderr)
         if debug and failure in plugins.tracebacks:
@@ -441,8 +443,10 @@ def _whole(args: argparse.Namespace, setup: Setup, files: list[str], format_name
     except Exception as error:  # an exporter (perhaps a plugin's) that breaks: say so, no traceback
         if args.debug:
             raise
-        print(help_text("check.exporter_failed", lang).format(format=format_name, error=f"{type(error).__name__}: {error}"),
-              file=sys.stderr)
+        from ..exporters._common import terminal_safe
+
+        reason = terminal_safe(f"{type(error).__name__}: {error}")  # it may quote the document
+        print(help_text("check.exporter_failed", lang).format(format=format_name, error=reason), file=sys.stderr)
         return EXIT_USAGE
     if not isinstance(rendered, (str, bytes)):
         print(help_text("check.exporter_failed", lang).format(

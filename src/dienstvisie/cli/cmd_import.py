@@ -10,7 +10,6 @@ draft was written, 1 when the file is not valid in its format (or the draft does
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from typing import Any
 
@@ -18,8 +17,6 @@ from ..errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from ..model.text import Language, Text
 from .help import help_text
 
-# what an importer's texts (made from someone else's file) must not send to a terminal raw
-_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: Language) -> None:
@@ -36,6 +33,7 @@ def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: La
 
 def run(args: argparse.Namespace) -> int:
     from ..errors import DocumentError, SourceError
+    from ..exporters._common import terminal_safe
     from ..loading import read_service
     from ..model.importer import Draft
     from ..plugins import load_plugins
@@ -66,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     except Exception as error:  # an importer (a plugin's) that breaks: say so in one line, no traceback
         if args.debug:
             raise
-        reason = _TERMINAL_UNSAFE.sub(chr(0xFFFD), f"{type(error).__name__}: {error}")
+        reason = terminal_safe(f"{type(error).__name__}: {error}")  # text from someone else's file
         print(help_text("import.failed", lang).format(format=args.format, error=reason), file=sys.stderr)
         return EXIT_USAGE
     if not isinstance(draft, Draft) or not isinstance(draft.text, str):
@@ -88,5 +86,5 @@ def run(args: argparse.Namespace) -> int:
         print(help_text("import.gaps", lang).format(count=len(draft.gaps)), file=sys.stderr)
         for gap in draft.gaps:
             text = gap.get(lang) if isinstance(gap, Text) else str(gap)
-            print(f"  - {_TERMINAL_UNSAFE.sub(chr(0xFFFD), text)}", file=sys.stderr)
+            print(f"  - {terminal_safe(text)}", file=sys.stderr)
     return code

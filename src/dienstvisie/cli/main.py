@@ -85,6 +85,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
+    from .safe_logging import install
+
+    install()
     try:
         code: int = args.run(args)
     except KeyboardInterrupt:
@@ -95,7 +98,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # the last line of defence: never a traceback unless --debug
         if args.debug:
             raise
-        print(HELP["internal_error"][args.lang].format(error=f"{type(error).__name__}: {error}"), file=sys.stderr)
+        from ..exporters._common import terminal_safe
+
+        print(HELP["internal_error"][args.lang].format(error=terminal_safe(f"{type(error).__name__}: {error}")),
+              file=sys.stderr)
         return EXIT_USAGE + 1
     return code
 
