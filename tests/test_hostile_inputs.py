@@ -352,19 +352,22 @@ def test_an_endless_pipe_is_cut_at_the_limit(tmp_path: Path, capsys: pytest.Capt
     monkeypatch.setenv("DIENSTVISIE_MAX_BYTES", "1000")
     pipe = tmp_path / "eindeloos.yaml"
     os.mkfifo(pipe)
-    writer = subprocess.Popen([sys.executable, "-c", f"import os\nf = open({str(pipe)!r}, 'wb')\nwhile True: f.write(b'# x' * 1000)"],
-                              stderr=subprocess.DEVNULL)
+    writer = _pipe_holder(pipe, "while True: os.write(fd, b'# x' * 1000)")
     try:
-        for _ in range(200):  # until the writer holds the pipe open
-            if os.path.exists(f"/proc/{writer.pid}/fd") and any(
-                    os.path.realpath(f"/proc/{writer.pid}/fd/{fd}") == str(pipe) for fd in os.listdir(f"/proc/{writer.pid}/fd")):
-                break
-            time.sleep(0.05)
         assert main(["validate", "--lang", "en", str(pipe)]) == 2
     finally:
         writer.kill()
         writer.wait()
     assert "gives more than the limit of 1000 bytes and is not a regular file but a pipe" in capsys.readouterr().err
+
+
+def _pipe_holder(pipe: Path, then: str) -> subprocess.Popen[bytes]:
+    """A process that holds `pipe` open for writing (O_RDWR, so opening does not wait for a reader),
+    says so on its stdout, and then runs `then` (with the descriptor `fd`)."""
+    holder = subprocess.Popen([sys.executable, "-c", f"import os, sys, time\nfd = os.open({str(pipe)!r}, os.O_RDWR)\n"
+                               f"print('ready', flush=True)\n{then}"], stdout=subprocess.PIPE)
+    assert holder.stdout is not None and holder.stdout.readline() == b"ready\n"
+    return holder
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
@@ -377,10 +380,8 @@ def test_a_pipe_whose_writer_stays_silent_does_not_hang(command: str, tmp_path: 
     pipe = tmp_path / "b-stil.yaml"
     os.mkfifo(pipe)
     (tmp_path / "c-half.yaml").write_text(VALID.replace("id: x", "id: c"))
-    holder = subprocess.Popen([sys.executable, "-c", f"import time\nf = open({str(pipe)!r}, 'wb')\n"
-                               "f.write(b'dienstvisie: \"1\"\\n'); f.flush(); time.sleep(120)"])
+    holder = _pipe_holder(pipe, "os.write(fd, b'dienstvisie: \"1\"\\n'); time.sleep(120)")
     try:
-        time.sleep(0.5)
         extra = {"validate": [], "check": ["--isolated", "--no-plugins", "--format", "json"],
                  "check-jobs": ["--isolated", "--no-plugins", "--format", "json", "--jobs", "2"]}[command]
         started = time.monotonic()
