@@ -679,6 +679,24 @@ def test_output_naming_a_document_found_in_a_folder_or_the_baseline_is_refused(t
     assert baseline.read_text() == kept and (tmp_path / "doc.yaml").read_text() == VALID_DOC
 
 
+@pytest.mark.parametrize("given", [True, False])
+def test_output_naming_the_configuration_or_a_rule_set_is_refused(given: bool, tmp_path: Path) -> None:
+    """The configuration found by looking upwards is as much an input as one named by --config."""
+    _commands(tmp_path)
+    config = tmp_path / "pyproject.toml"
+    config.write_text('[tool.dienstvisie]\nlang = "en"\n')
+    rules = tmp_path / "regels.yaml"
+    rules.write_text(json.dumps({
+        "dienstvisie_ruleset": "1", "id": "r", "name": {"nl": "R", "en": "R"}, "vision": "gezamenlijke-dienstverlening",
+        "rules": [{"id": "UT101", "title": {"nl": "T", "en": "T"}, "message": {"nl": "M", "en": "M"},
+                   "principles": ["P4"], "severity": "major", "target": "steps", "require": True}]}))
+    for target in (config, rules):
+        extra = ["--config", str(config)] if given else []
+        result = _cli("check", "doc.yaml", "--rules", str(rules), *extra, "-o", target.name, cwd=tmp_path)
+        assert result.returncode == 2 and "is also an input file" in result.stderr, result.stderr
+    assert config.read_text() == '[tool.dienstvisie]\nlang = "en"\n' and "UT101" in rules.read_text()
+
+
 def test_output_naming_the_imported_file_is_refused(tmp_path: Path) -> None:
     source = tmp_path / "dienst.ttl"
     source.write_text("@prefix dct: <http://purl.org/dc/terms/> .\n")

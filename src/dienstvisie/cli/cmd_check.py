@@ -260,7 +260,8 @@ def cannot_write(output: str, error: OSError, lang: Language) -> int:
 
 def run_inputs(args: argparse.Namespace, setup: Setup, files: list[str]) -> list[str | None]:
     """Every file a checking command reads: documents, rule sets, the configuration, the baseline."""
-    return [*files, *setup.spec.rule_files, getattr(args, "config", None), getattr(args, "baseline", None)]
+    return [*files, *setup.spec.rule_files, setup.config.path, getattr(args, "config", None),
+            getattr(args, "baseline", None)]
 
 
 # ------------------------------------------------------------------------------------------- check
