@@ -372,6 +372,14 @@ def test_a_failing_exporter_that_quotes_the_document_says_so_safely(tmp_path: Pa
     assert not re.search(f"[{BIDI_CLASS}]", result.stderr)
 
 
+def test_a_configuration_file_with_escapes_is_quoted_safely(tmp_path: Path) -> None:
+    _commands(tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[tool.dienstvisie]\n"\\u001b]0;pwned\\u0007\\u202e" = 1\n')
+    result = _cli("check", "doc.yaml", "--lang", "en", cwd=tmp_path)
+    assert result.returncode == 2 and "unknown setting" in result.stderr, result.stderr
+    assert _ESCAPES.search(result.stderr.replace("\n", " ")) is None and not re.search(f"[{BIDI_CLASS}]", result.stderr)
+
+
 @pytest.mark.parametrize("name", ["cpsv-ap", "cpsv-ap-turtle"])
 def test_the_rdf_formats_write_an_iri_with_escapes_and_say_nothing_raw(name: str, hostile_file: Path,
                                                                        tmp_path: Path) -> None:

@@ -129,7 +129,9 @@ def prepare(args: argparse.Namespace) -> Setup | int:
         config_path = args.config or (None if args.isolated else find_config())
         config = load_config(config_path) if config_path else Config()
     except ConfigError as error:
-        print(str(error), file=sys.stderr)
+        from ..safe_text import terminal_safe
+
+        print(terminal_safe(str(error)), file=sys.stderr)  # it may quote the file
         return EXIT_USAGE
     lang: Language = args.lang if args.lang_given else (config.lang or args.lang)
     if args.check_timeout is not None:
@@ -157,8 +159,10 @@ def prepare(args: argparse.Namespace) -> Setup | int:
     for rule_document in session.rule_documents:
         ruleset = rule_document.model
         if ruleset.vision != vision.id:
-            print(help_text("check.rules_other_vision", lang).format(
-                file=ruleset.file, ruleset=ruleset.id, vision=ruleset.vision, active=vision.id), file=sys.stderr)
+            from ..safe_text import terminal_safe
+
+            print(terminal_safe(help_text("check.rules_other_vision", lang).format(
+                file=ruleset.file, ruleset=ruleset.id, vision=ruleset.vision, active=vision.id)), file=sys.stderr)
             continue
         unknown = principle_problems(ruleset, vision, rule_document.source_map)
         if unknown:

@@ -68,8 +68,10 @@ def list_visions(args: argparse.Namespace) -> int:
     origins = plugins.vision_origins()
     for failure in plugins.failures:
         if failure.hook in ("dienstvisie_visions", "load", "register"):
+            from ..safe_text import terminal_safe
+
             print(help_text("plugin.failure", lang).format(plugin=failure.plugin, hook=failure.hook,
-                                                          message=failure.message), file=sys.stderr)
+                                                          message=terminal_safe(failure.message)), file=sys.stderr)
     rows = [{"id": v.id, "title": v.title.get(lang), "version": v.version, "status": v.provenance.status,
              "origin": origins.get(v.id, "-")} for v in visions.values()]
     if args.format == "json":
