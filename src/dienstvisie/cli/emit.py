@@ -27,15 +27,20 @@ def cannot_write(output: str, error: OSError, lang: Language) -> int:
 
 
 def refuse_input_as_output(output: str | None, inputs: Iterable[str | None], lang: Language) -> int | None:
-    """Exit code 2 (and why) when --output names one of the files the command reads, else None.
-    Called before any work, so nothing is lost and nothing is written."""
-    from ..output_target import OutputRefused, refuse_inputs
+    """Exit code 2 (and why) when --output names one of the files the command reads, or something
+    never written to (a folder, a disk), else None. Called before any work, so nothing is lost,
+    nothing is written and no time is spent on a report that cannot be delivered."""
+    from ..output_target import OutputRefused, refuse_inputs, target_of
 
+    if output is None or output == "-":
+        return None
     try:
+        target_of(output)
         refuse_inputs(output, inputs)
     except OutputRefused as error:
-        assert output is not None
         return cannot_write(output, error, lang)
+    except OSError:
+        pass  # said when the report is written (a missing folder, a loop of links, …)
     return None
 
 
