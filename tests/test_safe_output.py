@@ -328,6 +328,24 @@ def test_no_text_forges_a_line_of_the_report(lang: str, how: str, tmp_path: Path
         assert not re.search("[\u2028\u2029\x85\x0b\x0c]", output), name
 
 
+@pytest.mark.parametrize("command", ["portfolio", "diff"])
+@pytest.mark.parametrize("name", ["text", "markdown", "html"])
+def test_the_portfolio_and_the_diff_hold_texts_to_their_lines_too(command: str, name: str, hostile_file: Path) -> None:
+    paths = [str(hostile_file)] * (2 if command == "diff" else 1)
+    result = _cli(command, *paths, "--isolated", "--no-plugins", "--lang", "en", "--format", name)
+    assert result.returncode in (0, 1), result.stderr
+    output = result.stdout
+    assert "alles goed" in output or command == "portfolio" or name != "text"
+    found = _FOR_PEOPLE_FORBIDDEN.search(output)
+    assert found is None, f"U+{ord(found.group()):04X} in {output[max(0, found.start() - 40):found.end() + 40]!r}"
+    assert "\x1b" not in output
+    if name == "html":  # a line break in HTML text is a space: only a `pre` style would show it
+        assert "white-space: pre" not in output and "<pre" not in output
+        return
+    assert _FORGED_LINE.search(output) is None, output
+    assert not re.search("[\u2028\u2029\x85\x0b\x0c]", output)
+
+
 # ----------------------------------------------------------------------------------- what reaches stderr
 
 _ESCAPES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
