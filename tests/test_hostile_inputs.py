@@ -444,3 +444,26 @@ def test_a_broken_baseline_is_still_refused_with_its_place(tmp_path: Path, capsy
                      "--baseline", str(path)])
         err = capsys.readouterr().err
         assert code == 2 and words in err and "Traceback" not in err, err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_configuration_or_rule_set_that_never_ends_or_never_speaks_does_not_hang(tmp_path: Path) -> None:
+    (tmp_path / "ok.yaml").write_text(VALID)
+    pipe = tmp_path / "stil.toml"
+    os.mkfifo(pipe)
+    holder = _pipe_holder(pipe, "time.sleep(120)")
+    try:
+        env = {**os.environ, "DIENSTVISIE_READ_TIMEOUT": "1"}
+        for option in (["--config", str(pipe)], ["--config", "/dev/zero"], ["--rules", str(pipe)],
+                       ["--rules", "/dev/zero"]):
+            started = time.monotonic()
+            result = subprocess.run([sys.executable, "-m", "dienstvisie", "check", "--lang", "en", *option,
+                                     str(tmp_path / "ok.yaml")], capture_output=True, text=True, check=False,
+                                    timeout=60, env=env)
+            assert result.returncode == 2 and "Traceback" not in result.stderr, (option, result.stderr)
+            assert time.monotonic() - started < 30, option
+            assert ("nothing arrived for 1 seconds" in result.stderr or "larger than" in result.stderr
+                    or "gives more than the limit" in result.stderr), (option, result.stderr)
+    finally:
+        holder.kill()
+        holder.wait()
