@@ -544,3 +544,24 @@ def test_any_name_the_file_system_takes_can_be_written_atomically(name: str) -> 
         streamed.write("nieuw")
         streamed.commit()
         assert target.read_text() == "nieuw" and [p.name for p in Path(folder).iterdir()] == [name]
+
+
+# Baselines (item 5 of issue 13): whatever findings are recorded, the file the tool writes is read
+# back as the same baseline; the limits meant for a service concept play no part in it.
+FINGERPRINT_TEXT = st.text(st.characters(codec="utf-8"), min_size=1, max_size=20)
+
+
+@FUZZ
+@given(st.lists(st.tuples(FINGERPRINT_TEXT, st.from_regex(r"[A-Z][A-Z0-9]{0,3}[0-9]{1,3}", fullmatch=True),
+                          st.one_of(st.just(""), FINGERPRINT_TEXT.map(lambda text: "/" + text)),
+                          st.one_of(st.none(), FINGERPRINT_TEXT), st.integers(1, 3)), max_size=40))
+def test_any_recorded_baseline_is_read_back_as_recorded(entries: list[tuple[str, str, str, str | None, int]]) -> None:
+    from dienstvisie.baseline import Fingerprint, read_baseline, record, render
+
+    found = [Fingerprint(service=service, check=check, path=path, step=step)
+             for service, check, path, step, times in entries for _ in range(times)]
+    recorded = record(found, vision="gezamenlijke-dienstverlening")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "baseline.json"
+        path.write_text(render(recorded), encoding="utf-8")
+        assert read_baseline(path).services == recorded.services
