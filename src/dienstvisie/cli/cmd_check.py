@@ -245,7 +245,7 @@ def run_checks_over(setup: Setup, files: list[str], finish: Finisher, args: argp
 
 def print_plugin_failures(plugins: Plugins, lang: Language, *, debug: bool = False) -> None:
     """Every plugin failure as one line on stderr; with `debug`, the traceback where there is one."""
-    from ..exporters._common import terminal_safe
+    from ..safe_text import terminal_safe
 
     for failure in plugins.failures:  # a plugin's message may quote a document: each line made safe
         message = "\n    ".join(terminal_safe(line) for line in failure.message.splitlines() or [""])
@@ -448,7 +448,7 @@ def _whole(args: argparse.Namespace, setup: Setup, files: list[str], format_name
     except Exception as error:  # an exporter (perhaps a plugin's) that breaks: say so, no traceback
         if args.debug:
             raise
-        from ..exporters._common import terminal_safe
+        from ..safe_text import terminal_safe
 
         reason = terminal_safe(f"{type(error).__name__}: {error}")  # it may quote the document
         print(help_text("check.exporter_failed", lang).format(format=format_name, error=reason), file=sys.stderr)

@@ -33,7 +33,7 @@ def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: La
 
 def run(args: argparse.Namespace) -> int:
     from ..errors import DocumentError, SourceError
-    from ..exporters._common import terminal_safe
+    from ..safe_text import terminal_safe
     from ..loading import read_service
     from ..model.importer import Draft
     from ..plugins import load_plugins

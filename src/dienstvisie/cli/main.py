@@ -98,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # the last line of defence: never a traceback unless --debug
         if args.debug:
             raise
-        from ..exporters._common import terminal_safe
+        from ..safe_text import terminal_safe
 
         print(HELP["internal_error"][args.lang].format(error=terminal_safe(f"{type(error).__name__}: {error}")),
               file=sys.stderr)

@@ -12,7 +12,7 @@ import logging
 import sys
 from typing import Any, TextIO
 
-from ..exporters._common import terminal_safe
+from ..safe_text import terminal_safe
 
 
 class SafeFormatter(logging.Formatter):
