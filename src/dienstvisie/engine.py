@@ -10,8 +10,9 @@ watches the clock; a check that overruns becomes an `error` finding, its thread 
 daemon thread: it cannot be killed, and does not keep the process alive), and the remaining
 checks go on in another thread. Limits, also in docs/configuration.md: an abandoned check keeps
 using CPU until it returns or the process ends (in a long-lived `--jobs` worker process too), and
-a check stuck in C code that holds the GIL (a catastrophic regular expression) stalls the whole
-process, which no thread-based limit can interrupt. `check_timeout=None` (or 0) runs the checks
+a plugin's check stuck in C code that holds the GIL stalls the whole process, which no
+thread-based limit can interrupt (rule-set patterns cannot: they run on RE2, in linear time, see
+rule_patterns.py). `check_timeout=None` (or 0) runs the checks
 in the calling thread, without a limit.
 """
 
