@@ -315,7 +315,9 @@ def _exit_code(failures: list[LoadFailure], totals: _Totals) -> int:
 def _open(output: str | None) -> TextIO | Any:
     from ..output import AtomicFile
 
-    return sys.stdout if output in (None, "-") else AtomicFile(output)
+    from .streams import stdout
+
+    return stdout() if output in (None, "-") else AtomicFile(output)
 
 
 def _streamed(args: argparse.Namespace, setup: Setup, files: list[str], format_name: str,
@@ -337,17 +339,17 @@ def _streamed(args: argparse.Namespace, setup: Setup, files: list[str], format_n
     totals = _Totals()
     try:
         if format_name == "text":
-            colour = to_screen and use_colour(sys.stdout)
+            colour = to_screen and use_colour(target)
             writer = TextWriter(target, session.vision, session.checks, lang, colour, setup.fail_on)
 
             def take_text(part: TextPart) -> None:
                 writer.add(part)
                 totals.count(part.service, part.failing, part.tally)
                 if to_screen:
-                    sys.stdout.flush()
+                    target.flush()
 
             failures = run_checks_over(setup, files, TextFinisher(lang, colour, setup.fail_on, baseline), args,
-                                       take_text, screen=to_screen and sys.stdout.isatty())
+                                       take_text, screen=to_screen and target.isatty())
             print_plugin_failures(setup.plugins, lang, debug=args.debug)
             summary = _baseline_summary(args, totals)
             writer.finish(failures, setup.plugins.failures,

@@ -12,6 +12,7 @@ from ..errors import EXIT_USAGE
 from ..model.check import Check
 from ..model.text import Language
 from .help import help_text
+from .streams import stdout
 
 
 def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: Language) -> None:
@@ -91,17 +92,17 @@ def run(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return EXIT_USAGE
         if args.format == "json":
-            print(json.dumps(check_data(found[0]), ensure_ascii=False, indent=2))
+            print(json.dumps(check_data(found[0]), ensure_ascii=False, indent=2), file=stdout())
         else:
-            print(_explain(found[0], lang), end="")
+            print(_explain(found[0], lang), end="", file=stdout())
         return 0
     if args.format == "json":
-        print(json.dumps([check_data(check) for check in checks], ensure_ascii=False, indent=2))
+        print(json.dumps([check_data(check) for check in checks], ensure_ascii=False, indent=2), file=stdout())
         return 0
     if args.format == "markdown":
         from ..rules_reference import checks_markdown
 
-        print(checks_markdown(vision, checks, lang), end="")
+        print(checks_markdown(vision, checks, lang), end="", file=stdout())
         return 0
     current = None
     for check in checks:
@@ -109,6 +110,6 @@ def run(args: argparse.Namespace) -> int:
         if group != current:
             current = group
             title = vision.principle(group).title.get(lang) if group != "-" else help_text("rules.document", lang)
-            print(f"\n{group}  {title}")
-        print(f"  {check.id:<8} {check.severity.value:<9} {check.title.get(lang)}  [{check.origin}]")
+            print(f"\n{group}  {title}", file=stdout())
+        print(f"  {check.id:<8} {check.severity.value:<9} {check.title.get(lang)}  [{check.origin}]", file=stdout())
     return 0

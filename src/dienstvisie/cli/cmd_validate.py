@@ -10,6 +10,7 @@ from ..errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, DocumentError, SourceErr
 from ..model.text import Language
 from .console import Styler, report_error, use_colour
 from .help import help_text
+from .streams import stdout
 
 
 def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: Language) -> None:
@@ -26,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     from ..loading import read_document
 
     lang: Language = args.lang
-    style = Styler(use_colour(sys.stdout))
+    style = Styler(use_colour(stdout()))
     code = EXIT_OK
     files = []
     for path in args.paths:
@@ -53,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             valid += 1
             if not args.quiet:
-                print(style("✓ ", "green") + help_text("validate.ok", lang).format(file=file))
+                print(style("✓ ", "green") + help_text("validate.ok", lang).format(file=file), file=stdout())
     if len(files) > 1 and not args.quiet:
-        print(help_text("validate.summary", lang).format(valid=valid, total=len(files)))
+        print(help_text("validate.summary", lang).format(valid=valid, total=len(files)), file=stdout())
     return code

@@ -85,8 +85,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
+    from .streams import report_only_on_stdout
+
     try:
-        code: int = args.run(args)
+        with report_only_on_stdout():  # a plugin that prints cannot corrupt the report
+            code: int = args.run(args)
     except KeyboardInterrupt:
         print("\n" + HELP["interrupted"][args.lang], file=sys.stderr)
         return 130
