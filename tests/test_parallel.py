@@ -14,6 +14,7 @@ import shutil
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 from support import TODAY
@@ -318,3 +319,125 @@ def test_trimmed_writer_equals_rstrip_and_one_line_break() -> None:
         assert out.getvalue() == "".join(chunks).rstrip() + "\n"
 
     check()
+
+
+# ------------------------------------------------------------------------ a worker that dies
+
+def _cli(args: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: float = 180) -> Any:
+    import os
+    import subprocess
+
+    return subprocess.run([sys.executable, "-m", "dienstvisie", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=timeout, check=False,
+                          env={**os.environ, "PYTHONPATH": str(Path(__file__).parent), **(env or {})})
+
+
+def _service_ids(folder: Path) -> dict[str, str]:
+    return {str(path): read_service(path).model.id for path in discover([folder])}
+
+
+@pytest.fixture(scope="module")
+def healthy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return generated_folder(tmp_path_factory.mktemp("healthy"), 30, broken=False)
+
+
+@pytest.mark.parametrize("how", ["kill", "segv", "exit0", "report-exit"])
+def test_a_worker_that_dies_costs_only_the_document_it_held(healthy: Path, tmp_path: Path, how: str) -> None:
+    ids = _service_ids(healthy)
+    doomed = sorted(ids.values())[3:5]
+    result = _cli(["check", str(healthy), "--plugin", "dv_plugin_dies", "--isolated", "--format", "json", "--jobs", "2",
+                   "--lang", "en"], tmp_path, {"DV_DIE_SERVICES": ",".join(doomed), "DV_DIE_HOW": how})
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr and "BrokenProcessPool" not in result.stderr
+    report = json.loads(result.stdout)
+    assert sorted(s["id"] for s in report["services"]) == sorted(set(ids.values()) - set(doomed))
+    assert report["result"] == "fail"
+    lost = {error["file"]: error["problems"][0] for error in report["errors"]}
+    assert sorted(ids[file] for file in lost) == doomed
+    expected = {"kill": "killed by SIGKILL, for instance because memory ran out", "segv": "killed by SIGSEGV",
+                "exit0": "ended with exit code 0", "report-exit": "ended with exit code 5"}[how]
+    for file, problem in lost.items():
+        assert problem["message"]["en"] == f"the worker process checking this document {expected}; the document was not checked"
+        assert f"{file}: error: the worker process checking this document" in result.stderr
+
+
+def test_lost_documents_keep_their_place_and_the_others_are_checked(healthy: Path) -> None:
+    files = [str(path) for path in discover([healthy])]
+    ids = _service_ids(healthy)
+    import os
+
+    os.environ["DV_DIE_SERVICES"] = ",".join(ids[file] for file in files[::7])
+    os.environ["DV_DIE_HOW"] = "kill"
+    try:
+        spec = RunSpec(entry_points=False, modules=("dv_plugin_dies",), today=TODAY)
+        items = list(check_files(files, spec, KeepReport(keep_concept=False), jobs=2, session=open_session(spec),
+                                 start_method="fork"))
+    finally:
+        del os.environ["DV_DIE_SERVICES"], os.environ["DV_DIE_HOW"]
+    assert [item.file for item in items] == files
+    lost = [item.file for item in items if item.failure is not None]
+    assert lost == files[::7]
+    assert all(item.failure.problems[0].code == "worker.lost" for item in items if item.failure is not None)
+    assert all(item.payload is not None for item in items if item.failure is None)
+
+
+def _children(pid: int) -> list[int]:
+    children = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                children.append(int(entry.name))
+    return children
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+@pytest.mark.parametrize("start_method", ["fork", "spawn"])
+def test_workers_die_with_their_parent_after_kill_9(healthy: Path, tmp_path: Path, start_method: str) -> None:
+    import os
+    import signal
+    import subprocess
+    import textwrap
+    import time
+
+    script = textwrap.dedent(f"""
+        import sys
+        sys.path.insert(0, {str(Path(__file__).parent)!r})
+        from dienstvisie.parallel import RunSpec, check_files, open_session, KeepReport
+        from dienstvisie.discovery import discover
+        files = [str(p) for p in discover([{str(healthy)!r}])]
+        spec = RunSpec(entry_points=False, modules=("dv_plugin_hangs",), check_timeout=None)
+        for item in check_files(files, spec, KeepReport(), jobs=2, session=open_session(spec),
+                                start_method={start_method!r}):
+            pass
+    """)
+    process = subprocess.Popen([sys.executable, "-c", script], cwd=tmp_path)
+    try:
+        deadline = time.monotonic() + 60
+        workers: list[int] = []
+        while time.monotonic() < deadline and len(workers) < 2:
+            time.sleep(0.2)
+            workers = _children(process.pid)
+        assert len(workers) >= 2
+        time.sleep(2 if start_method == "spawn" else 0.5)  # the workers are set up and hang in a check
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait(10)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+        time.sleep(0.1)
+    survivors = [pid for pid in workers if _alive(pid)]
+    for pid in survivors:
+        os.kill(pid, signal.SIGKILL)
+    assert survivors == []
