@@ -26,7 +26,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from typing import Any
@@ -132,7 +132,7 @@ def run_in_workers(
     initializer: Callable[..., None],
     initargs: tuple[Any, ...] = (),
     window: int | None = None,
-) -> Iterator[Any]:
+) -> Generator[Any, None, None]:
     """`function(item)` for every item, in order, computed in `workers` processes (each set up by
     `initializer(*initargs)`); `Lost` for an item whose worker died on it. `function`, `initializer`
     and `initargs` must be picklable where `context` spawns. An exception raised by `function` is
