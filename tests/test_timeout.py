@@ -319,3 +319,74 @@ def test_a_wrong_check_timeout_flag_is_a_usage_error(value: str, capsys: pytest.
 
     assert main(["check", str(EXAMPLE), "--isolated", f"--check-timeout={value}"]) == 2
     assert "--check-timeout" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------------- Ctrl-C inside a check
+
+
+@_define("ZT108")
+def interrupts(ctx: CheckContext) -> Iterator[Outcome]:
+    raise KeyboardInterrupt
+    yield fail(Text(nl="nooit", en="never"))
+
+
+@pytest.mark.parametrize("limit", [5, None])
+def test_a_keyboard_interrupt_in_a_check_stops_the_run_at_once_without_a_thread_traceback(
+        limit: float | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    unhandled: list[Any] = []
+    monkeypatch.setattr(threading, "excepthook", unhandled.append)
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        dienstvisie.check(EXAMPLE, plugins=_plugins(interrupts, runs_after_the_hung_ones), check_timeout=limit,
+                          select=["ZT"])
+    assert time.monotonic() - started < 2  # not after the time limit, as an overrun
+    time.sleep(0.1)
+    assert unhandled == []
+
+
+def _folder_of_ten(tmp_path: Path) -> Path:
+    import shutil
+
+    folder = tmp_path / "diensten"
+    for copy in ("a", "b"):
+        shutil.copytree(EXAMPLES, folder / copy)
+    return folder
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_keyboard_interrupt_in_a_check_ends_the_command_with_130_and_a_short_message(jobs: str, tmp_path: Path) -> None:
+    env_before = dict(os.environ)
+    os.environ.update(DV_DIE_HOW="interrupt", DV_DIE_SERVICES="overlijden-utrecht")
+    try:
+        result = _cli(["check", str(_folder_of_ten(tmp_path)), "--plugin", "dv_plugin_dies", "--isolated",
+                       "--format", "json", "--jobs", jobs, "--lang", "en"], tmp_path)
+    finally:
+        os.environ.clear()
+        os.environ.update(env_before)
+    assert result.returncode == 130, result.stderr
+    assert result.stderr.strip() == "Interrupted."
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_during_a_run_ends_it_with_130_and_leaves_no_worker(jobs: str, tmp_path: Path) -> None:
+    import signal
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "dienstvisie", "check", str(_folder_of_ten(tmp_path)), "--plugin", "dv_plugin_hangs",
+         "--isolated", "--check-timeout", "60", "--jobs", jobs, "--lang", "en", "--format", "json"],
+        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parent)}, start_new_session=True)
+    time.sleep(3)  # set up, and stuck in the hanging check
+    os.killpg(process.pid, signal.SIGINT)  # what the terminal does: the whole process group
+    out, err = process.communicate(timeout=30)
+    assert process.returncode == 130, err
+    assert err.strip() == "Interrupted." and out == ""
+    time.sleep(0.5)
+    try:
+        os.killpg(process.pid, 0)
+    except ProcessLookupError:
+        pass
+    else:  # something of the group is left: end it, and fail
+        os.killpg(process.pid, signal.SIGKILL)
+        pytest.fail("a worker process outlived the interrupted run")

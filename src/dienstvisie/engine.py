@@ -132,6 +132,7 @@ class _Batch:
         self.current = first  # index of the check running now
         self.started = time.monotonic()
         self.abandoned = False
+        self.interrupted = False  # a KeyboardInterrupt in a check: the caller's to raise, not this thread's
 
     def work(self) -> None:
         with self.lock:
@@ -141,7 +142,12 @@ class _Batch:
                 if self.abandoned or self.current >= len(self.checks):
                     break
                 check = self.checks[self.current]
-            result = _run_one(check, self.context)
+            try:
+                result = _run_one(check, self.context)
+            except KeyboardInterrupt:
+                with self.lock:
+                    self.interrupted = True
+                break
             with self.lock:
                 if self.abandoned:  # too late: the caller has given up on this check
                     break
@@ -195,6 +201,8 @@ def _run_all(checks: Sequence[Check], context: CheckContext, limit: float | None
         _Worker.take().jobs.put(batch)
         while True:
             with batch.lock:
+                if batch.interrupted:  # Ctrl-C stops the run, as it would without a time limit
+                    raise KeyboardInterrupt
                 if batch.current >= len(checks):
                     break
                 remaining = batch.started + limit - time.monotonic()

@@ -93,6 +93,8 @@ def _worker_main(conn: Connection, parent: int, initializer: Callable[..., None]
                 message: tuple[Any, ...] = (index, "ok", function(item))
             except Exception as error:  # a fault of dienstvisie itself: the main process raises it
                 message = (index, "raise", error)
+            except KeyboardInterrupt:  # in a check: the run stops, as it would in the main process
+                message = (index, "raise", KeyboardInterrupt())
             except BaseException as error:  # SystemExit and the like: not the main process's to obey
                 message = (index, "raise", RuntimeError(f"{type(error).__name__}: {error} while working on {item!r}"))
             try:
