@@ -2,12 +2,14 @@
 and the soak with --plugin, also in worker processes of --jobs).
 
 DV_DIE_SERVICES: comma-separated service ids to die on; DV_DIE_HOW: `kill` (SIGKILL, as the
-out-of-memory killer sends), `exit` (os._exit(3)), `exit0` (os._exit(0)), `segv` (SIGSEGV),
-`report-exit` (os._exit(5) in the report hook) or `interrupt` (raise KeyboardInterrupt);
+out-of-memory killer sends), `exit` (os._exit(3)), `exit0` (os._exit(0)), `c-exit0` (_exit(0) from
+C), `segv` (SIGSEGV), `report-exit` (os._exit(5) in the report hook) or `interrupt` (raise
+KeyboardInterrupt);
 DV_DIE_SLEEP: seconds to sleep first (a check that hangs while others are checked)."""
 
 from __future__ import annotations
 
+import ctypes
 import os
 import signal
 import time
@@ -29,6 +31,8 @@ def _die(how: str) -> None:
         os.kill(os.getpid(), signal.SIGSEGV)
     elif how == "exit0":
         os._exit(0)
+    elif how == "c-exit0":  # C code ending the process: nothing in Python can stop it
+        ctypes.CDLL(None)._exit(0)
     elif how == "exit":
         os._exit(3)
     elif how == "interrupt":

@@ -259,3 +259,21 @@ def test_in_process_the_streams_are_put_back(capsys: pytest.CaptureFixture[str])
     assert code == 1 and sys.stdout is before
     assert json.loads(out)["services"][0]["findings"][0]["check"] == "ZP101"
     assert "PRINTED IN CHECK" in err and "PRINTED IN CHECK" not in out
+
+
+@pytest.mark.parametrize(("ending", "message"), [
+    (lambda: __import__("os")._exit(4), "ProcessExit: os._exit(4) was called"),
+    (lambda: sys.exit(5), "SystemExit: 5"),
+])
+@pytest.mark.parametrize("hook", ["dienstvisie_report", "dienstvisie_prepare_service", "dienstvisie_checks"])
+def test_a_hook_that_ends_the_process_is_a_plugin_error_and_the_run_goes_on(ending: Any, message: str, hook: str) -> None:
+    def implementation(**kwargs: Any) -> Any:
+        ending()
+
+    arguments = {"dienstvisie_report": "report", "dienstvisie_prepare_service": "service, vision",
+                 "dienstvisie_checks": "vision"}[hook]
+    function = eval(f"lambda {arguments}: implementation()", {"implementation": implementation})  # noqa: S307
+    plugins = load_plugins(entry_points=False, extra=[plugin_from_functions("einde", **{hook: function})])
+    report = dienstvisie.check(EXAMPLE, plugins=plugins)
+    assert report.findings
+    assert [(f.hook, f.message) for f in plugins.failures if f.plugin == "einde"] == [(hook, message)]

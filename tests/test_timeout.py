@@ -390,3 +390,60 @@ def test_ctrl_c_during_a_run_ends_it_with_130_and_leaves_no_worker(jobs: str, tm
     else:  # something of the group is left: end it, and fail
         os.killpg(process.pid, signal.SIGKILL)
         pytest.fail("a worker process outlived the interrupted run")
+
+
+# ------------------------------------------------------------------------- os._exit inside a check
+
+
+@_define("ZT109")
+def hard_exit(ctx: CheckContext) -> Iterator[Outcome]:
+    os._exit(3)
+    yield fail(Text(nl="nooit", en="never"))
+
+
+@pytest.mark.parametrize("limit", [5, None])
+def test_a_check_calling_os_exit_is_an_error_of_that_check(limit: float | None) -> None:
+    report = dienstvisie.check(EXAMPLE, plugins=_plugins(hard_exit, runs_after_the_hung_ones), check_timeout=limit,
+                               select=["ZT"])
+    assert [(f.check, f.status) for f in report.findings] == [("ZT103", Status.FAILED), ("ZT109", Status.ERROR)]
+    assert "os._exit(3) was called" in _of(report, "ZT109")[0].message.get("en")
+
+
+def _forks_and_exits(queue: Any) -> None:
+    queue.put("child ran")
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
+def test_a_process_forked_by_a_check_still_exits_normally() -> None:
+    """The guard is for the check's own thread in its own process: a forked child's os._exit is real."""
+    @_define("ZT110")
+    def forks(ctx: CheckContext) -> Iterator[Outcome]:
+        context = multiprocessing.get_context("fork")
+        queue = context.Queue()
+        process = context.Process(target=_forks_and_exits, args=(queue,))
+        process.start()
+        process.join(20)
+        yield fail(Text(nl=f"{process.exitcode} {queue.get(timeout=5)}", en="-"))
+
+    report = dienstvisie.check(EXAMPLE, plugins=_plugins(forks), check_timeout=None, select=["ZT"])
+    assert [f.message.get("nl") for f in report.findings] == ["0 child ran"]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_os_exit_in_a_check_on_the_command_line_is_an_error_finding_and_the_report_is_whole(jobs: str,
+                                                                                            tmp_path: Path) -> None:
+    result = _cli_env(["check", str(_folder_of_ten(tmp_path)), "--plugin", "dv_plugin_dies", "--isolated",
+                       "--format", "json", "--jobs", jobs, "--lang", "en", "--select", "ZD"], tmp_path,
+                      {"DV_DIE_HOW": "exit", "DV_DIE_SERVICES": "overlijden-utrecht"})
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    assert len(report["services"]) == 10 and report["errors"] == []
+    statuses = sorted((s["id"], f["status"]) for s in report["services"] for f in s["findings"])
+    assert statuses.count(("overlijden-utrecht", "error")) == 2
+    assert all(status == "failed" for service, status in statuses if service != "overlijden-utrecht")
+
+
+def _cli_env(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "dienstvisie", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=180, check=False,
+                          env={**os.environ, "PYTHONPATH": str(Path(__file__).parent), **env})

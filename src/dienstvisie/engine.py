@@ -26,6 +26,7 @@ import time
 from collections.abc import Sequence
 
 from .checks.meta import STALE_EXPLANATION, STALE_EXPLANATION_ID
+from .exit_guard import contained_exit
 from .model.check import Check, CheckContext, Outcome, Severity, Status
 from .model.finding import ExplanationNote, Finding
 from .model.problem import Location
@@ -98,18 +99,19 @@ def _run_one(check: Check, context: CheckContext) -> CheckResult:
     """The outcomes of a check, or a description of what went wrong in it."""
     outcomes: list[Outcome] = []
     try:
-        for outcome in check.function(context):
-            problem = _garbage(outcome)
-            if problem is not None:
-                return problem
-            outcomes.append(outcome)
-            if len(outcomes) > MAX_OUTCOMES:
-                return f"yielded more than {MAX_OUTCOMES} outcomes"
+        with contained_exit():  # os._exit in a check: an error of that check, as sys.exit is
+            for outcome in check.function(context):
+                problem = _garbage(outcome)
+                if problem is not None:
+                    return problem
+                outcomes.append(outcome)
+                if len(outcomes) > MAX_OUTCOMES:
+                    return f"yielded more than {MAX_OUTCOMES} outcomes"
     except Exception as error:  # isolate: one broken check must not stop the others
         return _describe(error)
     except KeyboardInterrupt:  # Ctrl-C stops the run (without a time limit, checks run in the caller's thread)
         raise
-    except BaseException as error:  # sys.exit() in a check: an error of that check, not the end of the run
+    except BaseException as error:  # sys.exit() or os._exit() in a check: an error of that check, not the end of the run
         return _describe(error)
     return outcomes
 
