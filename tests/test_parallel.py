@@ -441,3 +441,39 @@ def test_workers_die_with_their_parent_after_kill_9(healthy: Path, tmp_path: Pat
     for pid in survivors:
         os.kill(pid, signal.SIGKILL)
     assert survivors == []
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_kill_9_of_check_jobs_2_leaves_no_worker_and_no_temporary_file(healthy: Path, tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import time
+
+    out = tmp_path / "uit"
+    out.mkdir()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "dienstvisie", "check", str(healthy), "--plugin", "dv_plugin_hangs", "--isolated",
+         "--check-timeout", "60", "--jobs", "2", "--format", "json", "-o", str(out / "rapport.json")],
+        cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(Path(__file__).parent)},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: list[int] = []
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and len(workers) < 2:
+            time.sleep(0.2)
+            workers = _children(process.pid)
+        assert len(workers) >= 2
+        time.sleep(1)  # the report file is open, the workers hang in a check
+        assert list(out.iterdir()) == []  # the report being written has no name yet
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait(10)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+        time.sleep(0.1)
+    survivors = [pid for pid in workers if _alive(pid)]
+    for pid in survivors:
+        os.kill(pid, signal.SIGKILL)
+    assert survivors == []
+    assert list(out.iterdir()) == []  # nothing left behind

@@ -6,6 +6,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from .unnamed_file import link_into_place, open_unnamed
+
 
 def _default_mode() -> int:
     """The mode a newly created file would get: 0o666 less the process umask."""
@@ -26,6 +28,15 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
     except OSError:
         mode = _default_mode()
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    unnamed = open_unnamed(target.parent)
+    if unnamed is not None:  # nothing is left behind if the process is killed meanwhile
+        with os.fdopen(unnamed, "wb") as stream:
+            stream.write(payload)
+            stream.flush()
+            os.fsync(stream.fileno())
+            os.fchmod(stream.fileno(), mode)
+            link_into_place(stream.fileno(), target)
+        return
     handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -45,7 +56,8 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
 class AtomicFile:
     """A text file written bit by bit and put in place at once: through a temporary file in the same
     folder that `commit()` renames over `path` (with the mode `write_atomic` gives), or that
-    `discard()` removes. For output too large to hold in memory first (a report of 10,000 services).
+    `discard()` removes. Where the system can, the temporary file has no name until `commit()`
+    (unnamed_file.py), so a process killed half-way leaves nothing behind. For output too large to hold in memory first (a report of 10,000 services).
 
     Opening raises OSError when the folder cannot take the file, before any work is done.
     """
@@ -56,9 +68,12 @@ class AtomicFile:
             self.mode = self.target.stat().st_mode & 0o7777
         except OSError:
             self.mode = _default_mode()
-        handle, self.temp_name = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".tmp",
-                                                  dir=self.target.parent or ".")
-        self.stream = os.fdopen(handle, "w", encoding="utf-8", newline="")
+        unnamed = open_unnamed(self.target.parent)  # nameless: a killed process leaves nothing behind
+        self.temp_name: str | None = None
+        if unnamed is None:
+            unnamed, self.temp_name = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".tmp",
+                                                       dir=self.target.parent or ".")
+        self.stream = os.fdopen(unnamed, "w", encoding="utf-8", newline="")
 
     def write(self, text: str) -> int:
         return self.stream.write(text)
@@ -68,6 +83,11 @@ class AtomicFile:
         try:
             self.stream.flush()
             os.fsync(self.stream.fileno())
+            if self.temp_name is None:
+                os.fchmod(self.stream.fileno(), self.mode)
+                link_into_place(self.stream.fileno(), self.target)
+                self.stream.close()
+                return
             self.stream.close()
             os.chmod(self.temp_name, self.mode)
             os.replace(self.temp_name, self.target)
@@ -81,6 +101,8 @@ class AtomicFile:
             self.stream.close()
         except OSError:
             pass
+        if self.temp_name is None:  # a nameless file: closing it was all
+            return
         try:
             os.unlink(self.temp_name)
         except FileNotFoundError:
