@@ -477,3 +477,76 @@ def test_kill_9_of_check_jobs_2_leaves_no_worker_and_no_temporary_file(healthy: 
         os.kill(pid, signal.SIGKILL)
     assert survivors == []
     assert list(out.iterdir()) == []  # nothing left behind
+
+
+@pytest.mark.parametrize("start_method", ["fork", "spawn", "forkserver"])
+def test_every_start_method_gives_the_same_items(healthy: Path, start_method: str) -> None:
+    import multiprocessing
+
+    if start_method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {start_method} here")
+    files = [str(path) for path in discover([healthy])]
+    spec = RunSpec(entry_points=False, today=TODAY)
+    session = open_session(spec)
+    finish = KeepReport(keep_concept=False)
+    assert list(check_files(files, spec, finish, jobs=2, session=session, start_method=start_method)) == \
+        list(check_files(files, spec, finish, jobs=1, session=session))
+
+
+# ------------------------------------------------------------------------ the worker pool itself
+
+def _square_or_die(item: int) -> int:
+    import os
+    import signal
+
+    if item in (5, 17):
+        os.kill(os.getpid(), signal.SIGKILL)
+    if item == 23:
+        raise ValueError("twenty-three")
+    return item * item
+
+
+def _no_setup() -> None:
+    pass
+
+
+def _dies_at_setup() -> None:
+    import os
+
+    os.kill(os.getpid(), 9)
+
+
+def test_the_pool_gives_results_in_order_and_lost_only_for_the_items_that_killed_a_worker() -> None:
+    import multiprocessing
+
+    from dienstvisie.worker_pool import Lost, run_in_workers
+
+    context = multiprocessing.get_context("fork")
+    items = [i for i in range(40) if i != 23]
+    results = list(run_in_workers(items, _square_or_die, workers=2, chunk=3, context=context, initializer=_no_setup,
+                                  window=6))
+    assert results == [Lost(-9) if i in (5, 17) else i * i for i in items]
+
+
+def test_an_exception_in_the_pool_is_raised_here_and_the_workers_end() -> None:
+    import multiprocessing
+
+    from dienstvisie.worker_pool import run_in_workers
+
+    context = multiprocessing.get_context("fork")
+    before = set(_children(__import__("os").getpid()))
+    with pytest.raises(ValueError, match="twenty-three"):
+        list(run_in_workers(list(range(20, 30)), _square_or_die, workers=2, chunk=2, context=context,
+                            initializer=_no_setup))
+    assert set(_children(__import__("os").getpid())) <= before
+
+
+def test_workers_that_cannot_start_are_an_error_not_a_loop() -> None:
+    import multiprocessing
+
+    from dienstvisie.worker_pool import WorkersCannotStart, run_in_workers
+
+    context = multiprocessing.get_context("fork")
+    with pytest.raises(WorkersCannotStart, match="exit code -9"):
+        list(run_in_workers(list(range(10)), _square_or_die, workers=2, chunk=2, context=context,
+                            initializer=_dies_at_setup))

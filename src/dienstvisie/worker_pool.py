@@ -56,29 +56,41 @@ class WorkersCannotStart(RuntimeError):
 
 # ------------------------------------------------------------------------------ in the worker process
 
-def die_with_parent(parent: int) -> None:
-    """End this process when `parent` (its parent process) ends."""
+def _exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # there, but not ours to signal
+        return True
+    return True
+
+
+def die_with_parent(main: int) -> None:
+    """End this process when its parent ends, or the main process `main` (which is the parent,
+    except under forkserver, whose server process is)."""
+    parent = os.getppid()
     if sys.platform.startswith("linux"):
         try:
             libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
             libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
         except (OSError, AttributeError):  # no prctl here: the thread below still watches
             pass
-    if os.getppid() != parent:  # the parent died before the watch was set up
+    if parent == 1 or not _exists(main):  # the parent died before the watch was set up
         os._exit(1)
 
     def watch() -> None:
-        while os.getppid() == parent:
+        while os.getppid() == parent and _exists(main):
             time.sleep(PARENT_POLL_SECONDS)
         os._exit(1)
 
     threading.Thread(target=watch, name="dienstvisie-parent-watch", daemon=True).start()
 
 
-def _worker_main(conn: Connection, parent: int, initializer: Callable[..., None], initargs: tuple[Any, ...],
+def _worker_main(conn: Connection, main: int, initializer: Callable[..., None], initargs: tuple[Any, ...],
                  function: Callable[[Any], Any]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
-    die_with_parent(parent)
+    die_with_parent(main)
     initializer(*initargs)
     conn.send(("ready",))
     while True:
