@@ -447,3 +447,12 @@ def _cli_env(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.Comp
     return subprocess.run([sys.executable, "-m", "dienstvisie", *args], cwd=cwd, capture_output=True, text=True,
                           timeout=180, check=False,
                           env={**os.environ, "PYTHONPATH": str(Path(__file__).parent), **env})
+
+
+def test_a_crash_in_c_code_without_workers_says_where_it_happened(tmp_path: Path) -> None:
+    """In one process nothing can finish the run after a segmentation fault, but it is not silent."""
+    result = _cli_env(["check", str(EXAMPLE), "--plugin", "dv_plugin_dies", "--isolated", "--jobs", "1"], tmp_path,
+                      {"DV_DIE_HOW": "segv", "DV_DIE_SERVICES": "overlijden-utrecht"})
+    assert result.returncode != 0
+    assert "Fatal Python error: Segmentation fault" in result.stderr
+    assert "dv_plugin_dies.py" in result.stderr

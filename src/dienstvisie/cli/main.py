@@ -104,7 +104,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def entry() -> None:
-    """Console-script wrapper that exits with main()'s code."""
+    """Console-script wrapper that exits with main()'s code. A crash in C code (a plugin's
+    extension, a segmentation fault) prints where it happened instead of ending without a word."""
+    import faulthandler  # built in: costs --version nothing measurable
+
+    if sys.stderr is not None:
+        try:
+            faulthandler.enable(sys.stderr)
+        except (AttributeError, OSError, ValueError):  # no real stderr
+            pass
     sys.exit(main())
 
 
