@@ -343,3 +343,32 @@ def test_json_ld_with_too_many_values_is_refused_before_rdflib_reads_it(monkeypa
     assert "meer dan 1000 JSON-waarden" in caught.value.problems[0].message.get("nl")
     monkeypatch.setenv("DIENSTVISIE_MAX_JSON_NODES", "0")  # not a limit: the default holds
     parse_graph(text, "veel.jsonld", "json-ld")
+
+
+def test_any_number_of_triples_is_read_whole_or_refused_at_the_limit() -> None:
+    """Fuzzed: statements spread over subjects and objects in Turtle and JSON-LD, with any limit;
+    at or under it the graph is whole, past it the import is refused, never anything else."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.integers(min_value=0, max_value=400), st.integers(min_value=1, max_value=300),
+           st.integers(min_value=1, max_value=20), st.sampled_from(["turtle", "json-ld"]))
+    def property(triples: int, limit: int, subjects: int, syntax: str) -> None:
+        statements = [(f"http://example.org/s{i % subjects}", f"http://example.org/p{i % 3}", i) for i in range(triples)]
+        if syntax == "turtle":
+            text = "".join(f"<{s}> <{p}> {o} .\n" for s, p, o in statements)
+        else:
+            text = json.dumps([{"@id": s, p: o} for s, p, o in statements])
+        os.environ["DIENSTVISIE_MAX_TRIPLES"] = str(limit)
+        try:
+            graph, _ = parse_graph(text, "f." + ("ttl" if syntax == "turtle" else "jsonld"), syntax)
+        except dienstvisie.DocumentError as error:
+            assert triples > limit, error
+            assert error.problems[0].code == "cpsv.too_large"
+        else:
+            assert triples <= limit and len(graph) == triples
+        finally:
+            del os.environ["DIENSTVISIE_MAX_TRIPLES"]
+
+    property()
