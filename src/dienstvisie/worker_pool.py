@@ -5,9 +5,9 @@ kills its process, the out-of-memory killer), the whole pool is "broken" and eve
 is lost, with no word on which document did it; and when the main process is killed, its workers
 keep running for ever. (pebble and loky share the first fault or hang on a worker that exits with
 status 0.) Here each worker has a pipe of its own: the main process sends it a chunk of items,
-it sends back one result per item, so the main process always knows what a worker still holds.
-A worker that dies loses exactly the item it was working on, which comes back as `Lost`; the
-rest of its chunk goes to a new worker, and the run finishes.
+it says when it starts on each and sends back its result, so the main process always knows what
+a worker holds and which item it is on. A worker that dies loses exactly the item it was working
+on, which comes back as `Lost`; the rest of its chunk goes to a new worker, and the run finishes.
 
 Every worker watches its parent: on Linux the kernel kills it when the parent dies
 (`PR_SET_PDEATHSIG`), elsewhere a thread notices within a second that its parent is gone.
@@ -37,7 +37,7 @@ PARENT_POLL_SECONDS = 0.5
 """How often a worker checks that its parent is still there (where the kernel does not tell it)."""
 
 MAX_START_FAILURES = 3
-"""Workers that die before they could take work this many times more than there are workers: give up."""
+"""Workers that die while working on nothing this many times more than there are workers: give up."""
 
 _PR_SET_PDEATHSIG = 1
 
@@ -101,6 +101,7 @@ def _worker_main(conn: Connection, main: int, initializer: Callable[..., None], 
         if chunk is None:
             return
         for index, item in chunk:
+            conn.send(("start", index))  # so the main process knows which item a death costs
             try:
                 message: tuple[Any, ...] = (index, "ok", function(item))
             except Exception as error:  # a fault of dienstvisie itself: the main process raises it
@@ -128,6 +129,7 @@ class _Worker:
         child.close()
         self.ready = False
         self.held: collections.deque[tuple[int, Any]] = collections.deque()
+        self.working = False  # on the first item it holds (it said "start")
 
     def stop(self) -> None:
         if self.process.is_alive():
@@ -175,8 +177,13 @@ def run_in_workers(
             for worker in pool:
                 if worker.ready and not worker.held and pending and pending[0][0][0] < next_index + window:
                     batch = pending.popleft()
+                    try:
+                        worker.conn.send(batch)
+                    except OSError:  # it died just now: the batch goes to another, and its death is seen below
+                        pending.appendleft(batch)
+                        worker.ready = False
+                        continue
                     worker.held.extend(batch)
-                    worker.conn.send(batch)
             waiting: list[Any] = [worker.conn for worker in pool] + [worker.process.sentinel for worker in pool]
             ready = set(wait(waiting))
             for worker in list(pool):
@@ -186,16 +193,16 @@ def run_in_workers(
                     while _receive(worker, results):  # what it sent before it ended
                         pass
                     worker.process.join()
-                    if worker.held:  # the first item it holds is the one it died on; the rest go to another
+                    if worker.working:  # the item it was working on is lost with it
                         index, _ = worker.held.popleft()
                         results[index] = Lost(worker.process.exitcode)
-                        if worker.held:
-                            pending.appendleft(list(worker.held))
-                    elif not worker.ready:
+                    else:  # it died between items, or before it could take any
                         start_failures += 1
                         if start_failures > workers + MAX_START_FAILURES:
                             raise WorkersCannotStart(f"worker processes end before they can take work (exit code "
                                                      f"{worker.process.exitcode})")
+                    if worker.held:  # the rest of its chunk goes to another worker
+                        pending.appendleft(list(worker.held))
                     pool.remove(worker)
                     worker.conn.close()
                     if pending and len(pool) < workers:
@@ -223,7 +230,11 @@ def _receive(worker: _Worker, results: dict[int, Any]) -> bool:
     if message[0] == "ready":
         worker.ready = True
         return True
+    if message[0] == "start":
+        worker.working = True
+        return True
     index, kind, value = message
+    worker.working = False
     held_index, _ = worker.held.popleft()
     assert held_index == index, "a worker answered out of order"
     if kind == "raise":
