@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import collections
 import ctypes
-import ctypes.util
 import os
 import signal
 import sys
@@ -72,8 +71,7 @@ def die_with_parent(main: int) -> None:
     parent = os.getppid()
     if sys.platform.startswith("linux"):
         try:
-            libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)  # the C library's
         except (OSError, AttributeError):  # no prctl here: the thread below still watches
             pass
     if parent == 1 or not _exists(main):  # the parent died before the watch was set up
