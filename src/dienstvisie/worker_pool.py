@@ -3,8 +3,8 @@
 Why not `concurrent.futures.ProcessPoolExecutor`: when one of its workers dies (a check that
 kills its process, the out-of-memory killer), the whole pool is "broken" and every pending result
 is lost, with no word on which document did it; and when the main process is killed, its workers
-keep running for ever. (pebble and loky share the first fault or hang on a worker that exits with
-status 0.) Here each worker has a pipe of its own: the main process sends it a chunk of items,
+keep running for ever. (pebble reports a dead worker per task, but waits for ever on one that
+exits with status 0.) Here each worker has a pipe of its own: the main process sends it a chunk of items,
 it says when it starts on each and sends back its result, so the main process always knows what
 a worker holds and which item it is on. A worker that dies loses exactly the item it was working
 on, which comes back as `Lost`; the rest of its chunk goes to a new worker, and the run finishes.
