@@ -395,8 +395,9 @@ def _exit_code(failures: list[LoadFailure], totals: _Totals) -> int:
 
 def _open(output: str | None) -> TextIO | Any:
     from ..documents.write import AtomicFile
+    from .streams import stdout
 
-    return sys.stdout if output in (None, "-") else AtomicFile(output)
+    return stdout() if output in (None, "-") else AtomicFile(output)
 
 
 def _streamed(args: argparse.Namespace, setup: Setup, files: list[str], exporter: Exporter,
@@ -417,7 +418,7 @@ def _streamed(args: argparse.Namespace, setup: Setup, files: list[str], exporter
     except OSError as error:
         return cannot_write(args.output, error, lang)
     totals = _Totals()
-    options = StreamOptions(lang=lang, fail_on=setup.fail_on, colour=to_screen and use_colour(sys.stdout),
+    options = StreamOptions(lang=lang, fail_on=setup.fail_on, colour=to_screen and use_colour(target),
                             baseline=baseline)
     try:
         head = CheckRun(reports=(), vision=session.vision, checks=session.checks, fail_on=setup.fail_on,
@@ -428,10 +429,10 @@ def _streamed(args: argparse.Namespace, setup: Setup, files: list[str], exporter
             writer.add(part)
             totals.count(part.service, part.failing, part.tally)
             if to_screen:
-                sys.stdout.flush()
+                target.flush()
 
         failures = run_checks_over(setup, files, exporter.stream.finisher(options), args, take,
-                                   screen=to_screen and sys.stdout.isatty())
+                                   screen=to_screen and target.isatty())
         print_plugin_failures(setup.plugins, lang, debug=args.debug)
         tail = attrs.evolve(head, load_failures=tuple(failures), plugin_failures=tuple(setup.plugins.failures))
         writer.finish(tail, _baseline_summary(args, totals))
