@@ -53,9 +53,11 @@ def resolve_vision(vision: str | Vision | None, plugins: Plugins) -> Vision:
     return visions[wanted]
 
 
-def all_checks(vision: Vision, plugins: Plugins) -> tuple[Check, ...]:
-    """Every check for `vision`: the plugins' checks, the guiding questions, and the meta checks."""
-    return tuple(plugins.checks(vision)) + question_checks(vision) + META_CHECKS
+def all_checks(vision: Vision, plugins: Plugins, *, require_assessment: bool = False) -> tuple[Check, ...]:
+    """Every check for `vision`: the plugins' checks, the guiding questions, and the meta checks.
+
+    With `require_assessment`, open guiding questions fail instead of needing review."""
+    return tuple(plugins.checks(vision)) + question_checks(vision, require_assessment=require_assessment) + META_CHECKS
 
 
 def check(
@@ -68,6 +70,7 @@ def check(
     plugins: Plugins | None = None,
     today: datetime.date | None = None,
     check_timeout: float | None = DEFAULT_CHECK_TIMEOUT,
+    require_assessment: bool = False,
 ) -> Report:
     """Check one service concept against a vision and return its Report.
 
@@ -76,7 +79,8 @@ def check(
     *Visie op gezamenlijke dienstverlening*). `select`/`ignore` take check-id prefixes such as
     `DV3` or `ALL`; `severity` overrides the severity of checks by id. `check_timeout` is each
     check's time limit in seconds (a check that overruns becomes an `error` finding; None or 0: no
-    limit).
+    limit). `require_assessment`: open guiding questions (no answer, `onbekend`, no evidence) fail
+    instead of needing review.
     """
     plugins = plugins or default_plugins()
     if isinstance(service, Document):
@@ -91,7 +95,7 @@ def check(
         ignore=tuple(ignore or ()),
         severity={key: Severity(value) for key, value in (severity or {}).items()},
     )
-    checks = all_checks(active, plugins)
+    checks = all_checks(active, plugins, require_assessment=require_assessment)
     prepared = plugins.prepare(document.model, active)
     report = run_checks(
         prepared, vision=active, checks=checks, vocabularies=plugins.vocabularies(), selection=selection,

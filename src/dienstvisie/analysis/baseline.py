@@ -151,8 +151,8 @@ class Baseline:
         known = new = 0
         for finding in report.findings:
             if finding.status is Status.FAILED:
-                key = fingerprint(finding, report.service, report.concept).key
-                if left.get(key, 0) > 0:
+                key = _recorded_key(finding, report, left)
+                if key is not None:
                     left[key] -= 1
                     known += 1
                     continue
@@ -162,6 +162,25 @@ class Baseline:
         if not known:
             return report, tally
         return attrs.evolve(report, findings=tuple(kept)), tally
+
+
+def _recorded_key(finding: Finding, report: Report, left: Mapping[Key, int]) -> Key | None:
+    """The baseline key that still has an occurrence for this finding, or None.
+
+    A finding that merges several checks' failures (one root cause) matches an entry recorded
+    under any of them, so a baseline made before the merge keeps working.
+    """
+    path, step = _place(finding, report)
+    for check in finding.checks:
+        key = (check, path, step)
+        if left.get(key, 0) > 0:
+            return key
+    return None
+
+
+def _place(finding: Finding, report: Report) -> tuple[str, str | None]:
+    found = fingerprint(finding, report.service, report.concept)
+    return found.path, found.step
 
 
 def record(found: Iterable[Fingerprint], *, vision: str | None = None, vision_version: str | None = None,

@@ -48,6 +48,7 @@ def _nothing_new(ctx: CheckContext, step: Step) -> tuple[str, str]:
 
 @define_check(
     id="DV201",
+    cause="person-waited-on",
     title=Text(nl="De persoon moet iets doen wat de overheid zelf kan",
                en="The person must do what government could do itself"),
     rationale=Text(
@@ -104,6 +105,7 @@ def _registered_events(ctx: CheckContext) -> list[tuple[str, str]]:
 
 @define_check(
     id="DV202",
+    cause="person-waited-on",
     title=Text(nl="De hele reis wacht op de persoon", en="The whole journey waits on the person"),
     rationale=Text(
         nl="Proactief: de overheid hoort van deze levensgebeurtenis via een registratie, en kan dus zelf in actie "
@@ -153,6 +155,7 @@ def journey_waits_on_person(ctx: CheckContext) -> Iterator[Outcome]:
 
 @define_check(
     id="DV203",
+    cause="person-waited-on",
     title=Text(nl="Zelf in actie na een gegevensoverdracht", en="Person must act after a data hand-over"),
     rationale=Text(
         nl="Proactief: als de vorige organisatie de gegevens al heeft doorgegeven, kan de ontvangende organisatie "

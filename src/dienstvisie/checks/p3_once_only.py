@@ -50,6 +50,7 @@ _NOTHING_ASKED = Text(nl="Geen enkele stap vraagt de persoon om gegevens",
 
 @define_check(
     id="DV301",
+    cause="known-data-asked",
     title=Text(nl="Vraagt wat de overheid al weet", en="Asks for what government already knows"),
     rationale=Text(
         nl="Eenmalige uitvraag: mensen hoeven niet aan te leveren wat al in een basisregistratie of bij een "
@@ -90,6 +91,7 @@ def asks_known_data(ctx: CheckContext) -> Iterator[Outcome]:
 
 @define_check(
     id="DV302",
+    cause="known-data-asked",
     title=Text(nl="Hetzelfde gegeven twee keer gevraagd", en="Same data item asked twice"),
     rationale=Text(
         nl="Eenmalige uitvraag: wat de persoon één keer heeft gegeven, vraagt geen andere stap of organisatie "
@@ -130,6 +132,7 @@ def asked_twice(ctx: CheckContext) -> Iterator[Outcome]:
 
 @define_check(
     id="DV303",
+    cause="known-data-asked",
     title=Text(nl="Gevraagd na doorgeven", en="Asked after it was passed on"),
     rationale=Text(
         nl="Eenmalige uitvraag: een gegeven dat bij een eerdere overdracht al is doorgegeven, heeft de overheid; "

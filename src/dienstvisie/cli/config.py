@@ -11,6 +11,7 @@ Command-line flags override what the file says.
     vision = "gezamenlijke-dienstverlening"
     severity = { DV602 = "info" }
     check-timeout = 10        # seconds one check may take on one service; 0: no limit
+    require-assessment = true # open guiding questions fail instead of needing review
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from ..errors import DienstvisieError
 from ..model.check import Severity
 from ..model.text import LANGUAGES, Language
 
-_KEYS = {"select", "ignore", "severity", "fail-on", "lang", "vision", "plugins", "rules", "check-timeout"}
+_KEYS = {"select", "ignore", "severity", "fail-on", "lang", "vision", "plugins", "rules", "check-timeout", "require-assessment"}
 
 
 class ConfigError(DienstvisieError):
@@ -47,6 +48,7 @@ class Config:
     plugins: tuple[str, ...] = ()
     rules: tuple[str, ...] = ()
     check_timeout: float | None = None  # seconds; 0 means no limit
+    require_assessment: bool = False
     path: str | None = None
 
 
@@ -126,6 +128,9 @@ def load_config(path: str | os.PathLike[str]) -> Config:
     vision = section.get("vision")
     if vision is not None and not isinstance(vision, str):
         raise ConfigError(f"{file}: 'vision' must be a vision id")
+    require_assessment = section.get("require-assessment", False)
+    if not isinstance(require_assessment, bool):
+        raise ConfigError(f"{file}: 'require-assessment' = {require_assessment!r} must be true or false")
     base = file.parent
     return Config(
         select=_strings(file, "select", section["select"]) if "select" in section else None,
@@ -137,5 +142,6 @@ def load_config(path: str | os.PathLike[str]) -> Config:
         plugins=_strings(file, "plugins", section.get("plugins", [])),
         rules=tuple(str(base / rule) for rule in _strings(file, "rules", section.get("rules", []))),
         check_timeout=_check_timeout(file, section["check-timeout"]) if "check-timeout" in section else None,
+        require_assessment=require_assessment,
         path=str(file),
     )

@@ -133,6 +133,11 @@ HELP: dict[str, dict[Language, str]] = {
                    "en": "check in N processes at once (default: the number of cores; 1: one after another)"},
     "check.no_progress": {"nl": "toon geen voortgangsbalk (die komt alleen bij lange runs op een terminal)",
                           "en": "show no progress bar (it only appears for long runs on a terminal)"},
+    "check.require_assessment": {
+        "nl": "laat open toetsvragen (geen antwoord, 'onbekend' of zonder onderbouwing) falen in plaats van ter "
+              "beoordeling",
+        "en": "make open guiding questions (no answer, 'onbekend' or without evidence) fail instead of needing review",
+    },
     "check.check_timeout": {"nl": "seconden die één check per dienst mag duren (standaard 10; 0: geen grens)",
                             "en": "seconds one check may take per service (default 10; 0: no limit)"},
     "check.baseline": {

@@ -24,6 +24,8 @@ import threading
 import time
 from collections.abc import Sequence
 
+import attrs
+
 from ..checks.meta import STALE_EXPLANATION, STALE_EXPLANATION_ID
 from ..model.check import Check, CheckContext, Outcome, Severity, Status
 from ..model.finding import ExplanationNote, Finding
@@ -33,6 +35,7 @@ from ..model.service import Explanation, ServiceConcept
 from ..model.text import Text
 from ..model.vision import Vision
 from ..model.vocabulary import Vocabularies
+from .overlap import merge_root_causes
 from .scoring import score_report
 from .selection import Selection
 from ..model.source_map import SourceMap
@@ -224,14 +227,16 @@ def _findings_of(check: Check, result: CheckResult, severity: Severity, source_m
             check=check.id, principles=check.principles, status=_STATUS_OF_KIND[outcome.kind],
             severity=outcome.severity or severity, message=outcome.message or check.title,
             location=source_map.locate(outcome.pointer), step=outcome.step,
-            suggestion=check.suggestion if outcome.kind in ("failed", "needs_review") else None,
+            suggestion=(outcome.suggestion or check.suggestion) if outcome.kind in ("failed", "needs_review") else None,
+            credit=outcome.credit,
         )
         for outcome in result
     ]
 
 
 def _matches(explanation: Explanation, finding: Finding) -> bool:
-    return explanation.check == finding.check and explanation.step in (None, finding.step)
+    """The explanation names this finding's check, or a related check that found the same cause."""
+    return explanation.check in finding.checks and explanation.step in (None, finding.step)
 
 
 def _expired(explanation: Explanation, today: datetime.date) -> bool:
@@ -249,19 +254,15 @@ def _explain(findings: list[Finding], service: ServiceConcept, today: datetime.d
     result = []
     for finding in findings:
         if finding.status is Status.FAILED:
-            for index, explanation in enumerate(service.explanations):
-                if _matches(explanation, finding):
-                    used.add(index)
-                    expired = _expired(explanation, today)
-                    note = ExplanationNote(reason=explanation.reason, decided_by=explanation.decided_by,
-                                           until=explanation.until, expired=expired)
-                    status = Status.FAILED if expired else Status.EXPLAINED
-                    finding = Finding(
-                        check=finding.check, principles=finding.principles, status=status, severity=finding.severity,
-                        message=finding.message, location=finding.location, step=finding.step,
-                        suggestion=finding.suggestion, explanation=note,
-                    )
-                    break
+            matching = [index for index, explanation in enumerate(service.explanations) if _matches(explanation, finding)]
+            if matching:
+                used.update(matching)  # a merged finding may be explained under each of its checks
+                explanation = service.explanations[matching[0]]
+                expired = _expired(explanation, today)
+                note = ExplanationNote(reason=explanation.reason, decided_by=explanation.decided_by,
+                                       until=explanation.until, expired=expired)
+                status = Status.FAILED if expired else Status.EXPLAINED
+                finding = attrs.evolve(finding, status=status, explanation=note)
         result.append(finding)
     return result, used
 
@@ -314,6 +315,7 @@ def run_checks(
     findings: list[Finding] = []
     for check, result in zip(selected, _run_all(selected, context, check_timeout), strict=True):
         findings += _findings_of(check, result, selection.severity_of(check), source_map)
+    findings = merge_root_causes(findings, selected, _natural_key)
     findings, used = _explain(findings, service, today)
     known = known_check_ids if known_check_ids is not None else {check.id for check in checks}
     if selection.selects(STALE_EXPLANATION_ID):
@@ -321,6 +323,6 @@ def run_checks(
     findings.sort(key=lambda f: (_natural_key(f.check), _pointer_key(f.location.pointer)))
     return Report(
         service=service.id, title=service.title, vision=vision.id, vision_version=vision.version,
-        findings=tuple(findings), scores=score_report(findings, vision, selected, selection),
+        findings=tuple(findings), scores=score_report(findings, vision, selected, selection, service.assessment),
         file=source_map.file, concept=service,
     )

@@ -43,6 +43,10 @@ LABELS: dict[str, dict[Language, str]] = {
     "coverage_of": {"nl": "{applicable} van {total} checks gescoord",
                     "en": "{applicable} of {total} checks scored"},
     "failed_checks": {"nl": "Checks niet voldaan", "en": "Checks failed"},
+    "assessment": {"nl": "Zelfbeoordeling", "en": "Self-assessment"},
+    "assessment_of": {"nl": "{assessed} van {questions} toetsvragen beantwoord",
+                      "en": "{assessed} of {questions} guiding questions answered"},
+    "assessment_short": {"nl": "toetsvragen {assessed}/{questions}", "en": "questions {assessed}/{questions}"},
     "not_scored": {"nl": "niet gescoord", "en": "not scored"},
     "chart_desc": {"nl": "Score van 0 tot 100 per onderdeel; de tabel eronder geeft dezelfde cijfers.",
                    "en": "Score from 0 to 100 per item; the table below gives the same figures."},
@@ -276,6 +280,13 @@ def counts_text(report: Report, lang: Language) -> str:
 def scores_of(report: Report, kind: str) -> list[Score]:
     """The report's scores of one kind ('principle' or 'starting_point'), in report order."""
     return [score for score in report.scores if score.kind == kind]
+
+
+def assessment_text(score: Score, lang: Language, key: str = "assessment_of") -> str:
+    """'2 of 3 guiding questions answered' (the assessment coverage), or '–' when none are asked."""
+    if not score.questions:
+        return label("none_value", lang)
+    return label(key, lang).format(assessed=score.assessed, questions=score.questions)
 
 
 def score_text(score: Score, lang: Language) -> str:

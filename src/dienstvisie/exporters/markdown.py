@@ -23,6 +23,7 @@ from ..model.text import Language, Text
 from ._common import (
     ATTENTION,
     MARKS,
+    assessment_text,
     check_title,
     clean,
     counts_text,
@@ -87,8 +88,9 @@ def _scores(report: Report, run: CheckRun, lang: Language) -> list[str]:
         scores = scores_of(report, kind)
         if not scores:
             continue
-        lines += [_row([label(heading, lang), label("score", lang), label("coverage", lang), label("failed_checks", lang)]),
-                  "|---|--:|---|--:|"]
+        lines += [_row([label(heading, lang), label("score", lang), label("coverage", lang), label("assessment", lang),
+                        label("failed_checks", lang)]),
+                  "|---|--:|---|---|--:|"]
         for score in scores:
             try:
                 title: Text = (run.vision.principle(score.id).title if kind == "principle"
@@ -97,7 +99,8 @@ def _scores(report: Report, run: CheckRun, lang: Language) -> list[str]:
             except KeyError:
                 name = score.id
             coverage = label("coverage_of", lang).format(applicable=score.applicable, total=score.total)
-            lines.append(_row([md(name), score_text(score, lang), coverage, str(score.failed)]))
+            lines.append(_row([md(name), score_text(score, lang), coverage, assessment_text(score, lang),
+                               str(score.failed)]))
         lines.append("")
     return lines
 

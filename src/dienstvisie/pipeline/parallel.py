@@ -77,6 +77,7 @@ class RunSpec:
     severity: tuple[tuple[str, str], ...] = ()
     today: datetime.date = attrs.field(factory=datetime.date.today)
     check_timeout: float | None = DEFAULT_CHECK_TIMEOUT
+    require_assessment: bool = False  # open guiding questions fail instead of needing review
 
 
 class Session:
@@ -99,7 +100,8 @@ class Session:
             rulesets=[document.model for document in self.rule_documents],
         )
         self.vision: Vision = resolve_vision(spec.vision, self.plugins)
-        self.checks: tuple[Check, ...] = all_checks(self.vision, self.plugins)
+        self.checks: tuple[Check, ...] = all_checks(self.vision, self.plugins,
+                                                    require_assessment=spec.require_assessment)
         self.known_ids = {check.id for check in self.checks}
         self.vocabularies: Vocabularies = self.plugins.vocabularies()
         self.selection: Selection = Selection(select=spec.select, ignore=spec.ignore,
