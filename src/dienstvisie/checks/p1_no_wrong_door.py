@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from ..model.check import Check, CheckContext, Outcome, Severity, define_check, fail, skip
 from ..model.service import ServiceConcept, Step
 from ..model.text import Text
+from ._journey import ancestors, edges, handovers
 from ._naming import organisation_name, step_names, upper_first
 
 ACTS_ITSELF: frozenset[str] = frozenset({"overheid", "automatisch"})
@@ -147,9 +148,15 @@ def handover_passes_nothing(ctx: CheckContext) -> Iterator[Outcome]:
                    pointer=f"{ctx.step_pointer(index)}/handover/shares", step=step.id)
 
 
-def _announced(steps: tuple[Step, ...], upto: int, organisation: str) -> bool:
-    """Some step up to index `upto` hands the journey over to `organisation` (a branch may return to it)."""
-    return any(step.handover is not None and step.handover.to == organisation for step in steps[:upto + 1])
+def _announced(service: ServiceConcept, upto: int, organisation: str) -> bool:
+    """Step `upto` or a step before it hands the journey over to `organisation` (a branch may return to it)."""
+    earlier = (*ancestors(service, upto), upto)
+    return any(handover.to == organisation for index in earlier for handover in handovers(service.steps[index]))
+
+
+def _known_door(service: ServiceConcept, index: int, organisation: str) -> bool:
+    """The person already dealt with `organisation` earlier in the journey: returning there is no wrong door."""
+    return any(service.steps[earlier].organisation == organisation for earlier in ancestors(service, index))
 
 
 @define_check(
@@ -158,11 +165,12 @@ def _announced(steps: tuple[Step, ...], upto: int, organisation: str) -> bool:
     rationale=Text(
         nl="Gaat de reis naar een andere organisatie waar de persoon zelf iets moet doen, zonder dat iemand de "
            "persoon daarheen overdraagt, dan moet die zelf de juiste deur vinden. Komt de volgende organisatie "
-           "zelf in actie (initiatief 'overheid' of 'automatisch'), dan hoeft de persoon geen deur te zoeken en "
-           "is er geen bevinding.",
+           "zelf in actie (initiatief 'overheid' of 'automatisch'), of kent de persoon die organisatie al uit een "
+           "eerdere stap, dan hoeft de persoon geen deur te zoeken en is er geen bevinding.",
         en="When the journey moves to another organisation where the person has to act, and nobody hands them "
            "over, they must find the right door themselves. When the next organisation acts itself (initiative "
-           "'overheid' or 'automatisch'), the person need not find a door and there is no finding.",
+           "'overheid' or 'automatisch'), or the person already dealt with it in an earlier step, the person "
+           "need not find a door and there is no finding.",
     ),
     principles=("P1",),
     severity=Severity.MINOR,
@@ -180,20 +188,25 @@ def _announced(steps: tuple[Step, ...], upto: int, organisation: str) -> bool:
 def unannounced_next_door(ctx: CheckContext) -> Iterator[Outcome]:
     """Moving to another organisation where the person must act, with no hand-over, is an implicit cold one.
 
-    The move counts as announced when any earlier step handed over to that organisation, so a
-    journey that runs two branches side by side is not a false alarm.
+    "Moving" follows the journey graph: from a step to each step that follows it. The move counts as
+    announced when that step or one before it handed over to the organisation, so branches side by
+    side are no false alarm; returning to an organisation met earlier on the way is no wrong door.
     """
-    steps = ctx.service.steps
-    moves = [i for i in range(len(steps) - 1) if steps[i].organisation != steps[i + 1].organisation]
+    service = ctx.service
+    steps = service.steps
+    moves = [(before, index) for before, index in edges(service)
+             if steps[before].organisation != steps[index].organisation]
     if not moves:
         yield skip(Text(nl="De reis gaat niet van de ene organisatie naar de andere",
                         en="The journey does not move from one organisation to another"))
         return
-    for index in moves:
-        step, following = steps[index], steps[index + 1]
-        if following.initiative in ACTS_ITSELF or _announced(steps, index, following.organisation):
+    for before, index in moves:
+        step, following = steps[before], steps[index]
+        if following.initiative in ACTS_ITSELF or _announced(service, before, following.organisation):
             continue
-        yield _unannounced(ctx, index, step, following)
+        if _known_door(service, index, following.organisation):
+            continue
+        yield _unannounced(ctx, before, step, following)
 
 
 def _unannounced(ctx: CheckContext, index: int, step: Step, following: Step) -> Outcome:

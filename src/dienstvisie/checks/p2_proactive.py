@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model.check import Check, CheckContext, Outcome, Severity, define_check, fail, skip
-from ..model.service import Step
+from ..model.service import ServiceConcept, Step
 from ..model.text import Text
+from ._journey import ancestors, handovers, starts
 from ._naming import step_names, upper_first
 from .p3_once_only import data_names, holders
+from .p5_human_scale import piling_up
 
 ACTS_ITSELF: frozenset[str] = frozenset({"overheid", "automatisch"})
 
@@ -26,14 +28,16 @@ def _waits_on_person(step: Step) -> bool:
     return step.initiative == "burger" and not step.legal_duty
 
 
-def _shared_before(steps: tuple[Step, ...], index: int) -> set[str]:
-    """Data items that hand-overs of steps before `index` passed on: government holds them."""
-    return {data for step in steps[:index] if step.handover is not None for data in step.handover.shares}
+def _shared_before(service: ServiceConcept, index: int) -> set[str]:
+    """Data items that hand-overs of the steps before step `index` (in the journey graph) passed on:
+    government holds them."""
+    return {data for earlier in ancestors(service, index) for handover in handovers(service.steps[earlier])
+            for data in handover.shares}
 
 
 def _unknown_asks(ctx: CheckContext, index: int, step: Step) -> list[str]:
     """The data items this step asks for that government does not already hold."""
-    shared = _shared_before(ctx.service.steps, index)
+    shared = _shared_before(ctx.service, index)
     return [ask.data for ask in step.asks if not holders(ctx, step, ask) and ask.data not in shared]
 
 
@@ -93,6 +97,17 @@ def government_could_act(ctx: CheckContext) -> Iterator[Outcome]:
                    pointer=f"{ctx.step_pointer(index)}/initiative", step=step.id)
 
 
+GOVERNMENT_KINDS: frozenset[str] = frozenset({"gemeente", "uitvoeringsorganisatie", "rijk", "provincie", "waterschap"})
+
+
+def _is_government(service: ServiceConcept, organisation_id: str) -> bool:
+    """A public body, which can act on what a register tells it (a private undertaker or a charity cannot)."""
+    try:
+        return service.organisation(organisation_id).kind in GOVERNMENT_KINDS
+    except KeyError:
+        return False
+
+
 def _registered_events(ctx: CheckContext) -> list[tuple[str, str]]:
     """The service's life events that government learns of through a register, with that register."""
     events = []
@@ -109,11 +124,13 @@ def _registered_events(ctx: CheckContext) -> list[tuple[str, str]]:
     title=Text(nl="De hele reis wacht op de persoon", en="The whole journey waits on the person"),
     rationale=Text(
         nl="Proactief: de overheid hoort van deze levensgebeurtenis via een registratie, en kan dus zelf in actie "
-           "komen. Als geen enkele stap van de overheid uitgaat, moet de persoon alles zelf aanvragen. Stappen die "
-           "de wet van de persoon vraagt (legal_duty) tellen niet als wachten.",
-        en="Proactive: government learns of this life event through a register, so it can act itself. When no "
-           "step is taken by government, the person has to apply for everything. Steps the law requires of the "
-           "person (legal_duty) do not count as waiting.",
+           "komen. Begint de reis bij een overheidsorganisatie waar de persoon zelf moet aanvragen, of gaat geen "
+           "enkele stap van de overheid uit, dan wacht de overheid op wat ze al weet. Stappen die de wet van de persoon vraagt (legal_duty) "
+           "tellen niet als wachten.",
+        en="Proactive: government learns of this life event through a register, so it can act itself. When the "
+           "journey starts at a public body where the person has to apply, or no step is taken by government, government "
+           "waits on what it already knows. Steps the law requires of the person (legal_duty) do not count as "
+           "waiting.",
     ),
     principles=("P2",),
     severity=Severity.MAJOR,
@@ -136,7 +153,17 @@ def journey_waits_on_person(ctx: CheckContext) -> Iterator[Outcome]:
                         en="The service names no life event that government learns of through a register"))
         return
     steps = ctx.service.steps
-    if any(step.initiative in ACTS_ITSELF for step in steps):
+    known = ", ".join(f"{event} ({register})" for event, register in events)
+    waiting_starts = [index for index in starts(ctx.service)
+                      if _waits_on_person(steps[index]) and _is_government(ctx.service, steps[index].organisation)]
+    for index in waiting_starts:
+        nl, en = step_names(ctx, steps[index])
+        yield fail(Text(nl=f"De overheid hoort van {known}, maar de reis begint bij de persoon: in {nl} moet die "
+                           "zelf in actie komen",
+                        en=f"Government learns of {known}, but the journey starts with the person: in {en} they "
+                           "have to take action themselves"),
+                   pointer=f"{ctx.step_pointer(index)}/initiative", step=steps[index].id)
+    if waiting_starts or any(step.initiative in ACTS_ITSELF for step in steps):
         return
     waiting = [(index, step) for index, step in enumerate(steps) if _waits_on_person(step)]
     if not waiting:
@@ -145,7 +172,6 @@ def journey_waits_on_person(ctx: CheckContext) -> Iterator[Outcome]:
         return
     index, first = waiting[0]
     nl, en = step_names(ctx, first)
-    known = ", ".join(f"{event} ({register})" for event, register in events)
     yield fail(Text(nl=f"De overheid hoort van {known}, maar geen enkele stap gaat van de overheid uit; de reis "
                        f"wacht op de persoon, te beginnen bij {nl}",
                     en=f"Government learns of {known}, but no step is taken by government; the journey waits on "
@@ -177,28 +203,88 @@ def journey_waits_on_person(ctx: CheckContext) -> Iterator[Outcome]:
                  "  - id: anw\n    initiative: overheid",
 )
 def acts_after_data_handover(ctx: CheckContext) -> Iterator[Outcome]:
-    """Data passed to the next organisation should spare the person from starting the next step."""
-    steps = ctx.service.steps
-    if not any(step.handover is not None and step.handover.kind == "data" for step in steps):
+    """Data passed to an organisation should spare the person from starting a later step there.
+
+    "Later" follows the journey graph: any step before this one may have passed the data on, also
+    with other steps in between.
+    """
+    service = ctx.service
+    steps = service.steps
+    if not any(handover.kind == "data" for step in steps for handover in handovers(step)):
         yield skip(Text(nl="Het dienstconcept bevat geen gegevensoverdrachten",
                         en="The service concept contains no data hand-overs"))
         return
-    for index in range(1, len(steps)):
-        handover, step = steps[index - 1].handover, steps[index]
-        if handover is None or handover.kind != "data" or handover.to != step.organisation:
-            continue
+    for index, step in enumerate(steps):
         if not _waits_on_person(step):
             continue
+        sharer = next((steps[earlier] for earlier in reversed(ancestors(service, index))
+                       if any(h.kind == "data" and h.to == step.organisation for h in handovers(steps[earlier]))), None)
+        if sharer is None:
+            continue
         nl, en = step_names(ctx, step)
-        yield fail(Text(nl=f"{upper_first(nl)} wacht op de persoon, terwijl stap '{steps[index - 1].id}' de "
+        yield fail(Text(nl=f"{upper_first(nl)} wacht op de persoon, terwijl stap '{sharer.id}' de "
                            "gegevens al aan deze organisatie doorgaf",
-                        en=f"{upper_first(en)} waits on the person, although step '{steps[index - 1].id}' already "
+                        en=f"{upper_first(en)} waits on the person, although step '{sharer.id}' already "
                            "passed the data to this organisation"),
                    pointer=f"{ctx.step_pointer(index)}/initiative", step=step.id)
+
+
+WRITTEN_ONLY: frozenset[str] = frozenset({"post", "email"})
+
+
+@define_check(
+    id="DV204",
+    title=Text(nl="Alleen een brief bij een stapeling van problemen", en="Only a letter where problems pile up"),
+    rationale=Text(
+        nl="Proactief is meer dan een brief sturen. Wie meerdere problemen tegelijk heeft, opent vaak geen post "
+           "meer of begrijpt die niet; een brief alleen bereikt juist deze mensen niet. Een telefoontje, een "
+           "huisbezoek of een gesprek aan de balie wel.",
+        en="Proactive is more than sending a letter. People with several problems at once often no longer open "
+           "their post, or cannot make sense of it; a letter alone misses exactly these people. A phone call, a "
+           "home visit or a talk at the desk does not.",
+    ),
+    principles=("P2",),
+    severity=Severity.MINOR,
+    suggestion=Text(
+        nl="Zoek de persoon actief op: bel, kom langs (huisbezoek) of nodig uit voor een gesprek, en gebruik de "
+           "brief als aankondiging of bevestiging; neem die kanalen op in 'channels'.",
+        en="Reach the person actively: call, visit (huisbezoek) or invite them for a talk, and use the letter as "
+           "an announcement or confirmation; list those channels under 'channels'.",
+    ),
+    example_fail="situations: [multiproblematiek]\nsteps:\n  - id: aangifte\n  - id: anw\n    initiative: overheid\n"
+                 "    channels: [post]",
+    example_pass="situations: [multiproblematiek]\nsteps:\n  - id: aangifte\n  - id: anw\n    initiative: overheid\n"
+                 "    channels: [huisbezoek, telefoon, post]",
+)
+def letter_only_outreach(ctx: CheckContext) -> Iterator[Outcome]:
+    """A step where government reaches out only in writing, to people whose problems pile up, is weak outreach."""
+    situation = piling_up(ctx.service.situations)
+    if situation is None:
+        yield skip(Text(nl="Het dienstconcept noemt geen situatie met meerdere problemen tegelijk",
+                        en="The service concept names no situation with several problems at once"))
+        return
+    reaching = [(index, step) for index, step in enumerate(ctx.service.steps)
+                if step.initiative == "overheid" and step.channels]
+    if not reaching:
+        yield skip(Text(nl="Geen stap waarin de overheid de persoon via een kanaal benadert",
+                        en="No step in which government reaches out to the person through a channel"))
+        return
+    named = ctx.service.situations[situation]
+    for index, step in reaching:
+        if not WRITTEN_ONLY.issuperset(step.channels):
+            continue
+        nl, en = step_names(ctx, step)
+        channels = ", ".join(step.channels)
+        yield fail(Text(nl=f"In {nl} benadert de overheid de persoon alleen schriftelijk ({channels}), terwijl de "
+                           f"dienst '{named}' bedient",
+                        en=f"In {en} government reaches out only in writing ({channels}), while the service serves "
+                           f"'{named}'"),
+                   pointer=f"{ctx.step_pointer(index)}/channels", step=step.id)
 
 
 CHECKS: tuple[Check, ...] = (
     government_could_act,
     journey_waits_on_person,
     acts_after_data_handover,
+    letter_only_outreach,
 )

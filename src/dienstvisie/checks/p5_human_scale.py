@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from ..model.check import Check, CheckContext, Outcome, Severity, define_check, fail, review, skip
 from ..model.service import ServiceConcept
 from ..model.text import Text
+from ._journey import handovers
 from ._naming import decisions, organisation_name, step_names
 
 SEVERAL_PROBLEMS = "multiproblematiek"
@@ -115,7 +116,7 @@ def _step_organisations(service: ServiceConcept) -> str:
     return ", ".join(organisation_name(service, organisation_id) for organisation_id in ids)
 
 
-def _piling_up(situations: tuple[str, ...]) -> int | None:
+def piling_up(situations: tuple[str, ...]) -> int | None:
     """The index of the situation that means several problems at once, or None.
 
     `multiproblematiek` says so itself; debts count when another situation comes with them, since
@@ -152,7 +153,7 @@ def _piling_up(situations: tuple[str, ...]) -> int | None:
 def no_single_plan(ctx: CheckContext) -> Iterator[Outcome]:
     """Several problems at once need one shared plan and someone who keeps it."""
     service = ctx.service
-    situation = _piling_up(service.situations)
+    situation = piling_up(service.situations)
     if situation is None:
         yield skip(Text(nl="Het dienstconcept noemt geen situatie met meerdere problemen tegelijk",
                         en="The service concept names no situation with several problems at once"))
@@ -226,9 +227,63 @@ def no_discretion(ctx: CheckContext) -> Iterator[Outcome]:
                          pointer=pointer, step=step.id)
 
 
+def _plan_members(service: ServiceConcept) -> set[str]:
+    """The organisations (and their teams) the single plan binds: those named by the plan, else all."""
+    named: tuple[str, ...] = getattr(service.coordination, "organisations", ()) or ()
+    organisations = set(named) if named else {organisation.id for organisation in service.organisations}
+    teams = {team.id for organisation in service.organisations if organisation.id in organisations
+             for team in getattr(organisation, "teams", ()) or ()}
+    return organisations | teams
+
+
+@define_check(
+    id="DV505",
+    title=Text(nl="Eén plan op papier, koude overdrachten in de reis", en="One plan declared, cold hand-overs shown"),
+    rationale=Text(
+        nl="Wat een team verklaart en wat de reis laat zien moeten kloppen: wie zegt met één gezamenlijk plan te "
+           "werken, stuurt de persoon niet koud door naar een organisatie of team van datzelfde plan.",
+        en="What a team declares and what its journey shows must agree: whoever says they work with one shared "
+           "plan does not send the person on cold to an organisation or team of that same plan.",
+    ),
+    principles=("P5",),
+    severity=Severity.MAJOR,
+    suggestion=Text(
+        nl="Maak de overdracht warm (een bekende contactpersoon neemt het plan over) of laat de organisatie van het "
+           "plan zelf de volgende stap zetten; klopt het plan niet, zet 'single_plan' dan eerlijk op false.",
+        en="Make the hand-over warm (a known contact takes the plan over) or have the plan's organisation take the "
+           "next step itself; if there is no such plan, honestly set 'single_plan' to false.",
+    ),
+    example_fail="coordination:\n  single_plan: true\nsteps:\n  - id: aangifte\n    handover:\n      to: svb\n"
+                 "      kind: cold",
+    example_pass="coordination:\n  single_plan: true\nsteps:\n  - id: aangifte\n    handover:\n      to: svb\n"
+                 "      kind: warm\n      shares: [bsn]",
+)
+def declared_plan_shown_cold(ctx: CheckContext) -> Iterator[Outcome]:
+    """`coordination.single_plan: true` and a cold hand-over between members of that plan contradict each other."""
+    service = ctx.service
+    if service.coordination is None or service.coordination.single_plan is not True:
+        yield skip(Text(nl="Het dienstconcept verklaart geen gezamenlijk plan",
+                        en="The service concept declares no single plan"))
+        return
+    members = _plan_members(service)
+    for index, step in enumerate(service.steps):
+        for h_index, handover in enumerate(handovers(step)):
+            if handover.kind != "cold" or handover.to not in members:
+                continue
+            nl, en = step_names(ctx, step)
+            target = organisation_name(service, handover.to)
+            field = f"handovers/{h_index}" if getattr(step, "handovers", ()) else "handover"
+            yield fail(Text(nl=f"De dienst verklaart één gezamenlijk plan, maar na {nl} wordt de persoon koud "
+                               f"overgedragen aan {target}, die bij dat plan hoort",
+                            en=f"The service declares one shared plan, but after {en} the person is handed over "
+                               f"cold to {target}, which belongs to that plan"),
+                       pointer=f"{ctx.step_pointer(index)}/{field}/kind", step=step.id)
+
+
 CHECKS: tuple[Check, ...] = (
     decision_without_appeal,
     no_informal_contact_first,
     no_single_plan,
     no_discretion,
+    declared_plan_shown_cold,
 )
