@@ -1,51 +1,44 @@
-"""The journey as a graph, for the checks: which steps come before a step.
+"""The journey graph as the checks use it: step indexes before a step, hand-overs, and where they point.
 
-"The step before" in every check means the step's predecessors in the journey graph, never merely
-the previous line of the file; "earlier" means every step from which the journey can reach this
-one. A step without `after` follows the step before it in the file (format 1 and the default of
-format 2); `after: []` starts a branch at the beginning; several ids join branches.
+"The step before" in every check means the step's predecessors in the journey graph
+(model/journey.py), never merely the previous line of the file; "earlier" means every step from
+which the journey reaches this one. This module gives the checks indexes (for JSON pointers) and
+the two spellings of a hand-over: format 1 writes one `handover`, format 2 `handovers`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..model.journey import Journey
 from ..model.service import Handover, ServiceConcept, Step
+
+
+def _journey(service: ServiceConcept) -> Journey:
+    return Journey.of(service)
 
 
 def predecessors(service: ServiceConcept, index: int) -> tuple[int, ...]:
     """The indexes of the steps that `service.steps[index]` directly follows."""
-    after: tuple[str, ...] | None = getattr(service.steps[index], "after", None)
-    if after is None:
-        return (index - 1,) if index > 0 else ()
-    known = {step.id: position for position, step in enumerate(service.steps)}
-    return tuple(known[step_id] for step_id in after if step_id in known)
+    journey = _journey(service)
+    return tuple(journey.index(step.id) for step in journey.predecessors(service.steps[index].id))
 
 
 def ancestors(service: ServiceConcept, index: int) -> tuple[int, ...]:
     """The indexes of every step from which the journey reaches this one, in document order."""
-    seen: set[int] = set()
-    todo = list(predecessors(service, index))
-    while todo:
-        current = todo.pop()
-        if current in seen or current == index:
-            continue
-        seen.add(current)
-        todo.extend(predecessors(service, current))
-    return tuple(sorted(seen))
+    journey = _journey(service)
+    return tuple(journey.index(step.id) for step in journey.before(service.steps[index].id))
 
 
 def starts(service: ServiceConcept) -> tuple[int, ...]:
     """The steps the journey starts with (no predecessor)."""
-    return tuple(index for index in range(len(service.steps)) if not predecessors(service, index))
+    journey = _journey(service)
+    return tuple(journey.index(step.id) for step in journey.starts())
 
 
 def handovers(step: Step) -> tuple[Handover, ...]:
     """Every hand-over of a step (format 1 has at most one)."""
-    many: tuple[Handover, ...] | None = getattr(step, "handovers", None)
-    if many:
-        return many
-    return (step.handover,) if step.handover is not None else ()
+    return step.handovers
 
 
 def edges(service: ServiceConcept) -> Iterator[tuple[int, int]]:
@@ -53,3 +46,28 @@ def edges(service: ServiceConcept) -> Iterator[tuple[int, int]]:
     for index in range(len(service.steps)):
         for before in predecessors(service, index):
             yield before, index
+
+
+def handover_pointer(service: ServiceConcept, step_index: int, handover_index: int) -> str:
+    """The JSON pointer of a hand-over: `/steps/I/handover` in format 1, `/steps/I/handovers/J` in format 2
+    (the engine finds the other spelling when a format-2 document writes one `handover`)."""
+    if service.dienstvisie == "1":
+        return f"/steps/{step_index}/handover"
+    return f"/steps/{step_index}/handovers/{handover_index}"
+
+
+def organisation_of(service: ServiceConcept, party: str) -> str:
+    """The organisation id that `party` (an organisation or a team id) belongs to; `party` when unknown."""
+    try:
+        return service.organisation_of(party).id
+    except KeyError:
+        return party
+
+
+def reaches(service: ServiceConcept, handover: Handover, step: Step) -> bool:
+    """The hand-over goes to the organisation of `step`, to its team, or to a team of its organisation
+    when the step names no team."""
+    if handover.to == step.organisation or (step.team is not None and handover.to == step.team):
+        return True
+    return step.team is None and service.team(handover.to) is not None and \
+        organisation_of(service, handover.to) == step.organisation

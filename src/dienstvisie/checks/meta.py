@@ -38,21 +38,17 @@ STALE_EXPLANATION = Check(
 )
 
 
-def data_ids(step: Step) -> Iterator[tuple[str, str]]:
+def data_ids(step: Step, format_version: str = "2") -> Iterator[tuple[str, str]]:
     """Every data id a step names, wherever it appears, with its pointer inside the step: asks,
     fetches, and what hand-overs share."""
     for index, ask in enumerate(step.asks):
         yield f"/asks/{index}/data", ask.data
-    for index, fetch in enumerate(getattr(step, "fetches", ())):
+    for index, fetch in enumerate(step.fetches):
         yield f"/fetches/{index}/data", fetch.data
-    many = getattr(step, "handovers", ())
-    if many:
-        for h_index, handover in enumerate(many):
-            for index, data in enumerate(handover.shares):
-                yield f"/handovers/{h_index}/shares/{index}", data
-    elif step.handover is not None:
-        for index, data in enumerate(step.handover.shares):
-            yield f"/handover/shares/{index}", data
+    for h_index, handover in enumerate(step.handovers):
+        base = "/handover" if format_version == "1" else f"/handovers/{h_index}"
+        for index, data in enumerate(handover.shares):
+            yield f"{base}/shares/{index}", data
 
 
 def _did_you_mean(data: str, ctx: CheckContext, asked: set[str]) -> tuple[str, str]:
@@ -74,7 +70,7 @@ def _unknown_terms(ctx: CheckContext) -> Iterator[Outcome]:
     asked = {ask.data for step in ctx.service.steps for ask in step.asks}
     reported: set[str] = set()
     for s_index, step in enumerate(ctx.service.steps):
-        for pointer, data in data_ids(step):
+        for pointer, data in data_ids(step, ctx.service.dienstvisie):
             if vocabularies.data_item(data) is not None:
                 continue
             if "/asks/" not in pointer and (data in asked or data in reported):

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from ..model.check import Check, CheckContext, Outcome, Severity, define_check, fail, review, skip
 from ..model.service import ServiceConcept
 from ..model.text import Text
-from ._journey import handovers
+from ._journey import handover_pointer, handovers
 from ._naming import decisions, organisation_name, step_names
 
 SEVERAL_PROBLEMS = "multiproblematiek"
@@ -229,10 +229,10 @@ def no_discretion(ctx: CheckContext) -> Iterator[Outcome]:
 
 def _plan_members(service: ServiceConcept) -> set[str]:
     """The organisations (and their teams) the single plan binds: those named by the plan, else all."""
-    named: tuple[str, ...] = getattr(service.coordination, "organisations", ()) or ()
+    named = service.coordination.organisations if service.coordination is not None else ()
     organisations = set(named) if named else {organisation.id for organisation in service.organisations}
     teams = {team.id for organisation in service.organisations if organisation.id in organisations
-             for team in getattr(organisation, "teams", ()) or ()}
+             for team in organisation.teams}
     return organisations | teams
 
 
@@ -272,12 +272,11 @@ def declared_plan_shown_cold(ctx: CheckContext) -> Iterator[Outcome]:
                 continue
             nl, en = step_names(ctx, step)
             target = organisation_name(service, handover.to)
-            field = f"handovers/{h_index}" if getattr(step, "handovers", ()) else "handover"
             yield fail(Text(nl=f"De dienst verklaart één gezamenlijk plan, maar na {nl} wordt de persoon koud "
                                f"overgedragen aan {target}, die bij dat plan hoort",
                             en=f"The service declares one shared plan, but after {en} the person is handed over "
                                f"cold to {target}, which belongs to that plan"),
-                       pointer=f"{ctx.step_pointer(index)}/{field}/kind", step=step.id)
+                       pointer=f"{handover_pointer(service, index, h_index)}/kind", step=step.id)
 
 
 CHECKS: tuple[Check, ...] = (

@@ -210,6 +210,20 @@ def _run_all(checks: Sequence[Check], context: CheckContext, limit: float | None
     return results
 
 
+def _spelled(pointer: str, source_map: SourceMap) -> str:
+    """A hand-over's pointer in the spelling the document uses: a format-2 document may write one
+    `handover` (the format-1 spelling) where the checks say `handovers/0`, and the other way round."""
+    if not source_map.positions or "/handover" not in pointer or pointer in source_map.positions:
+        return pointer
+    head, sep, tail = pointer.partition("/handovers/0")
+    if sep and f"{head}/handover" in source_map.positions:
+        return f"{head}/handover{tail}"
+    head, sep, tail = pointer.partition("/handover")
+    if sep and not tail.startswith("s") and f"{head}/handovers/0" in source_map.positions:
+        return f"{head}/handovers/0{tail}"
+    return pointer
+
+
 def _findings_of(check: Check, result: CheckResult, severity: Severity, source_map: SourceMap) -> list[Finding]:
     if isinstance(result, (str, Text)):
         detail = result if isinstance(result, Text) else Text(nl=result, en=result)
@@ -226,7 +240,7 @@ def _findings_of(check: Check, result: CheckResult, severity: Severity, source_m
         Finding(
             check=check.id, principles=check.principles, status=_STATUS_OF_KIND[outcome.kind],
             severity=outcome.severity or severity, message=outcome.message or check.title,
-            location=source_map.locate(outcome.pointer), step=outcome.step,
+            location=source_map.locate(_spelled(outcome.pointer, source_map)), step=outcome.step,
             suggestion=(outcome.suggestion or check.suggestion) if outcome.kind in ("failed", "needs_review") else None,
             credit=outcome.credit,
         )
