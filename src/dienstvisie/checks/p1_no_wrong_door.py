@@ -212,7 +212,7 @@ def unannounced_next_door(ctx: CheckContext) -> Iterator[Outcome]:
         return
     for before, index in moves:
         step, following = steps[before], steps[index]
-        if following.initiative in ACTS_ITSELF or _announced(service, before, following.organisation):
+        if following.initiative != "burger" or _announced(service, before, following.organisation):
             continue
         if _known_door(service, index, following.organisation):
             continue

@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from ..model.check import Check, CheckContext, Outcome, Severity, define_check, fail, skip
 from ..model.service import ServiceConcept, Step
 from ..model.text import Text
-from ._journey import ancestors, handovers, starts
+from ._journey import ancestors, handovers, reaches, starts
 from ._naming import step_names, upper_first
-from .p3_once_only import data_names, holders
+from .p3_once_only import data_names, fetched_by, holders
 from .p5_human_scale import piling_up
 
 ACTS_ITSELF: frozenset[str] = frozenset({"overheid", "automatisch"})
@@ -36,9 +36,12 @@ def _shared_before(service: ServiceConcept, index: int) -> set[str]:
 
 
 def _unknown_asks(ctx: CheckContext, index: int, step: Step) -> list[str]:
-    """The data items this step asks for that government does not already hold."""
+    """The data items this step asks for that government does not already hold: not in a register, not
+    passed on by an earlier flow, not fetched; a periodic ask is a new fact each time."""
     shared = _shared_before(ctx.service, index)
-    return [ask.data for ask in step.asks if not holders(ctx, step, ask) and ask.data not in shared]
+    return [ask.data for ask in step.asks
+            if ask.periodic or not (holders(ctx, step, ask) or ask.data in shared
+                                    or fetched_by(ctx.service, index, ask.data))]
 
 
 def _nothing_new(ctx: CheckContext, step: Step) -> tuple[str, str]:
@@ -218,7 +221,8 @@ def acts_after_data_handover(ctx: CheckContext) -> Iterator[Outcome]:
         if not _waits_on_person(step):
             continue
         sharer = next((steps[earlier] for earlier in reversed(ancestors(service, index))
-                       if any(h.kind == "data" and h.to == step.organisation for h in handovers(steps[earlier]))), None)
+                       if any(h.kind == "data" and reaches(service, h, step) for h in handovers(steps[earlier]))),
+                      None)
         if sharer is None:
             continue
         nl, en = step_names(ctx, step)
@@ -282,9 +286,55 @@ def letter_only_outreach(ctx: CheckContext) -> Iterator[Outcome]:
                    pointer=f"{ctx.step_pointer(index)}/channels", step=step.id)
 
 
+@define_check(
+    id="DV205",
+    title=Text(nl="Aanbod dat de persoon niet kan weigeren", en="An offer the person cannot decline"),
+    rationale=Text(
+        nl="Proactief is niet opdringerig: wie de overheid uit zichzelf iets aanbiedt (hulp bij schulden, een "
+           "huisbezoek), moet dat zonder gevolgen kunnen weigeren, en dat moet de persoon ook weten. Pas dan is het "
+           "een aanbod en geen bemoeienis.",
+        en="Proactive is not intrusive: whoever government offers something of its own accord (help with debts, a "
+           "home visit) must be able to decline it without consequences, and must know that. Only then is it an "
+           "offer, not interference.",
+    ),
+    principles=("P2",),
+    severity=Severity.MINOR,
+    suggestion=Text(
+        nl="Maak het aanbod vrijblijvend, zeg dat ook in het eerste contact (\"u mag nee zeggen\") en zet "
+           "'offer.can_decline: true'.",
+        en="Make the offer free of obligation, say so in the first contact (\"you may say no\") and set "
+           "'offer.can_decline: true'.",
+    ),
+    example_fail='dienstvisie: "2"\nsteps:\n  - id: aangifte\n  - id: anw\n    offer:\n      can_decline: false',
+    example_pass='dienstvisie: "2"\nsteps:\n  - id: aangifte\n  - id: anw\n    offer:\n      can_decline: true',
+)
+def offer_cannot_be_declined(ctx: CheckContext) -> Iterator[Outcome]:
+    """An offer without `can_decline: true` is not yet respectful outreach."""
+    offering = [(index, step) for index, step in enumerate(ctx.service.steps) if step.offer is not None]
+    if not offering:
+        yield skip(Text(nl="Geen stap doet de persoon een aanbod", en="No step makes the person an offer"))
+        return
+    for index, step in offering:
+        assert step.offer is not None
+        if step.offer.can_decline is True:
+            continue
+        nl, en = step_names(ctx, step)
+        if step.offer.can_decline is False:
+            yield fail(Text(nl=f"Het aanbod in {nl} kan de persoon niet weigeren",
+                            en=f"The person cannot decline the offer in {en}"),
+                       pointer=f"{ctx.step_pointer(index)}/offer/can_decline", step=step.id)
+        else:
+            yield fail(Text(nl=f"Het aanbod in {nl} laat niet zien dat de persoon het mag weigeren "
+                               "('can_decline' ontbreekt)",
+                            en=f"The offer in {en} does not show that the person may decline it "
+                               "('can_decline' is missing)"),
+                       pointer=f"{ctx.step_pointer(index)}/offer", step=step.id)
+
+
 CHECKS: tuple[Check, ...] = (
     government_could_act,
     journey_waits_on_person,
     acts_after_data_handover,
     letter_only_outreach,
+    offer_cannot_be_declined,
 )

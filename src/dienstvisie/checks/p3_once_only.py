@@ -239,12 +239,13 @@ def asked_after_shared(ctx: CheckContext) -> Iterator[Outcome]:
 
 
 def _asked_before(service: ServiceConcept, index: int, data: str) -> Step | None:
-    """The first step that asked `data` (not as a periodic fact) before step `index` reaches the person."""
+    """The first step that asked `data` before step `index` reaches the person (a periodic statement
+    counts: government has what the person reports each month)."""
     step = service.steps[index]
     before = set(ancestors(service, index))
     for earlier in range(index):
         other = service.steps[earlier]
-        if not any(ask.data == data and not ask.periodic for ask in other.asks):
+        if not any(ask.data == data for ask in other.asks):
             continue
         if earlier in before or (other.applies_to is None and step.applies_to is None):
             return other

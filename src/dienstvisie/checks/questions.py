@@ -5,6 +5,9 @@ They read the team's own `assessment` and reward an honest answer rather than si
 * `ja` with evidence passes (credit 1); `deels` with evidence passes with half the credit, so it
   lowers the score a little but never fails a run; `nee` fails (major, credit 0): the team itself
   says the service falls short, which an explanation can accept.
+* Where the team did not answer P3.Q4 of the shipped vision ("under which law we share it"), a
+  document whose every fetch and data hand-over names its `legal_basis` answers it: `ja`, with the
+  legal bases as evidence.
 * An answer without evidence (`ja` or `deels`), `onbekend` and no answer at all are *not assessed*:
   they need review, lower the assessment coverage shown beside the score, and leave the score alone.
   With `require_assessment` (`--require-assessment`) they fail instead, for teams that want that gate.
@@ -19,12 +22,50 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model.check import Check, CheckContext, Outcome, Severity, fail, ok, review
-from ..model.service import Answer
+from ..model.service import Answer, ServiceConcept
 from ..model.text import Text
 from ..model.vision import DesignPrinciple, GuidingQuestion, Vision
 
 CREDIT: dict[str, float] = {"ja": 1.0, "deels": 0.5, "nee": 0.0}
 """What an assessed answer earns of the guiding-questions check's weight."""
+
+
+SHIPPED_VISION = "gezamenlijke-dienstverlening"
+LEGAL_BASIS_QUESTION = "P3.Q4"
+"""Of the shipped vision: "can people see which data we use, where it comes from and under which law we
+share it?" The document answers it when every fetch and data hand-over names its `legal_basis`."""
+
+
+def _legal_bases(service: ServiceConcept) -> tuple[str, list[str]] | None:
+    """The pointer of the first legal basis and every basis named, when every fetch and data hand-over
+    names one (and there is at least one); else None."""
+    flows: list[tuple[str, str | None]] = []
+    for s_index, step in enumerate(service.steps):
+        flows += [(f"/steps/{s_index}/fetches/{i}/legal_basis", fetch.legal_basis)
+                  for i, fetch in enumerate(step.fetches)]
+        flows += [(f"/steps/{s_index}/handovers/{i}/legal_basis", handover.legal_basis)
+                  for i, handover in enumerate(step.handovers) if handover.kind == "data"]
+    if not flows or any(not (basis or "").strip() for _, basis in flows):
+        return None
+    return flows[0][0], list(dict.fromkeys((basis or "").strip() for _, basis in flows))
+
+
+def document_answers(service: ServiceConcept, vision: Vision) -> dict[str, tuple[str, Answer]]:
+    """Guiding questions the document itself answers where the team did not, with the pointer of the
+    answer: `legal_basis` on every fetch and data hand-over answers P3.Q4 of the shipped vision."""
+    if vision.id != SHIPPED_VISION or any(a.question == LEGAL_BASIS_QUESTION for a in service.assessment):
+        return {}
+    found = _legal_bases(service)
+    if found is None:
+        return {}
+    pointer, bases = found
+    evidence = "legal_basis: " + "; ".join(bases)
+    return {LEGAL_BASIS_QUESTION: (pointer, Answer(question=LEGAL_BASIS_QUESTION, answer="ja", evidence=evidence))}
+
+
+def effective_answers(service: ServiceConcept, vision: Vision) -> tuple[Answer, ...]:
+    """The team's answers and those the document gives itself (see `document_answers`)."""
+    return service.assessment + tuple(answer for _, answer in document_answers(service, vision).values())
 
 
 def question_check_id(principle: DesignPrinciple) -> str:
@@ -105,10 +146,11 @@ def _outcome(question: GuidingQuestion, answer: Answer | None, pointer: str, req
 
 def _questions_check(principle: DesignPrinciple, require: bool) -> Check:
     def run(ctx: CheckContext) -> Iterator[Outcome]:
-        answers = {answer.question: (index, answer) for index, answer in enumerate(ctx.service.assessment)}
+        answers: dict[str, tuple[str, Answer]] = document_answers(ctx.service, ctx.vision)
+        answers.update({answer.question: (f"/assessment/{index}", answer)
+                        for index, answer in enumerate(ctx.service.assessment)})
         for question in principle.questions:
-            index, answer = answers.get(question.id, (None, None))
-            pointer = f"/assessment/{index}" if index is not None else "/assessment"
+            pointer, answer = answers.get(question.id, ("/assessment", None))
             yield _outcome(question, answer, pointer, require)
 
     title_nl, title_en = principle.title.get("nl"), principle.title.get("en")

@@ -27,6 +27,7 @@ from collections.abc import Sequence
 import attrs
 
 from ..checks.meta import STALE_EXPLANATION, STALE_EXPLANATION_ID
+from ..checks.questions import effective_answers
 from ..model.check import Check, CheckContext, Outcome, Severity, Status
 from ..model.finding import ExplanationNote, Finding
 from ..model.problem import Location
@@ -337,6 +338,7 @@ def run_checks(
     findings.sort(key=lambda f: (_natural_key(f.check), _pointer_key(f.location.pointer)))
     return Report(
         service=service.id, title=service.title, vision=vision.id, vision_version=vision.version,
-        findings=tuple(findings), scores=score_report(findings, vision, selected, selection, service.assessment),
+        findings=tuple(findings), scores=score_report(findings, vision, selected, selection,
+                                                        effective_answers(service, vision)),
         file=source_map.file, concept=service,
     )
