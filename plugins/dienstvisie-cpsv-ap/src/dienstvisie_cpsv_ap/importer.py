@@ -217,7 +217,7 @@ class _Importer:
                 "are steps of one draft: split it where needed"))
         single = services[0] if len(services) == 1 else None
 
-        data: dict[str, Any] = {"dienstvisie": "1"}
+        data: dict[str, Any] = {"dienstvisie": "2"}  # a new document: the current format
         stem = vocab.slugify(Path(self.source).stem, "dienst")
         data["id"] = (_slug_of(g, concept_event, stem) if concept_event is not None
                       else _slug_of(g, single, stem) if single is not None else stem)

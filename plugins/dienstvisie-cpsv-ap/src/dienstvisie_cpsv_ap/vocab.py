@@ -65,6 +65,7 @@ CHANNELS: dict[str, Text] = {
 AUDIENCES: dict[str, Text] = {
     "burger": Text(nl="Burger", en="Citizen"),
     "ondernemer": Text(nl="Ondernemer", en="Business"),
+    "huishouden": Text(nl="Huishouden", en="Household"),
 }
 KINDS: dict[str, Text] = {
     "gemeente": Text(nl="Gemeente", en="Municipality"),
@@ -74,6 +75,7 @@ KINDS: dict[str, Text] = {
     "waterschap": Text(nl="Waterschap", en="Water authority"),
     "maatschappelijk": Text(nl="Maatschappelijke organisatie", en="Civil-society organisation"),
     "private": Text(nl="Private organisatie", en="Private organisation"),
+    "semipubliek": Text(nl="Semipublieke organisatie", en="Semi-public organisation"),
 }
 #: Kinds of organisation that are government: their steps have them as competent authority.
 PUBLIC_KINDS: frozenset[str] = frozenset({"gemeente", "uitvoeringsorganisatie", "rijk", "provincie", "waterschap"})

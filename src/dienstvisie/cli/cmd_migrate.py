@@ -1,0 +1,119 @@
+"""`dienstvisie migrate FILE... [-o OUT | --in-place]`: service concepts in format 2, comments kept.
+
+Every file is read, validated and converted in memory first; only when all of them are fine is
+anything written (each file atomically), so a failed run leaves every file as it was.
+Exit 0 done, 1 an invalid document, 2 unreadable, unwritable or a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, DocumentError, SourceError
+from ..model.text import Language
+from .console import report_error
+from .help import help_text
+
+_OTHER_DOCUMENTS = ("dienstvisie_vision", "dienstvisie_ruleset", "dienstvisie_vocabulary")
+
+
+def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: Language) -> None:
+    parser = subparsers.add_parser("migrate", parents=parents, help=help_text("migrate", lang),
+                                   description=help_text("migrate.description", lang))
+    parser.add_argument("files", nargs="+", metavar="FILE", help=help_text("migrate.files", lang))
+    parser.add_argument("-o", "--output", metavar="OUT", help=help_text("migrate.output", lang))
+    parser.add_argument("--in-place", action="store_true", help=help_text("migrate.in_place", lang))
+    parser.set_defaults(run=run)
+
+
+def _convert(file: str, lang: Language) -> tuple[str, str] | int:
+    """(original text, format-2 text) of one file, or the exit code of its failure (reported)."""
+    from ..documents.load import parse, parse_service, read_text
+    from ..documents.migrate import needs_migration
+    from ..documents.migrate_text import migrate_text
+
+    try:
+        text = read_text(file)
+        if any(key in (parse(text, file).data or {}) for key in _OTHER_DOCUMENTS):
+            print(help_text("migrate.not_a_service", lang).format(file=file), file=sys.stderr)
+            return EXIT_USAGE
+        parsed, _ = parse_service(text, file)
+    except SourceError as error:
+        report_error(error, lang)
+        return EXIT_USAGE
+    except DocumentError as error:
+        report_error(error, lang)
+        return EXIT_INVALID
+    if not needs_migration(parsed.data):
+        print(help_text("migrate.current", lang).format(file=file), file=sys.stderr)
+        return text, text
+    migrated = migrate_text(text, parsed.data, lambda new: parse(new, file).data, is_json=file.lower().endswith(".json"))
+    parse_service(migrated.text, file)  # the result is a valid format-2 document, or this is a bug
+    if not migrated.comments_kept:
+        print(help_text("migrate.anew", lang).format(file=file), file=sys.stderr)
+    return text, migrated.text
+
+
+def _targets(files: list[str], args: argparse.Namespace, lang: Language) -> list[str | None] | None:
+    """Where each file's result goes (None: the screen), or None after a reported usage error."""
+    if args.in_place:
+        return list(files)
+    if args.output is None or args.output == "-":
+        if len(files) == 1:
+            return [None]
+        return [None] * len(files)
+    if len(files) == 1 and not os.path.isdir(args.output):
+        return [args.output]
+    if not os.path.isdir(args.output):
+        print(help_text("migrate.not_a_folder", lang).format(path=args.output), file=sys.stderr)
+        return None
+    names = [Path(file).name for file in files]
+    for name in names:
+        if names.count(name) > 1:
+            print(help_text("migrate.same_name", lang).format(name=name, path=args.output), file=sys.stderr)
+            return None
+    return [os.path.join(args.output, name) for name in names]
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..documents.write import write_atomic
+
+    lang: Language = args.lang
+    if args.in_place and args.output is not None:
+        print(help_text("migrate.both", lang), file=sys.stderr)
+        return EXIT_USAGE
+    files: list[str] = list(args.files)
+    targets = _targets(files, args, lang)
+    if targets is None:
+        return EXIT_USAGE
+    results: list[tuple[str, str]] = []
+    code = EXIT_OK
+    for file in files:
+        outcome = _convert(file, lang)
+        if isinstance(outcome, int):
+            code = max(code, outcome)
+        else:
+            results.append(outcome)
+    if code != EXIT_OK:
+        print(help_text("migrate.nothing_written", lang), file=sys.stderr)
+        return code
+    for file, target, (original, text) in zip(files, targets, results):
+        if target is None:
+            sys.stdout.write(text)
+            continue
+        if args.in_place and text == original:
+            continue
+        try:
+            write_atomic(target, text)
+        except OSError as error:
+            word = "kan niet schrijven" if lang == "nl" else "cannot write"
+            print(f"{target}: {word}: {error.strerror or error}", file=sys.stderr)
+            return EXIT_USAGE
+        if text != original:
+            where = "" if args.in_place else f" → {target}"
+            print(help_text("migrate.done", lang).format(file=file, where=where), file=sys.stderr)
+    return EXIT_OK
