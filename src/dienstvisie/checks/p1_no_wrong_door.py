@@ -169,6 +169,18 @@ def _known_door(service: ServiceConcept, index: int, organisation: str) -> bool:
     return any(service.steps[earlier].organisation == organisation for earlier in ancestors(service, index))
 
 
+PROFESSIONAL_ROLES: frozenset[str] = frozenset({"bewindvoerder", "curator", "mentor"})
+"""Roles appointed by the kantonrechter, who act for the person as their profession and know the doors
+of the court and the creditors. A `vertegenwoordiger` or `gemachtigde` may be anyone (a relative acting
+as executor), and a mantelzorger or a parent is no such guide either."""
+
+
+def _professional(service: ServiceConcept, step: Step) -> bool:
+    """The step is taken by a professional representative on the person's behalf, who knows the way."""
+    person = service.person(step.acted_by) if step.acted_by is not None else None
+    return person is not None and person.role in PROFESSIONAL_ROLES
+
+
 @define_check(
     id="DV104",
     title=Text(nl="Zelf de volgende deur zoeken", en="Finding the next door alone"),
@@ -214,7 +226,7 @@ def unannounced_next_door(ctx: CheckContext) -> Iterator[Outcome]:
         step, following = steps[before], steps[index]
         if following.initiative != "burger" or _announced(service, before, following.organisation):
             continue
-        if _known_door(service, index, following.organisation):
+        if _known_door(service, index, following.organisation) or _professional(service, following):
             continue
         yield _unannounced(ctx, before, step, following)
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model.check import Check, CheckContext, Outcome, Severity, define_check, fail, skip
+from ..model.check import Check, CheckContext, Outcome, Severity, define_check, fail, review, skip
 from ..model.service import ServiceConcept, Step
 from ..model.text import Text
 from ._journey import ancestors, handovers, reaches, starts
 from ._naming import step_names, upper_first
-from .p3_once_only import data_names, fetched_by, holders
+from .p3_once_only import data_names, fetched_by, holders, register_keeper
 from .p5_human_scale import piling_up
 
 ACTS_ITSELF: frozenset[str] = frozenset({"overheid", "automatisch"})
@@ -26,6 +26,12 @@ ACTS_ITSELF: frozenset[str] = frozenset({"overheid", "automatisch"})
 def _waits_on_person(step: Step) -> bool:
     """The person has to take this step, and no law says it must be them."""
     return step.initiative == "burger" and not step.legal_duty
+
+
+def own_plan(service: ServiceConcept) -> bool:
+    """The service is for entrepreneurs only: their applications (a licence for the business they mean
+    to run) follow from their own plan, which no register holds, so government cannot take them itself."""
+    return bool(service.audience) and set(service.audience) == {"ondernemer"}
 
 
 def _shared_before(service: ServiceConcept, index: int) -> set[str]:
@@ -85,6 +91,10 @@ def government_could_act(ctx: CheckContext) -> Iterator[Outcome]:
     """
     steps = ctx.service.steps
     acting = [(index, step) for index, step in enumerate(steps) if _waits_on_person(step)]
+    if acting and own_plan(ctx.service):
+        yield skip(Text(nl="De dienst is alleen voor ondernemers: hun aanvragen volgen uit hun eigen plan",
+                        en="The service is for entrepreneurs only: their applications follow from their own plan"))
+        return
     if not acting:
         yield skip(Text(nl="Geen stap waarin de persoon zelf het initiatief moet nemen (wettelijke plichten "
                            "niet meegeteld)",
@@ -109,6 +119,12 @@ def _is_government(service: ServiceConcept, organisation_id: str) -> bool:
         return service.organisation(organisation_id).kind in GOVERNMENT_KINDS
     except KeyError:
         return False
+
+
+def _registration(service: ServiceConcept, step: Step, events: list[tuple[str, str]]) -> str | None:
+    """The register of an event that the step's organisation keeps and that is filled from the person's
+    report: then the step may be the registration itself (the aangifte geboorte), not a wait."""
+    return register_keeper(service, step, tuple(register for _, register in events))
 
 
 def _registered_events(ctx: CheckContext) -> list[tuple[str, str]]:
@@ -155,11 +171,24 @@ def journey_waits_on_person(ctx: CheckContext) -> Iterator[Outcome]:
         yield skip(Text(nl="De dienst noemt geen levensgebeurtenis waarvan de overheid via een registratie hoort",
                         en="The service names no life event that government learns of through a register"))
         return
-    steps = ctx.service.steps
+    service = ctx.service
+    steps = service.steps
     known = ", ".join(f"{event} ({register})" for event, register in events)
-    waiting_starts = [index for index in starts(ctx.service)
-                      if _waits_on_person(steps[index]) and _is_government(ctx.service, steps[index].organisation)]
+    waiting_starts = [] if own_plan(service) else [
+        index for index in starts(service)
+        if _waits_on_person(steps[index]) and _is_government(service, steps[index].organisation)]
     for index in waiting_starts:
+        registration = _registration(service, steps[index], events)
+        if registration is not None:
+            nl, en = step_names(ctx, steps[index])
+            yield review(Text(nl=f"De reis begint bij {nl}; {registration} wordt bijgehouden door deze organisatie "
+                                 "en gevuld uit de aangifte van de persoon: is deze stap die aangifte?",
+                              en=f"The journey starts with {en}; {registration} is kept by this organisation and "
+                                 "filled from the person's report: is this step that report?"),
+                         pointer=f"{ctx.step_pointer(index)}/initiative", step=steps[index].id,
+                         suggestion=Text(nl="Is deze stap de wettelijke aangifte, zet dan 'legal_duty: true'.",
+                                         en="If this step is the legal report, set 'legal_duty: true'."))
+            continue
         nl, en = step_names(ctx, steps[index])
         yield fail(Text(nl=f"De overheid hoort van {known}, maar de reis begint bij de persoon: in {nl} moet die "
                            "zelf in actie komen",
@@ -180,6 +209,15 @@ def journey_waits_on_person(ctx: CheckContext) -> Iterator[Outcome]:
                     en=f"Government learns of {known}, but no step is taken by government; the journey waits on "
                        f"the person, starting with {en}"),
                pointer=f"{ctx.step_pointer(index)}/initiative", step=first.id)
+
+
+def _reached_out_since(service: ServiceConcept, sharer: int, index: int) -> bool:
+    """Between the hand-over in step `sharer` and step `index`, the organisation of `index` reached out
+    itself (a step of it by initiative of government): the person's step answers that outreach."""
+    step = service.steps[index]
+    since = set(ancestors(service, index)) - set(ancestors(service, sharer)) - {sharer}
+    return any(service.steps[i].organisation == step.organisation and service.steps[i].initiative in ACTS_ITSELF
+               for i in since)
 
 
 @define_check(
@@ -209,7 +247,9 @@ def acts_after_data_handover(ctx: CheckContext) -> Iterator[Outcome]:
     """Data passed to an organisation should spare the person from starting a later step there.
 
     "Later" follows the journey graph: any step before this one may have passed the data on, also
-    with other steps in between.
+    with other steps in between. No finding when the organisation reached out itself since (the
+    person's step answers an invitation), nor for a step that applies only to some people and needs
+    facts only they know (government cannot tell whom to approach).
     """
     service = ctx.service
     steps = service.steps
@@ -220,15 +260,18 @@ def acts_after_data_handover(ctx: CheckContext) -> Iterator[Outcome]:
     for index, step in enumerate(steps):
         if not _waits_on_person(step):
             continue
-        sharer = next((steps[earlier] for earlier in reversed(ancestors(service, index))
+        sharer = next((earlier for earlier in reversed(ancestors(service, index))
                        if any(h.kind == "data" and reaches(service, h, step) for h in handovers(steps[earlier]))),
                       None)
-        if sharer is None:
+        if sharer is None or _reached_out_since(service, sharer, index):
             continue
+        if step.applies_to is not None and _unknown_asks(ctx, index, step):
+            continue  # only for some people, and it needs facts only they know: government cannot tell whom to ask
+        sharer_step = steps[sharer]
         nl, en = step_names(ctx, step)
-        yield fail(Text(nl=f"{upper_first(nl)} wacht op de persoon, terwijl stap '{sharer.id}' de "
+        yield fail(Text(nl=f"{upper_first(nl)} wacht op de persoon, terwijl stap '{sharer_step.id}' de "
                            "gegevens al aan deze organisatie doorgaf",
-                        en=f"{upper_first(en)} waits on the person, although step '{sharer.id}' already "
+                        en=f"{upper_first(en)} waits on the person, although step '{sharer_step.id}' already "
                            "passed the data to this organisation"),
                    pointer=f"{ctx.step_pointer(index)}/initiative", step=step.id)
 

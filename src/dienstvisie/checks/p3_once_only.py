@@ -59,10 +59,18 @@ def fetched_by(service: ServiceConcept, index: int, data: str) -> tuple[str, ...
                                for fetch in steps[earlier].fetches if fetch.data == data))
 
 
+FILLED_BY_REPORT: frozenset[str] = frozenset({"brp", "burgerlijke-stand", "handelsregister"})
+"""Registers filled from the person's own report (aangifte geboorte, verhuizing, overlijden; the
+inscription in the Handelsregister). Only there can a step of the register's keeper be the
+registration itself; the polisadministratie, the BRI and the like are filled by others (employers,
+the tax return), so their keeper asking their data is simply asking what it has."""
+
+
 def register_keeper(service: ServiceConcept, step: Step, registers: tuple[str, ...]) -> str | None:
-    """The register among `registers` that the step's own organisation keeps (by `registers.kept_by`), or None."""
+    """The register among `registers` that is filled from the person's report and that the step's own
+    organisation keeps (by `registers.kept_by`), or None."""
     for register in service.registers:
-        if register.id in registers and register.kept_by is not None and \
+        if register.id in registers and register.id in FILLED_BY_REPORT and register.kept_by is not None and \
                 organisation_of(service, register.kept_by) == step.organisation:
             return register.id
     return None
