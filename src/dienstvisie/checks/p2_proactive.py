@@ -348,8 +348,8 @@ def letter_only_outreach(ctx: CheckContext) -> Iterator[Outcome]:
         en="Make the offer free of obligation, say so in the first contact (\"you may say no\") and set "
            "'offer.can_decline: true'.",
     ),
-    example_fail='dienstvisie: "2"\nsteps:\n  - id: aangifte\n  - id: anw\n    offer:\n      can_decline: false',
-    example_pass='dienstvisie: "2"\nsteps:\n  - id: aangifte\n  - id: anw\n    offer:\n      can_decline: true',
+    example_fail='# een deel van een document in formaat 2\ndienstvisie: "2"\nsteps:\n  - id: aangifte\n  - id: anw\n    offer:\n      can_decline: false',
+    example_pass='# een deel van een document in formaat 2\ndienstvisie: "2"\nsteps:\n  - id: aangifte\n  - id: anw\n    offer:\n      can_decline: true',
 )
 def offer_cannot_be_declined(ctx: CheckContext) -> Iterator[Outcome]:
     """An offer without `can_decline: true` is not yet respectful outreach."""

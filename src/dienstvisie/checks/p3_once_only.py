@@ -290,9 +290,9 @@ def _asked_after(ctx: CheckContext, s_index: int, step: Step, a_index: int, ask:
         en="Give every 'fetches' item its legal basis in 'legal_basis' (for example 'Participatiewet art. 64'), "
            "and show the person which data comes from where.",
     ),
-    example_fail='dienstvisie: "2"\nregisters: [{id: bri}]\nsteps:\n  - id: aangifte\n    fetches:\n'
+    example_fail='# een deel van een document in formaat 2\ndienstvisie: "2"\nregisters: [{id: bri}]\nsteps:\n  - id: aangifte\n    fetches:\n'
                  '      - {data: inkomen, from: bri}',
-    example_pass='dienstvisie: "2"\nregisters: [{id: bri}]\nsteps:\n  - id: aangifte\n    fetches:\n'
+    example_pass='# een deel van een document in formaat 2\ndienstvisie: "2"\nregisters: [{id: bri}]\nsteps:\n  - id: aangifte\n    fetches:\n'
                  '      - {data: inkomen, from: bri, legal_basis: "Participatiewet art. 64"}',
 )
 def fetched_without_legal_basis(ctx: CheckContext) -> Iterator[Outcome]:

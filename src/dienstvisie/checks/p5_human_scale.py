@@ -308,9 +308,9 @@ def declared_plan_shown_cold(ctx: CheckContext) -> Iterator[Outcome]:
         en="With this outcome, say where and how the person can complain (and that a talk is always possible), "
            "and set 'complaint: true'.",
     ),
-    example_fail='dienstvisie: "2"\nsteps:\n  - id: besluit\n    decision:\n      kind: uitkomst\n'
+    example_fail='# een deel van een document in formaat 2\ndienstvisie: "2"\nsteps:\n  - id: besluit\n    decision:\n      kind: uitkomst\n'
                  '      complaint: false',
-    example_pass='dienstvisie: "2"\nsteps:\n  - id: besluit\n    decision:\n      kind: uitkomst\n'
+    example_pass='# een deel van een document in formaat 2\ndienstvisie: "2"\nsteps:\n  - id: besluit\n    decision:\n      kind: uitkomst\n'
                  '      complaint: true',
 )
 def outcome_without_complaint(ctx: CheckContext) -> Iterator[Outcome]:
@@ -355,9 +355,9 @@ def outcome_without_complaint(ctx: CheckContext) -> Iterator[Outcome]:
         en="Bring the lead time within the legal deadline (fewer hand-overs, data at the source, an advance "
            "payment), or correct the estimate if it is too generous ('expected_days').",
     ),
-    example_fail='dienstvisie: "2"\nsteps:\n  - id: besluit\n    expected_days: 70\n    decision:\n'
+    example_fail='# een deel van een document in formaat 2\ndienstvisie: "2"\nsteps:\n  - id: besluit\n    expected_days: 70\n    decision:\n'
                  '      deadline_days: 56\n      deadline_source: "Awb 4:13"',
-    example_pass='dienstvisie: "2"\nsteps:\n  - id: besluit\n    expected_days: 20\n    decision:\n'
+    example_pass='# een deel van een document in formaat 2\ndienstvisie: "2"\nsteps:\n  - id: besluit\n    expected_days: 20\n    decision:\n'
                  '      deadline_days: 56\n      deadline_source: "Awb 4:13"',
 )
 def over_the_deadline(ctx: CheckContext) -> Iterator[Outcome]:
