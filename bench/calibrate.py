@@ -6,6 +6,7 @@
     python bench/calibrate.py --corpus DIR         # another corpus (sidecars in DIR-expected/)
     python bench/calibrate.py --select DV3         # only the checks whose id starts with DV3
     python bench/calibrate.py --plugin MODULE      # also the checks of a plugin module
+    python bench/calibrate.py --update-docs        # rewrite the tables in docs/calibration.md
 
 Every document `<name>.yaml` of the corpus has a sidecar `<name>.expected.yaml` in the folder
 beside it, `<corpus>-expected/` (so that `dienstvisie validate <corpus>/` sees only documents),
@@ -64,6 +65,8 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_CORPUS = HERE.parent / "tests" / "corpus" / "real"
 MAX_PROBLEMS_PER_FILE = 8
 SCHEMA = HERE / "expectation.schema.json"
+DOCS_PAGE = HERE.parent / "docs" / "calibration.md"
+DOCS_BEGIN, DOCS_END = "<!-- calibration:begin -->\n", "<!-- calibration:end -->"
 SIDECAR_SUFFIX = ".expected.yaml"
 TARGET_PRECISION = 0.9
 TARGET_RECALL = 0.85
@@ -476,6 +479,21 @@ def render_json(result: Result) -> str:
     }, ensure_ascii=False, indent=2) + "\n"
 
 
+def update_docs(tables: str, page: Path = DOCS_PAGE) -> int:
+    """Replace the part of the hand-written page between its markers with `tables`, atomically."""
+    from dienstvisie.documents.write import write_atomic
+
+    text = page.read_text(encoding="utf-8")
+    if DOCS_BEGIN not in text or DOCS_END not in text.split(DOCS_BEGIN, 1)[1]:
+        print(f"calibrate: {page} lacks the markers {DOCS_BEGIN.strip()} and {DOCS_END}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    head, rest = text.split(DOCS_BEGIN, 1)
+    tail = rest.split(DOCS_END, 1)[1]
+    write_atomic(page, head + DOCS_BEGIN + tables + DOCS_END + tail)
+    print(page)
+    return EXIT_MET
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -488,6 +506,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="calibrate only checks whose id starts with PREFIX (repeatable)")
     parser.add_argument("--plugin", action="append", default=[], metavar="MODULE",
                         help="also load this plugin module, as dienstvisie --plugin (repeatable)")
+    parser.add_argument("--update-docs", action="store_true",
+                        help=f"write the markdown tables into {DOCS_PAGE.relative_to(HERE.parent)} between its markers")
     args = parser.parse_args(argv)
     try:
         plugins = load_plugins(entry_points=False, modules=args.plugin)
@@ -497,6 +517,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in error.problems:
             print(f"  {problem}", file=sys.stderr)
         return EXIT_UNUSABLE
+    if args.update_docs:
+        return update_docs(render_markdown(result))
     rendered = {"text": lambda: render_text(result, args.corpus), "markdown": lambda: render_markdown(result),
                 "json": lambda: render_json(result)}[args.format]()
     sys.stdout.write(rendered)
