@@ -9,15 +9,23 @@ from ..model.vocabulary import Vocabularies
 
 _COMMENTS: dict[str, dict[Language, str]] = {
     "head": {
-        "nl": "Dienstconcept voor dienstvisie (formaat 1). Vul aan, en controleer met:\n#   dienstvisie validate {file}\n#   dienstvisie check {file}",
-        "en": "Service concept for dienstvisie (format 1). Complete it, then run:\n#   dienstvisie validate {file}\n#   dienstvisie check {file}",
+        "nl": "Dienstconcept voor dienstvisie (formaat 2). Vul aan, en controleer met:\n#   dienstvisie validate {file}\n#   dienstvisie check {file}",
+        "en": "Service concept for dienstvisie (format 2). Complete it, then run:\n#   dienstvisie validate {file}\n#   dienstvisie check {file}",
     },
     "organisations": {"nl": "elke organisatie die een rol speelt", "en": "every organisation that plays a part"},
+    "teams": {"nl": "teams waartussen de reis loopt, bijv. {{id: burgerzaken, name: Burgerzaken}}",
+              "en": "teams the journey passes between, e.g. {{id: burgerzaken, name: Burgerzaken}}"},
     "contact": {"nl": "waar kan de persoon altijd terecht, en bij een mens?", "en": "where can the person always turn, and reach a human?"},
-    "steps": {"nl": "de reis van de persoon, in volgorde", "en": "the person's journey, in order"},
-    "initiative": {"nl": "burger | overheid | automatisch", "en": "burger (person acts) | overheid (government reaches out) | automatisch"},
-    "asks": {"nl": "wat moet de persoon aanleveren? noem wie het al weet", "en": "what must the person supply? say who already knows it"},
-    "handover": {"nl": "warm | data | cold", "en": "warm | data | cold"},
+    "steps": {"nl": "de reis van de persoon; een stap volgt op de vorige, tenzij 'after' iets anders zegt",
+              "en": "the person's journey; a step follows the one before it unless 'after' says otherwise"},
+    "initiative": {"nl": "burger | overheid | automatisch | derde", "en": "burger (person acts) | overheid (government reaches out) | automatisch | derde (a third party signals)"},
+    "asks": {"nl": "wat moet de persoon aanleveren? mode: vragen | bevestigen | bewijsstuk",
+             "en": "what must the person supply? mode: vragen | bevestigen (pre-filled) | bewijsstuk"},
+    "fetches": {"nl": "gegevens bij de bron opgehaald: {{data, from, legal_basis}}",
+                "en": "data taken at the source: {{data, from, legal_basis}}"},
+    "handovers": {"nl": "naar een andere organisatie of een team:", "en": "to another organisation or a team:"},
+    "handovers.example": {"nl": "handovers: [{{to: svb, kind: data, shares: [bsn]}}]   # kind: warm | data | cold",
+                          "en": "handovers: [{{to: svb, kind: data, shares: [bsn]}}]   # kind: warm | data | cold"},
     "signals": {"nl": "samen leren: terugkoppeling en metingen", "en": "learning together: feedback and measures"},
 }
 
@@ -39,7 +47,7 @@ def starter_document(life_event: str, service_id: str | None, vocabularies: Voca
     title_en = term.name.get("en") if term else name
     lines = [
         comment("head"),
-        'dienstvisie: "1"',
+        'dienstvisie: "2"',
         f"id: {identifier}",
         f"title: {{nl: {quoted(title_nl)}, en: {quoted(title_en)}}}",
         "audience: [burger]",
@@ -52,6 +60,7 @@ def starter_document(life_event: str, service_id: str | None, vocabularies: Voca
         "  - id: gemeente",
         "    name: Gemeente",
         "    kind: gemeente",
+        f"    teams: []  {comment('teams')}",
         comment("contact"),
         "contact:",
         "  single_point: gemeente",
@@ -65,6 +74,9 @@ def starter_document(life_event: str, service_id: str | None, vocabularies: Voca
         f"    initiative: burger  {comment('initiative')}",
         "    channels: [balie, web]",
         f"    asks: []  {comment('asks')}",
+        f"    fetches: []  {comment('fetches')}",
+        f"    {comment('handovers')}",
+        f"    {comment('handovers.example')}",
         "    language_level: B1",
         "    accessibility: WCAG-2.1-AA",
         comment("signals"),
