@@ -15,6 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings, strategies as st
+
+from test_parallel import bench_module
 
 ROOT = Path(__file__).resolve().parents[1]
 CALIBRATE = ROOT / "bench" / "calibrate.py"
@@ -201,3 +204,55 @@ def test_docs_calibration_page_shows_what_the_command_reports() -> None:
     assert begin in page and end in page
     shown = page.split(begin, 1)[1].split(end, 1)[0]
     assert shown == result.stdout, "docs/calibration.md is stale: run python bench/calibrate.py --update-docs"
+
+
+# ------------------------------------------------------------------ the counting, as properties
+
+calibration = bench_module("calibrate")
+PRINCIPLE_OF = {"ZZ101": ("P1",), "ZZ301": ("P3",), "ZZ302": ("P3",)}
+units = st.sets(st.tuples(st.sampled_from(sorted(PRINCIPLE_OF)), st.sampled_from(["s1", "s2", "s3", None])), max_size=9)
+items = st.lists(st.builds(
+    lambda checks, steps: calibration.Item(tuple(checks), None if steps is None else tuple(steps), "P3", "r"),
+    st.lists(st.sampled_from(sorted(PRINCIPLE_OF)), min_size=1, max_size=2, unique=True),
+    st.none() | st.lists(st.sampled_from(["s1", "s2", "s3"]), min_size=1, max_size=2, unique=True)), max_size=6)
+
+
+def score(found: set[tuple[str, str | None]], expected: list[Any]) -> Any:
+    result = calibration.Result()
+    expectation = calibration.Expectation(document="d.yaml", verdicts={}, fail=tuple(expected), must_not_fail=())
+    calibration.score_document(result, "d.yaml", expectation, found, PRINCIPLE_OF)
+    return result
+
+
+def totals(result: Any) -> tuple[int, int, int]:
+    return (sum(t.tp for t in result.checks.values()), sum(t.fp for t in result.checks.values()),
+            sum(t.fn for t in result.checks.values()))
+
+
+@settings(max_examples=200, deadline=None)
+@given(units)
+def test_expecting_exactly_what_fails_gives_precision_and_recall_one(found: set[tuple[str, str | None]]) -> None:
+    expected = [calibration.Item((check,), None if step is None else (step,), "P3", "r") for check, step in sorted(found, key=str)]
+    result = score(found, expected)
+    tp, fp, fn = totals(result)
+    assert (tp, fp, fn) == (len(found), 0, 0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(units, items)
+def test_every_item_is_met_or_missed_and_every_unit_counted_at_most_once(
+        found: set[tuple[str, str | None]], expected: list[Any]) -> None:
+    tp, fp, fn = totals(score(found, expected))
+    assert tp + fn == len(expected)
+    assert tp + fp <= len(found)
+    if all(item.steps is not None for item in expected):
+        assert tp + fp == len(found)  # nothing absorbed without a step-less item
+    if not expected:
+        assert (tp, fp, fn) == (0, len(found), 0)
+
+
+def test_the_matching_meets_as_many_expectations_as_it_can() -> None:
+    anywhere = calibration.Item(("ZZ301",), None, "P3", "anywhere")
+    at_s1 = calibration.Item(("ZZ301",), ("s1",), "P3", "at s1")
+    assert totals(score({("ZZ301", "s1"), ("ZZ301", "s2")}, [anywhere, at_s1])) == (2, 0, 0)
+    assert totals(score({("ZZ301", "s1"), ("ZZ302", "s1")}, [calibration.Item(("ZZ301", "ZZ302"), ("s1",), "P3", "one")])) == (1, 1, 0)
