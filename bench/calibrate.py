@@ -6,6 +6,7 @@
     python bench/calibrate.py --corpus DIR         # another corpus (sidecars in DIR-expected/)
     python bench/calibrate.py --select DV3         # only the checks whose id starts with DV3
     python bench/calibrate.py --plugin MODULE      # also the checks of a plugin module
+    python bench/calibrate.py --update-docs        # rewrite the tables in docs/calibration.md
 
 Every document `<name>.yaml` of the corpus has a sidecar `<name>.expected.yaml` in the folder
 beside it, `<corpus>-expected/` (so that `dienstvisie validate <corpus>/` sees only documents),
@@ -21,9 +22,10 @@ Why the counting is as it is:
   the document as a whole have no step.
 * A unit is a **true positive** when an item of the sidecar's `fail` lists its check (and its step,
   when the item names steps). An item lists one check, or several of which exactly one should
-  report that one root cause: the first unit matched is the true positive, another check of the
-  same item (or the same check at a second listed step) is a duplicate and counts as a **false
-  positive**. An item without a step is met by its check wherever it fails.
+  report that one root cause: one unit meets it (units and items are matched so that as many
+  items as possible are met, preferring an item's first check), another check of the same item
+  (or the same check at a second listed step) is a duplicate and counts as a **false positive**.
+  An item without a step is met by its check wherever it fails, once.
 * Any other unit is a **false positive**: a known one when `must_not_fail` lists it, else one the
   designer did not expect. An item of `fail` that nothing met is a **false negative**, counted
   for its first check.
@@ -64,6 +66,8 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_CORPUS = HERE.parent / "tests" / "corpus" / "real"
 MAX_PROBLEMS_PER_FILE = 8
 SCHEMA = HERE / "expectation.schema.json"
+DOCS_PAGE = HERE.parent / "docs" / "calibration.md"
+DOCS_BEGIN, DOCS_END = "<!-- calibration:begin -->\n", "<!-- calibration:end -->"
 SIDECAR_SUFFIX = ".expected.yaml"
 TARGET_PRECISION = 0.9
 TARGET_RECALL = 0.85
@@ -249,36 +253,59 @@ def _tally(table: dict[str, Tally], key: str) -> Tally:
 
 def score_document(result: Result, name: str, expectation: Expectation, failed: set[tuple[str, str | None]],
                    principles_of: dict[str, tuple[str, ...]]) -> None:
-    """Add one document's units (failed findings of calibrated checks, as (check, step)) to `result`."""
-    met: dict[int, tuple[str, str | None]] = {}
+    """Add one document's units (failed findings of calibrated checks, as (check, step)) to `result`.
 
-    def candidates(unit: tuple[str, str | None]) -> list[int]:
-        return [i for i, item in enumerate(expectation.fail) if item.covers(*unit)]
+    Units are matched to expected items as a maximum matching (each item met by at most one unit),
+    taking units in the order of the designer's preference (an item's first check first) and trying
+    items that name steps before those that do not, so that the greatest number of expectations
+    counts as met; a unit left over is absorbed by a step-less item its check already met elsewhere,
+    or else is a duplicate (covered, but its root cause is already reported) or a false positive.
+    """
+    Unit = tuple[str, str | None]
+    items = expectation.fail
 
-    def rank(unit: tuple[str, str | None]) -> tuple[int, str, str]:
-        ranks = [expectation.fail[i].checks.index(unit[0]) for i in candidates(unit)]
+    def candidates(unit: Unit) -> list[int]:
+        covering = [i for i, item in enumerate(items) if item.covers(*unit)]
+        return sorted(covering, key=lambda i: (items[i].steps is None, items[i].checks.index(unit[0]), i))
+
+    def rank(unit: Unit) -> tuple[int, str, str]:
+        ranks = [items[i].checks.index(unit[0]) for i in candidates(unit)]
         return (min(ranks) if ranks else 99, unit[0], unit[1] or "")
 
-    for unit in sorted(failed, key=rank):
+    met: dict[int, Unit] = {}
+
+    def assign(unit: Unit, tried: set[int]) -> bool:
+        for index in candidates(unit):
+            if index in tried:
+                continue
+            tried.add(index)
+            if index not in met or assign(met[index], tried):
+                met[index] = unit
+                return True
+        return False
+
+    ordered = sorted(failed, key=rank)
+    for unit in ordered:
+        assign(unit, set())
+    matched = {unit: index for index, unit in met.items()}
+    for unit in ordered:
         check_id, step = unit
-        matching = candidates(unit)
-        if not matching:
+        if unit in matched:
+            _tally(result.checks, check_id).tp += 1
+            _tally(result.principles, items[matched[unit]].principle or "-").tp += 1
+            continue
+        covering = candidates(unit)
+        if not covering:
             known = [item for item in expectation.must_not_fail if item.covers(check_id, step)]
             kind, reason = ("known false positive", known[0].reason) if known else ("unexpected", "not in the expected verdict")
             _false_positive(result, principles_of, Miss(name, check_id, step, kind, reason))
             continue
-        fresh = [i for i in matching if i not in met]
-        if fresh:
-            met[fresh[0]] = unit
-            _tally(result.checks, check_id).tp += 1
-            _tally(result.principles, expectation.fail[fresh[0]].principle or "-").tp += 1
-            continue
-        first = met[matching[0]]
-        item = expectation.fail[matching[0]]
-        if item.steps is None and first[0] == check_id:
+        if any(items[i].steps is None and met[i][0] == check_id for i in covering):
             continue  # the same check at another place: one root cause, already counted
+        first = met[covering[0]]  # every covering item is met, or the matching would have used it
         _false_positive(result, principles_of, Miss(
-            name, check_id, step, "duplicate", f"{first[0]} at {first[1] or 'the document'} already reports: {item.reason}"))
+            name, check_id, step, "duplicate",
+            f"{first[0]} at {first[1] or 'the document'} already reports: {items[covering[0]].reason}"))
     for index, item in enumerate(expectation.fail):
         if index in met:
             continue
@@ -476,6 +503,21 @@ def render_json(result: Result) -> str:
     }, ensure_ascii=False, indent=2) + "\n"
 
 
+def update_docs(tables: str, page: Path = DOCS_PAGE) -> int:
+    """Replace the part of the hand-written page between its markers with `tables`, atomically."""
+    from dienstvisie.documents.write import write_atomic
+
+    text = page.read_text(encoding="utf-8")
+    if DOCS_BEGIN not in text or DOCS_END not in text.split(DOCS_BEGIN, 1)[1]:
+        print(f"calibrate: {page} lacks the markers {DOCS_BEGIN.strip()} and {DOCS_END}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    head, rest = text.split(DOCS_BEGIN, 1)
+    tail = rest.split(DOCS_END, 1)[1]
+    write_atomic(page, head + DOCS_BEGIN + tables + DOCS_END + tail)
+    print(page)
+    return EXIT_MET
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -488,6 +530,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="calibrate only checks whose id starts with PREFIX (repeatable)")
     parser.add_argument("--plugin", action="append", default=[], metavar="MODULE",
                         help="also load this plugin module, as dienstvisie --plugin (repeatable)")
+    parser.add_argument("--update-docs", action="store_true",
+                        help=f"write the markdown tables into {DOCS_PAGE.relative_to(HERE.parent)} between its markers")
     args = parser.parse_args(argv)
     try:
         plugins = load_plugins(entry_points=False, modules=args.plugin)
@@ -497,6 +541,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in error.problems:
             print(f"  {problem}", file=sys.stderr)
         return EXIT_UNUSABLE
+    if args.update_docs:
+        return update_docs(render_markdown(result))
     rendered = {"text": lambda: render_text(result, args.corpus), "markdown": lambda: render_markdown(result),
                 "json": lambda: render_json(result)}[args.format]()
     sys.stdout.write(rendered)
