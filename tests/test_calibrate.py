@@ -1,8 +1,8 @@
 """bench/calibrate.py, run as a subprocess as a developer runs it: correct figures on a synthetic
 corpus whose true and false positives are known by construction (checks from
 tests/dv_plugin_calibration.py, selected with --select ZZ), a clear refusal of an unusable corpus,
-and the real corpus under tests/corpus/real: usable today, and meeting its targets once the checks
-are reworked (a strict xfail until then), with docs/calibration.md in step with the command."""
+and the real corpus under tests/corpus/real: usable, and meeting its targets with the reworked checks
+(issue 12), with docs/calibration.md in step with the command."""
 
 from __future__ import annotations
 
@@ -189,9 +189,6 @@ def test_the_real_corpus_is_usable_and_labelled_throughout(real: dict[str, Any])
     assert set(real["principles"]) == set(PRINCIPLES)
 
 
-@pytest.mark.xfail(strict=True, reason="the checks on main do not reach the targets on the real corpus yet "
-                                       "(P1, P2, P3, P4, P5, P6 below precision 0.9 or recall 0.85); issue 12 part C "
-                                       "reworks the checks: this test then passes and the lead removes the mark")
 def test_the_real_corpus_meets_the_targets(real: dict[str, Any]) -> None:
     assert real["below"] == [] and real["returncode"] == 0
 

@@ -103,3 +103,15 @@ def test_dv301_a_register_filled_by_others_is_no_registration_step() -> None:
     report = _run(data, ["DV301"])
     assert _with(report, "DV301", Status.FAILED) == ["anw"]
     assert _with(report, "DV301", Status.NEEDS_REVIEW) == []
+
+
+def test_dv302_a_private_party_asking_again_is_no_second_government_ask() -> None:
+    """studeren-18-worden-duo: the insurer asks a bank account for the premium; DUO asked one for the grant."""
+    data = format2()
+    data["organisations"].append({"id": "verzekeraar", "name": "Zorgverzekeraar", "kind": "private"})
+    data["signals"]["reviewed_with"].append("verzekeraar")
+    data["steps"].append({"id": "polis", "title": "Zorgverzekering afsluiten", "organisation": "verzekeraar",
+                          "initiative": "burger", "legal_duty": True, "after": [], "asks": [{"data": "iban"}]})
+    assert _with(_run(data, ["DV302"]), "DV302", Status.FAILED) == []
+    data["organisations"][-1]["kind"] = "uitvoeringsorganisatie"  # a public body asking again: a finding
+    assert _with(_run(data, ["DV302"]), "DV302", Status.FAILED) == ["polis"]

@@ -161,9 +161,11 @@ def asks_known_data(ctx: CheckContext) -> Iterator[Outcome]:
     title=Text(nl="Hetzelfde gegeven twee keer gevraagd", en="Same data item asked twice"),
     rationale=Text(
         nl="Eenmalige uitvraag: wat de persoon één keer heeft gegeven, vraagt geen andere stap of organisatie "
-           "opnieuw; de organisaties delen het onderling.",
+           "opnieuw; de organisaties delen het onderling. Dat bindt de overheid: een private partij (een "
+           "verzekeraar) die hetzelfde vraagt, telt niet mee.",
         en="Once only: what the person gave once, no other step or organisation asks for again; the "
-           "organisations share it among themselves.",
+           "organisations share it among themselves. That binds government: a private party (an insurer) "
+           "asking the same does not count.",
     ),
     principles=("P3",),
     severity=Severity.MAJOR,
@@ -246,14 +248,25 @@ def asked_after_shared(ctx: CheckContext) -> Iterator[Outcome]:
                 yield _asked_after(ctx, s_index, step, a_index, ask, sharer, target)
 
 
+def _private(service: ServiceConcept, step: Step) -> bool:
+    """The step is taken by a private party (an insurer, an undertaker): once only binds government,
+    which may not pass the person's data to it, and what the person gives it is no government's."""
+    try:
+        return service.organisation(step.organisation).kind == "private"
+    except KeyError:
+        return False
+
+
 def _asked_before(service: ServiceConcept, index: int, data: str) -> Step | None:
     """The first step that asked `data` before step `index` reaches the person (a periodic statement
     counts: government has what the person reports each month)."""
     step = service.steps[index]
+    if _private(service, step):
+        return None
     before = set(ancestors(service, index))
     for earlier in range(index):
         other = service.steps[earlier]
-        if not any(ask.data == data for ask in other.asks):
+        if _private(service, other) or not any(ask.data == data for ask in other.asks):
             continue
         if earlier in before or (other.applies_to is None and step.applies_to is None):
             return other
