@@ -110,9 +110,9 @@ def summarise(report: Report, *, vision: Vision, vocabularies: Vocabularies = Vo
         context = CheckContext(service=concept, vision=vision, vocabularies=vocabularies, today=_EPOCH)
         for step in concept.steps:
             steps_of[step.organisation] += 1
-            for handover in step.handovers:  # fan-out: every hand-over counts
+            for handover in step.handovers:  # a cold hand-over to a team counts for its organisation
                 if handover.kind == "cold":
-                    cold_to[handover.to] += 1
+                    cold_to[concept.organisation_id(handover.to)] += 1
             for ask in step.asks:
                 asks[ask.data] += 1
                 if holders(context, step, ask):
@@ -124,7 +124,7 @@ def summarise(report: Report, *, vision: Vision, vocabularies: Vocabularies = Vo
             step = concept.steps[index]
             target = _handover_at(step, rest)
             if target is not None:
-                handovers_to[(target.to, finding.check)] += 1
+                handovers_to[(concept.organisation_id(target.to), finding.check)] += 1
             else:
                 at_organisation[(step.organisation, finding.check)] += 1
             if rest[:1] == ["asks"] and len(rest) >= 2 and rest[1].isdigit() and int(rest[1]) < len(step.asks):
