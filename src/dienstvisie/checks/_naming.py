@@ -7,13 +7,8 @@ from ..model.service import Decision, ServiceConcept, Step
 
 
 def organisation_name(service: ServiceConcept, organisation_id: str) -> str:
-<<<<<<< HEAD
     """The readable name of an organisation, or of a team with its organisation ("Schuldhulp (Gemeente
     Utrecht)"); the id when the document does not know it."""
-=======
-    """The readable name of an organisation, or of a team with its organisation's; its id when the
-    document knows neither."""
->>>>>>> issue-12a
     try:
         return service.organisation(organisation_id).name
     except KeyError:

@@ -158,7 +158,6 @@ def handover_passes_nothing(ctx: CheckContext) -> Iterator[Outcome]:
 
 
 def _announced(service: ServiceConcept, upto: int, organisation: str) -> bool:
-<<<<<<< HEAD
     """Step `upto` or a step before it hands the journey over to `organisation` (a branch may return to it)."""
     earlier = (*ancestors(service, upto), upto)
     return any(organisation_of(service, handover.to) == organisation
@@ -180,12 +179,6 @@ def _professional(service: ServiceConcept, step: Step) -> bool:
     """The step is taken by a professional representative on the person's behalf, who knows the way."""
     person = service.person(step.acted_by) if step.acted_by is not None else None
     return person is not None and person.role in PROFESSIONAL_ROLES
-=======
-    """Some step up to index `upto` hands the journey over to `organisation` or one of its teams
-    (a branch may return to it)."""
-    return any(service.organisation_id(handover.to) == organisation
-               for step in service.steps[:upto + 1] for handover in step.handovers)
->>>>>>> issue-12a
 
 
 @define_check(
@@ -229,15 +222,9 @@ def unannounced_next_door(ctx: CheckContext) -> Iterator[Outcome]:
         yield skip(Text(nl="De reis gaat niet van de ene organisatie naar de andere",
                         en="The journey does not move from one organisation to another"))
         return
-<<<<<<< HEAD
     for before, index in moves:
         step, following = steps[before], steps[index]
         if following.initiative != "burger" or _announced(service, before, following.organisation):
-=======
-    for index in moves:
-        step, following = steps[index], steps[index + 1]
-        if following.initiative in ACTS_ITSELF or _announced(ctx.service, index, following.organisation):
->>>>>>> issue-12a
             continue
         if _known_door(service, index, following.organisation) or _professional(service, following):
             continue

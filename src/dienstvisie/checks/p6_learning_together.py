@@ -20,13 +20,8 @@ def _taking_part(service: ServiceConcept) -> list[str]:
     ids: dict[str, None] = {}
     for step in service.steps:
         ids[step.organisation] = None
-<<<<<<< HEAD
         for handover in step.handovers:  # a hand-over to a team counts for the team's organisation
             ids[organisation_of(service, handover.to)] = None
-=======
-        for handover in step.handovers:  # a hand-over to a team is one to its organisation
-            ids[service.organisation_id(handover.to)] = None
->>>>>>> issue-12a
     return list(ids)
 
 
