@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 import dienstvisie
 from dienstvisie.cli.config import ConfigError, load_config
 from dienstvisie.documents.load import load_vision
+from dienstvisie.documents.validate import schema_problems
 from dienstvisie.model.check import Status
 from dienstvisie.model.report import Report
 from support import TODAY, strong_service
@@ -166,7 +167,9 @@ def test_cli_gate_and_report_show_assessment_coverage(tmp_path: Path) -> None:
     configured = _cli([*common, str(document)], tmp_path)
     assert configured.returncode == 1, configured.stdout + configured.stderr
     as_json = _cli([*common, "--isolated", "--format", "json", str(document)], tmp_path)
-    scores = {s["id"]: s for s in json.loads(as_json.stdout)["services"][0]["scores"]}
+    report = json.loads(as_json.stdout)
+    assert schema_problems(report, "report") == []
+    scores = {s["id"]: s for s in report["services"][0]["scores"]}
     assert scores["P1"]["assessment"] == {"assessed": 1, "questions": 4, "coverage": 0.25}
     markdown = _cli([*common, "--isolated", "--format", "markdown", str(document)], tmp_path)
     assert "Self-assessment" in markdown.stdout and "1 of 4 guiding questions answered" in markdown.stdout

@@ -13,6 +13,7 @@ import yaml
 
 import dienstvisie
 from dienstvisie.analysis.baseline import fingerprints, record
+from dienstvisie.documents.validate import schema_problems
 from dienstvisie.engine.overlap import merge_root_causes
 from dienstvisie.model.check import Severity, Status
 from dienstvisie.model.finding import Finding
@@ -131,6 +132,8 @@ def test_json_report_names_the_related_checks(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "dienstvisie", "check", "--isolated", "--no-plugins", "--select",
                              "DV3", "--format", "json", str(document)], capture_output=True, text=True, check=False)
     assert result.returncode == 1, result.stderr
-    findings = json.loads(result.stdout)["services"][0]["findings"]
+    report = json.loads(result.stdout)
+    assert schema_problems(report, "report") == []
+    findings = report["services"][0]["findings"]
     failed = [f for f in findings if f["status"] == "failed"]
     assert [(f["check"], f.get("related")) for f in failed] == [("DV301", ["DV302", "DV303"])]
