@@ -75,7 +75,7 @@ def test_a_format_2_document_loads_with_its_meaning() -> None:
 
 
 def test_a_format_1_document_means_what_it_meant() -> None:
-    service = dienstvisie.load_service(ROOT / "examples" / "geboorte-den-haag.yaml")
+    service = dienstvisie.load_service(ROOT / "tests" / "corpus" / "format1" / "geboorte-den-haag.yaml")
     first = service.steps[0]
     assert first.handover is not None and first.handovers == (first.handover,)
     assert all(step.after is None for step in service.steps)

@@ -24,6 +24,7 @@ from dienstvisie.documents.migrate_text import migrate_text
 from dienstvisie.model.service import ServiceConcept
 
 ROOT = Path(__file__).resolve().parent.parent
+FORMAT_1 = ROOT / "tests" / "corpus" / "format1"  # the examples as they shipped in format 1
 
 
 def _service_documents() -> list[Path]:
@@ -56,8 +57,7 @@ def _verdict(service: ServiceConcept | Path) -> Counter[tuple[str, str, str | No
 
 
 def test_the_documents_include_every_example_and_format_1_test_documents() -> None:
-    names = {path.name for path in DOCUMENTS}
-    assert {path.name for path in ROOT.glob("examples/*.yaml")} <= names
+    assert set(ROOT.glob("examples/*.yaml")) | set(FORMAT_1.glob("*.yaml")) <= set(DOCUMENTS)
     assert sum(1 for path in DOCUMENTS if read_document(path).model.dienstvisie == "1") >= 8
 
 
@@ -104,7 +104,7 @@ def test_generated_format_1_documents_migrate_in_text_with_the_same_meaning(data
 
 def test_a_format_2_document_is_left_as_it_is(tmp_path: Path) -> None:
     source = tmp_path / "a.yaml"
-    shutil.copyfile(ROOT / "examples" / "overlijden-utrecht.yaml", source)
+    shutil.copyfile(FORMAT_1 / "overlijden-utrecht.yaml", source)
     assert _cli("migrate", "--in-place", str(source)).returncode == 0
     once = source.read_text(encoding="utf-8")
     again = _cli("migrate", "--in-place", str(source))
@@ -114,7 +114,7 @@ def test_a_format_2_document_is_left_as_it_is(tmp_path: Path) -> None:
 
 
 def test_output_to_screen_file_and_folder(tmp_path: Path) -> None:
-    example = ROOT / "examples" / "werkloos-uwv.yaml"
+    example = FORMAT_1 / "werkloos-uwv.yaml"
     shown = _cli("migrate", str(example))
     assert shown.returncode == 0 and 'dienstvisie: "2"' in shown.stdout
     target = tmp_path / "out.yaml"
@@ -131,7 +131,7 @@ def test_output_to_screen_file_and_folder(tmp_path: Path) -> None:
 def test_nothing_is_written_when_one_document_is_invalid(tmp_path: Path) -> None:
     good = tmp_path / "good.yaml"
     shutil.copyfile(ROOT / "tests" / "corpus" / "broken" / "future-version.yaml", tmp_path / "bad.yaml")
-    shutil.copyfile(ROOT / "examples" / "geboorte-den-haag.yaml", good)
+    shutil.copyfile(FORMAT_1 / "geboorte-den-haag.yaml", good)
     before = good.read_text(encoding="utf-8")
     result = _cli("migrate", "--in-place", str(good), str(tmp_path / "bad.yaml"))
     assert result.returncode == 1
@@ -141,7 +141,7 @@ def test_nothing_is_written_when_one_document_is_invalid(tmp_path: Path) -> None
 
 
 def test_usage_errors(tmp_path: Path) -> None:
-    example = str(ROOT / "examples" / "geboorte-den-haag.yaml")
+    example = str(FORMAT_1 / "geboorte-den-haag.yaml")
     assert _cli("migrate", example, "-o", str(tmp_path / "x.yaml"), "--in-place").returncode == 2
     assert _cli("migrate", example, example, "-o", str(tmp_path / "missing")).returncode == 2
     assert _cli("migrate", str(tmp_path / "nothing.yaml")).returncode == 2
@@ -154,7 +154,7 @@ def test_usage_errors(tmp_path: Path) -> None:
 def test_json_documents_are_written_as_json(tmp_path: Path) -> None:
     import json
 
-    data = yaml.safe_load((ROOT / "examples" / "geboorte-den-haag.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((FORMAT_1 / "geboorte-den-haag.yaml").read_text(encoding="utf-8"))
     source = tmp_path / "g.json"
     source.write_text(json.dumps(data, default=str), encoding="utf-8")
     result = _cli("migrate", str(source))

@@ -221,6 +221,18 @@ def place(finding: Finding) -> str:
     return location.pointer or "/"
 
 
+def party_name(concept: ServiceConcept, party_id: str) -> str:
+    """The readable name of what a hand-over's `to` names: an organisation, or a team with its
+    organisation's name; the id itself when the document knows neither."""
+    team = concept.team(party_id)
+    if team is not None:
+        return f"{team.name} ({concept.organisation_of(party_id).name})"
+    try:
+        return concept.organisation(party_id).name
+    except KeyError:
+        return party_id
+
+
 def step_index(finding: Finding, concept: ServiceConcept | None) -> int | None:
     """The index of the step a finding is about: from its `step`, else from a /steps/N pointer."""
     if concept is None:

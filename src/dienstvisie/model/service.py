@@ -255,6 +255,14 @@ class ServiceConcept:
                 return organisation
         raise KeyError(party_id)
 
+    def organisation_id(self, party_id: str) -> str:
+        """The id of the organisation `party_id` names: itself, or the organisation of that team
+        (a hand-over's `to` may name either); `party_id` itself when the document knows neither."""
+        try:
+            return self.organisation_of(party_id).id
+        except KeyError:
+            return party_id
+
     def team(self, team_id: str) -> Team | None:
         """The team with this id, or None."""
         return next((team for o in self.organisations for team in o.teams if team.id == team_id), None)

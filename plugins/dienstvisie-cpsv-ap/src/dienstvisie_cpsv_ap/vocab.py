@@ -82,7 +82,9 @@ PUBLIC_KINDS: frozenset[str] = frozenset({"gemeente", "uitvoeringsorganisatie", 
 ROLE_PROVIDER = "uitvoerder"
 ROLES: dict[str, Text] = {ROLE_PROVIDER: Text(nl="Uitvoerder", en="Provider")}
 OUTPUT_DECISION = "besluit"
-OUTPUTS: dict[str, Text] = {OUTPUT_DECISION: Text(nl="Besluit", en="Decision")}
+OUTPUT_OUTCOME = "uitkomst"  # format 2: an outcome that is no formal (Awb) decision
+OUTPUTS: dict[str, Text] = {OUTPUT_DECISION: Text(nl="Besluit", en="Decision"),
+                            OUTPUT_OUTCOME: Text(nl="Uitkomst (geen besluit)", en="Outcome (no formal decision)")}
 
 #: Keywords that tell the channel of another catalogue's channel type (label, notation or IRI).
 CHANNEL_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
