@@ -197,7 +197,7 @@ def test_the_real_corpus_validates_with_the_command_users_run() -> None:
 
 
 @pytest.mark.xfail(strict=True, reason="the checks on main do not reach the targets on the real corpus yet "
-                                       "(P1, P2, P3, P4, P5, P6 below precision 0.9 or recall 0.85); issue 12 part C "
+                                       "(P1, P2, P3, P4 and P5 below precision 0.9 or recall 0.85); issue 12 part C "
                                        "reworks the checks: this test then passes and the lead removes the mark")
 def test_the_real_corpus_meets_the_targets(real: dict[str, Any]) -> None:
     assert real["below"] == [] and real["returncode"] == 0
