@@ -189,6 +189,13 @@ def test_the_real_corpus_is_usable_and_labelled_throughout(real: dict[str, Any])
     assert set(real["principles"]) == set(PRINCIPLES)
 
 
+def test_the_real_corpus_validates_with_the_command_users_run() -> None:
+    result = subprocess.run([sys.executable, "-m", "dienstvisie", "validate", "--lang", "en", str(REAL)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "warning" not in (result.stdout + result.stderr).lower()
+
+
 def test_the_real_corpus_meets_the_targets(real: dict[str, Any]) -> None:
     assert real["below"] == [] and real["returncode"] == 0
 
