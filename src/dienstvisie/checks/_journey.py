@@ -14,8 +14,19 @@ from ..model.journey import Journey
 from ..model.service import Handover, ServiceConcept, Step
 
 
+_last: tuple[ServiceConcept | None, Journey | None] = (None, None)
+
+
 def _journey(service: ServiceConcept) -> Journey:
-    return Journey.of(service)
+    """The journey of `service`; the last one is kept, since the checks of a service ask one after
+    another (the concept is frozen, so the same object always has the same journey)."""
+    global _last
+    known, journey = _last  # one read: another thread may replace the pair, never half of it
+    if known is service and journey is not None:
+        return journey
+    journey = Journey.of(service)
+    _last = (service, journey)
+    return journey
 
 
 def predecessors(service: ServiceConcept, index: int) -> tuple[int, ...]:
