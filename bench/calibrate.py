@@ -59,6 +59,7 @@ from dienstvisie.documents.load import read_service
 from dienstvisie.documents.parse import ParseError, parse_text
 from dienstvisie.errors import DocumentError, SourceError
 from dienstvisie.model.check import Status
+from dienstvisie.model.finding import Finding
 from dienstvisie.model.source_map import SourceMap
 from dienstvisie.plugins.manager import Plugins, load_plugins
 
@@ -251,6 +252,16 @@ def _tally(table: dict[str, Tally], key: str) -> Tally:
     return table.setdefault(key, Tally())
 
 
+def unit_of(finding: Finding, expectation: Expectation) -> tuple[str, str | None]:
+    """The unit of a failed finding: (check, step). A finding that reports one root cause for several
+    checks (`related`, see engine/overlap.py) is the unit of the first of them the verdict expects at
+    that step, as an explanation for any of them matches it; else of its own check."""
+    for check_id in finding.checks:
+        if any(item.covers(check_id, finding.step) for item in expectation.fail):
+            return (check_id, finding.step)
+    return (finding.check, finding.step)
+
+
 def score_document(result: Result, name: str, expectation: Expectation, failed: set[tuple[str, str | None]],
                    principles_of: dict[str, tuple[str, ...]]) -> None:
     """Add one document's units (failed findings of calibrated checks, as (check, step)) to `result`.
@@ -387,7 +398,7 @@ def calibrate(corpus: Path, *, expected: Path | None = None, plugins: Plugins | 
             problems.append(f"{sidecar}: 'document' names {expectation.document}, not {path.name}")
             continue
         report = check(document, plugins=plugins, vision=vision)
-        failed = {(f.check, f.step) for f in report.findings if f.status is Status.FAILED and f.check in calibrated}
+        failed = {unit_of(f, expectation) for f in report.findings if f.status is Status.FAILED and f.check in calibrated}
         result.errors.extend(f"{path.name}: {f.check} could not run ({f.message.get('en')})"
                              for f in report.findings if f.status is Status.ERROR)
         if select:

@@ -260,3 +260,19 @@ def test_the_matching_meets_as_many_expectations_as_it_can() -> None:
     at_s1 = calibration.Item(("ZZ301",), ("s1",), "P3", "at s1")
     assert totals(score({("ZZ301", "s1"), ("ZZ301", "s2")}, [anywhere, at_s1])) == (2, 0, 0)
     assert totals(score({("ZZ301", "s1"), ("ZZ302", "s1")}, [calibration.Item(("ZZ301", "ZZ302"), ("s1",), "P3", "one")])) == (1, 1, 0)
+
+
+def test_a_merged_finding_counts_for_the_check_the_verdict_expects() -> None:
+    """One root cause reported once (DV201 naming DV203) meets an item that expects DV203 at that step."""
+    from dienstvisie.model.check import Severity, Status
+    from dienstvisie.model.finding import Finding
+    from dienstvisie.model.text import Text
+
+    merged = Finding(check="DV201", principles=("P2",), status=Status.FAILED, severity=Severity.MAJOR,
+                     message=Text(nl="x", en="x"), step="s1", related=("DV202", "DV203"))
+    expects_203 = calibration.Expectation(document="d.yaml", verdicts={}, must_not_fail=(),
+                                          fail=(calibration.Item(("DV203",), ("s1",), "P2", "r"),))
+    assert calibration.unit_of(merged, expects_203) == ("DV203", "s1")
+    elsewhere = calibration.Expectation(document="d.yaml", verdicts={}, must_not_fail=(),
+                                        fail=(calibration.Item(("DV203",), ("s2",), "P2", "r"),))
+    assert calibration.unit_of(merged, elsewhere) == ("DV201", "s1")
