@@ -66,6 +66,9 @@ def test_dv203_not_for_a_step_for_some_people_that_needs_facts_only_they_know() 
     data["steps"][1]["applies_to"] = "alleen voor wie huurtoeslag heeft"
     data["steps"][1]["asks"] = [{"data": "bsn"}]  # nothing new asked: still a finding
     assert _with(_run(data, ["DV203"]), "DV203", Status.FAILED) == ["anw"]
+    data["steps"][0]["asks"].append({"data": "huurprijs"})  # the person gave the rent before: nothing new either
+    data["steps"][1]["asks"] = [{"data": "huurprijs"}]
+    assert _with(_run(data, ["DV203"]), "DV203", Status.FAILED) == ["anw"]
 
 
 def test_dv201_dv202_an_entrepreneurs_application_follows_their_own_plan() -> None:

@@ -43,11 +43,14 @@ def _shared_before(service: ServiceConcept, index: int) -> set[str]:
 
 def _unknown_asks(ctx: CheckContext, index: int, step: Step) -> list[str]:
     """The data items this step asks for that government does not already hold: not in a register, not
-    passed on by an earlier flow, not fetched; a periodic ask is a new fact each time."""
-    shared = _shared_before(ctx.service, index)
+    passed on by an earlier flow, not fetched, not given by the person in an earlier step; a periodic
+    ask is a new fact each time."""
+    service = ctx.service
+    shared = _shared_before(service, index)
+    asked = {ask.data for earlier in ancestors(service, index) for ask in service.steps[earlier].asks}
     return [ask.data for ask in step.asks
-            if ask.periodic or not (holders(ctx, step, ask) or ask.data in shared
-                                    or fetched_by(ctx.service, index, ask.data))]
+            if ask.periodic or not (holders(ctx, step, ask) or ask.data in shared or ask.data in asked
+                                    or fetched_by(service, index, ask.data))]
 
 
 def _nothing_new(ctx: CheckContext, step: Step) -> tuple[str, str]:
