@@ -230,3 +230,17 @@ def test_dv002_on_every_data_id() -> None:
     data["steps"][0]["handovers"] = [dict(data["steps"][0].pop("handover"), shares=["bsn", "datum-overlijdn"])]
     failures = _failed(_run(data, ["DV002"]), "DV002")
     assert sorted(f.location.pointer for f in failures) == ["/steps/0/handovers/0/shares/1", "/steps/1/fetches/0/data"]
+
+
+def test_a_format_2_document_with_one_handover_gets_its_own_spelling_and_line() -> None:
+    """Format 2 still accepts the format-1 `handover`: a finding points there, with its line."""
+    import yaml
+
+    data = format2()
+    data["steps"][0]["handover"] = {"to": "svb", "kind": "cold"}
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    report = dienstvisie.check(dienstvisie.read_service(text, filename="een.yaml"), today=TODAY, select=["DV101"])
+    (finding,) = _failed(report, "DV101")
+    assert finding.location.pointer == "/steps/0/handover/kind"
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if row.strip() == "kind: cold")
+    assert finding.location.line == line
