@@ -82,3 +82,27 @@ def test_the_examples_use_what_format_2_adds() -> None:
     werkloos = dienstvisie.load_service(EXAMPLES / "werkloos-uwv.yaml")
     assert any(f.from_ == "polisadministratie" and f.legal_basis for s in werkloos.steps for f in s.fetches)
     assert any(a.periodic for s in werkloos.steps for a in s.asks)
+
+
+@pytest.mark.parametrize("path", FORMAT_2, ids=lambda p: p.name)
+def test_every_installed_plugin_works_on_format_2(path: Path) -> None:
+    """The example plugins (NORA, the municipality's rules, CPSV-AP/UPL) check format 2 without errors."""
+    from dienstvisie.api import default_plugins
+
+    plugins = default_plugins()
+    assert not plugins.failures
+    for vision in ("gezamenlijke-dienstverlening", "nora"):
+        report = dienstvisie.check(path, today=TODAY, plugins=plugins, vision=vision)
+        assert not [f for f in report.findings if f.status is Status.ERROR], vision
+        assert report.findings
+    origins = {check.origin for check in plugins.checks(dienstvisie.load_vision())}
+    assert {"gemeente-voorbeeldstad", "dienstvisie-cpsv-ap"} <= origins
+
+
+def test_the_xlsx_plugin_renders_format_2(tmp_path: Path) -> None:
+    out = tmp_path / "report.xlsx"
+    result = subprocess.run([sys.executable, "-m", "dienstvisie", "check", *map(str, FORMAT_2), "-f", "xlsx", "-o", str(out)],
+                            capture_output=True, text=True, env={"DIENSTVISIE_LANG": "en", "PATH": "/usr/bin:/bin"},
+                            timeout=300)
+    assert result.returncode in (0, 1), result.stderr
+    assert out.read_bytes()[:2] == b"PK"  # a zip: an Office Open XML workbook

@@ -211,3 +211,16 @@ def test_handovers_before_follow_the_graph() -> None:
     journey = Journey.of(service)
     assert [(s.id, h.to) for s, h in journey.handovers_before("inkomen")] == [("signaal", "wijkteam")]
     assert [(s.id, h.to) for s, h in journey.handovers_before("plan")] == [("signaal", "wijkteam"), ("huisbezoek", "schuldhulp")]
+
+
+def test_every_initiative_and_handover_kind_of_the_schema_has_report_labels() -> None:
+    """Reports name each value in words, in both languages: a value added to the schema needs its labels."""
+    from dienstvisie.exporters._common import LABELS
+    from dienstvisie.schemas import load_schema
+
+    schema = load_schema("service")
+    for value in schema["$defs"]["step"]["properties"]["initiative"]["enum"]:
+        for key in (f"initiative.{value}", f"initiative_short.{value}"):
+            assert set(LABELS[key]) == {"nl", "en"}, key
+    for value in schema["$defs"]["handover"]["properties"]["kind"]["enum"]:
+        assert set(LABELS[f"kind.{value}"]) == {"nl", "en"}

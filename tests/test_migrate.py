@@ -140,6 +140,23 @@ def test_nothing_is_written_when_one_document_is_invalid(tmp_path: Path) -> None
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.yaml", "good.yaml"]  # no temporary files left
 
 
+def test_folders_are_searched_and_other_documents_skipped(tmp_path: Path) -> None:
+    folder = tmp_path / "portfolio"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copyfile(FORMAT_1 / "werkloos-uwv.yaml", folder / "sub" / "werkloos.yaml")
+    shutil.copyfile(FORMAT_1 / "geboorte-den-haag.yaml", folder / "geboorte.yaml")
+    (folder / "visie.yaml").write_text(dienstvisie.documents.load.shipped_vision_text(), encoding="utf-8")  # type: ignore[attr-defined]
+    vision_before = (folder / "visie.yaml").read_text(encoding="utf-8")
+    several = _cli("migrate", str(folder))
+    assert several.returncode == 2 and "-o FOLDER or --in-place" in several.stderr
+    result = _cli("migrate", "--in-place", str(folder))
+    assert result.returncode == 0, result.stderr
+    assert "visie.yaml: skipped, no service concept" in result.stderr
+    assert (folder / "visie.yaml").read_text(encoding="utf-8") == vision_before
+    for path in (folder / "sub" / "werkloos.yaml", folder / "geboorte.yaml"):
+        assert read_document(path).model.dienstvisie == "2"
+
+
 def test_usage_errors(tmp_path: Path) -> None:
     example = str(FORMAT_1 / "geboorte-den-haag.yaml")
     assert _cli("migrate", example, "-o", str(tmp_path / "x.yaml"), "--in-place").returncode == 2

@@ -24,23 +24,26 @@ _OTHER_DOCUMENTS = ("dienstvisie_vision", "dienstvisie_ruleset", "dienstvisie_vo
 def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: Language) -> None:
     parser = subparsers.add_parser("migrate", parents=parents, help=help_text("migrate", lang),
                                    description=help_text("migrate.description", lang))
-    parser.add_argument("files", nargs="+", metavar="FILE", help=help_text("migrate.files", lang))
+    parser.add_argument("files", nargs="+", metavar="PATH", help=help_text("migrate.files", lang))
     parser.add_argument("-o", "--output", metavar="OUT", help=help_text("migrate.output", lang))
     parser.add_argument("--in-place", action="store_true", help=help_text("migrate.in_place", lang))
     parser.set_defaults(run=run)
 
 
-def _convert(file: str, lang: Language) -> tuple[str, str] | int:
-    """(original text, format-2 text) of one file, or the exit code of its failure (reported)."""
+def _convert(file: str, lang: Language, found_in_folder: bool = False) -> tuple[str, str] | int | None:
+    """(original text, format-2 text) of one file, the exit code of its failure (reported), or None
+    for a vision, rule set or vocabulary found in a folder (skipped: only service concepts migrate)."""
     from ..documents.load import parse, parse_service, read_text
     from ..documents.migrate import needs_migration
     from ..documents.migrate_text import migrate_text
 
     try:
         text = read_text(file)
-        if any(key in (parse(text, file).data or {}) for key in _OTHER_DOCUMENTS):
-            print(help_text("migrate.not_a_service", lang).format(file=file), file=sys.stderr)
-            return EXIT_USAGE
+        data = parse(text, file).data
+        if isinstance(data, dict) and any(key in data for key in _OTHER_DOCUMENTS):
+            print(help_text("migrate.skipped" if found_in_folder else "migrate.not_a_service", lang).format(file=file),
+                  file=sys.stderr)
+            return None if found_in_folder else EXIT_USAGE
         parsed, _ = parse_service(text, file)
     except SourceError as error:
         report_error(error, lang)
@@ -65,7 +68,8 @@ def _targets(files: list[str], args: argparse.Namespace, lang: Language) -> list
     if args.output is None or args.output == "-":
         if len(files) == 1:
             return [None]
-        return [None] * len(files)
+        print(help_text("migrate.several", lang), file=sys.stderr)
+        return None
     if len(files) == 1 and not os.path.isdir(args.output):
         return [args.output]
     if not os.path.isdir(args.output):
@@ -86,21 +90,31 @@ def run(args: argparse.Namespace) -> int:
     if args.in_place and args.output is not None:
         print(help_text("migrate.both", lang), file=sys.stderr)
         return EXIT_USAGE
-    files: list[str] = list(args.files)
-    targets = _targets(files, args, lang)
-    if targets is None:
-        return EXIT_USAGE
-    results: list[tuple[str, str]] = []
+    from ..documents.discover import discover
+
+    named: list[tuple[str, bool]] = []  # (file, found in a folder)
     code = EXIT_OK
-    for file in files:
-        outcome = _convert(file, lang)
+    for raw in args.files:
+        try:
+            named += [(os.fspath(path), os.path.isdir(raw)) for path in discover([raw])]
+        except SourceError as error:
+            report_error(error, lang)
+            code = EXIT_USAGE
+    converted: list[tuple[str, tuple[str, str]]] = []
+    for file, in_folder in named:
+        outcome = _convert(file, lang, in_folder)
         if isinstance(outcome, int):
             code = max(code, outcome)
-        else:
-            results.append(outcome)
+        elif outcome is not None:
+            converted.append((file, outcome))
     if code != EXIT_OK:
         print(help_text("migrate.nothing_written", lang), file=sys.stderr)
         return code
+    files = [file for file, _ in converted]
+    results = [result for _, result in converted]
+    targets = _targets(files, args, lang)
+    if targets is None:
+        return EXIT_USAGE
     for file, target, (original, text) in zip(files, targets, results):
         if target is None:
             sys.stdout.write(text)

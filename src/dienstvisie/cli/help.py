@@ -40,17 +40,23 @@ HELP: dict[str, dict[Language, str]] = {
         "nl": "Zet dienstconcepten om naar formaat 2. Een document in formaat 1 betekent in formaat 2 precies "
               "hetzelfde: alleen 'dienstvisie' wordt \"2\" en elke 'handover' wordt een lijst 'handovers' met "
               "één overdracht. Commentaar en opmaak blijven staan; lukt dat bij een ongewone opmaak niet, dan wordt "
-              "het document opnieuw geschreven zonder commentaar, en dat wordt gemeld. Zonder -o of --in-place "
-              "komt het resultaat op het scherm. Er wordt niets geschreven als één van de documenten ongeldig is. "
+              "het document opnieuw geschreven zonder commentaar, en dat wordt gemeld. Een map wordt doorzocht "
+              "(visies, regelsets en vocabulaires erin worden overgeslagen). Zonder -o of --in-place komt het "
+              "resultaat van één document op het scherm. Er wordt niets geschreven als één van de documenten ongeldig is. "
               "Exit 0 gelukt, 1 een ongeldig document, 2 niet te lezen of te schrijven.",
         "en": "Convert service concepts to format 2. A format-1 document means exactly the same in format 2: only "
               "'dienstvisie' becomes \"2\" and each 'handover' becomes a list 'handovers' with one hand-over. "
               "Comments and layout are kept; where an unusual layout does not allow that, the document is written "
-              "anew without comments, and you are told. Without -o or --in-place the result is printed. Nothing is "
+              "anew without comments, and you are told. A folder is searched (visions, rule sets and vocabularies "
+              "in it are skipped). Without -o or --in-place the result of one document is printed. Nothing is "
               "written when any of the documents is invalid. Exit 0 done, 1 an invalid document, 2 unreadable or "
               "unwritable.",
     },
-    "migrate.files": {"nl": "dienstconcepten (YAML of JSON)", "en": "service concepts (YAML or JSON)"},
+    "migrate.files": {"nl": "dienstconcepten (YAML of JSON), of mappen met dienstconcepten",
+                      "en": "service concepts (YAML or JSON), or folders with service concepts"},
+    "migrate.several": {"nl": "meer dan één dienstconcept: kies -o MAP of --in-place",
+                        "en": "more than one service concept: use -o FOLDER or --in-place"},
+    "migrate.skipped": {"nl": "{file}: overgeslagen, geen dienstconcept", "en": "{file}: skipped, no service concept"},
     "migrate.output": {"nl": "schrijf naar dit bestand (bij meer bestanden: naar deze bestaande map)",
                        "en": "write to this file (with several files: into this existing folder)"},
     "migrate.in_place": {"nl": "overschrijf elk bestand met zijn versie in formaat 2",

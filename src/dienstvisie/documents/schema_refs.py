@@ -11,7 +11,7 @@ Pure: the schema is walked once per name (cached); documents are plain data.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
@@ -102,18 +102,42 @@ def declared(schema_name: str) -> Declared:
     return Declared(tuple(ids), tuple(refs))
 
 
-def values_at(data: Any, path: Path, pointer: str = "") -> Iterator[tuple[str, Any]]:
-    """Every (JSON pointer, value) that `path` reaches in `data`, in document order."""
-    if not path:
-        yield pointer, data
-        return
-    head, rest = path[0], path[1:]
-    if head == "*":
-        if isinstance(data, list):
-            for index, item in enumerate(data):
-                yield from values_at(item, rest, f"{pointer}/{index}")
-    elif isinstance(data, Mapping) and head in data:
-        yield from values_at(data[head], rest, pointer_join(pointer, head))
+Trie = dict[str, Any]  # token -> Trie; the key "" holds the fields that end here
+
+
+@cache
+def _trie(schema_name: str) -> Trie:
+    """Every id and reference field of the schema in one tree of paths, so one walk finds them all."""
+    root: Trie = {}
+    fields = declared(schema_name)
+    every: tuple[IdField | RefField, ...] = (*fields.ids, *fields.refs)
+    for field in every:
+        node = root
+        for token in field.path:
+            node = node.setdefault(token, {})
+        node.setdefault("", []).append(field)
+    return root
+
+
+def collect(data: Any, schema_name: str) -> list[tuple[IdField | RefField, str, Any]]:
+    """(field, JSON pointer, value) for every id and reference field in `data`, in one walk."""
+    found: list[tuple[IdField | RefField, str, Any]] = []
+
+    def walk(value: Any, node: Trie, pointer: str) -> None:
+        for field in node.get("", ()):
+            found.append((field, pointer, value))
+        if isinstance(value, list):
+            child = node.get("*")
+            if child is not None:
+                for index, item in enumerate(value):
+                    walk(item, child, f"{pointer}/{index}")
+        elif isinstance(value, Mapping):
+            for token, child in node.items():
+                if token and token != "*" and token in value:
+                    walk(value[token], child, pointer_join(pointer, token))
+
+    walk(data, _trie(schema_name), "")
+    return found
 
 
 def pointer_order(pointer: str) -> tuple[tuple[int, int | str], ...]:

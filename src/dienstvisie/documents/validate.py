@@ -26,7 +26,7 @@ from ..model.problem import Location, Problem
 from ..model.text import Text
 from ..schemas import load_schema
 from ..model.source_map import pointer_join
-from .schema_refs import declared, pointer_order, values_at
+from .schema_refs import IdField, RefField, collect, declared, pointer_order
 
 _PATTERN_NAMES = {
     "^[a-z0-9][a-z0-9_.-]*$": "pattern.slug",
@@ -315,8 +315,13 @@ def service_reference_problems(data: object) -> list[Problem]:
         return []
     fields = declared("service")
     ids: dict[str, list[tuple[str, str]]] = {space: [] for space in fields.spaces()}
-    for field in fields.ids:
-        ids[field.space] += [(pointer, value) for pointer, value in values_at(data, field.path) if isinstance(value, str)]
+    values: dict[RefField, list[tuple[str, Any]]] = {ref: [] for ref in fields.refs}
+    for field, pointer, value in collect(data, "service"):  # one walk over the document
+        if isinstance(field, IdField):
+            if isinstance(value, str):
+                ids[field.space].append((pointer, value))
+        else:
+            values[field].append((pointer, value))
     problems: list[Problem] = []
     done: set[frozenset[str]] = set()
     for space in ids:
@@ -324,7 +329,9 @@ def service_reference_problems(data: object) -> list[Problem]:
         if group in done:
             continue
         done.add(group)
-        pairs = sorted((pair for member in group for pair in ids.get(member, [])), key=lambda pair: pointer_order(pair[0]))
+        pairs = [pair for member in sorted(group) for pair in ids.get(member, [])]
+        if len(group) > 1:  # ids of several spaces (organisations and their teams): in document order
+            pairs.sort(key=lambda pair: pointer_order(pair[0]))
         if all(field.path[-1:] == ("id",) for field in fields.ids if field.space in group):  # ids of items
             problems += _duplicate_ids([(pointer[: -len("/id")], value) for pointer, value in pairs], space)
         else:
@@ -334,7 +341,7 @@ def service_reference_problems(data: object) -> list[Problem]:
         relevant = [space for space in ref.spaces if known.get(space)] or list(ref.spaces[:1])
         candidates = [value for space in ref.spaces for value in known.get(space, [])]
         code = "ref." + "_or_".join(relevant)
-        for pointer, value in values_at(data, ref.path):
+        for pointer, value in values[ref]:  # the walk goes in document order
             if isinstance(value, str) and value not in candidates:
                 problems.append(_unknown(code, value, pointer, candidates))
     return problems + _journey_problems(data)
