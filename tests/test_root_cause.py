@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import dienstvisie
 from dienstvisie.analysis.baseline import fingerprints, record
@@ -137,3 +139,33 @@ def test_json_report_names_the_related_checks(tmp_path: Path) -> None:
     findings = report["services"][0]["findings"]
     failed = [f for f in findings if f["status"] == "failed"]
     assert [(f["check"], f.get("related")) for f in failed] == [("DV301", ["DV302", "DV303"])]
+
+
+_CHECKS = [builtin_check(i) for i in ("DV201", "DV202", "DV203", "DV301", "DV302", "DV303", "DV401")]
+
+
+def _natural(check_id: str) -> tuple[str, int, str]:
+    return (check_id[:2], int(check_id[2:]), check_id)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([c.id for c in _CHECKS]), st.sampled_from(["/a", "/b", "/c"]),
+                          st.sampled_from([Status.FAILED, Status.PASSED, Status.NEEDS_REVIEW])), max_size=12))
+def test_merging_keeps_every_place_and_every_check_and_never_adds(rows: list[tuple[str, str, Status]]) -> None:
+    """Property: after merging, every failed place is still failed, every check that failed there is
+    named (as the finding's check or a related one), nothing that did not fail fails, and a cause is
+    reported at most once per place."""
+    found = [Finding(check=c, principles=("P3",), status=s, severity=Severity.MAJOR, message=Text(nl=c, en=c),
+                     location=Location(pointer=p), step="s") for c, p, s in rows]
+    merged = merge_root_causes(found, _CHECKS, _natural)
+    assert len(merged) <= len(found)
+    failed_before = {(f.check, f.location.pointer) for f in found if f.status is Status.FAILED}
+    failed_after = {(c, f.location.pointer) for f in merged if f.status is Status.FAILED for c in f.checks}
+    assert failed_before == failed_after
+    assert [f for f in merged if f.status is not Status.FAILED] == [f for f in found if f.status is not Status.FAILED]
+    causes = {c.id: c.cause for c in _CHECKS}
+    firsts = [(causes[f.check], f.location.pointer) for f in merged if f.status is Status.FAILED and causes[f.check]]
+    by_cause_place = {(cause, pointer) for cause, pointer in firsts}
+    primaries = {(causes[f.check], f.location.pointer, f.check) for f in merged if f.status is Status.FAILED}
+    assert len({(c, p) for c, p, _ in primaries if c}) == len(by_cause_place)
+    assert all(len({k for c2, p2, k in primaries if (c2, p2) == key}) == 1 for key in by_cause_place)
