@@ -5,7 +5,8 @@ holds fails DV301 (a register has it), DV302 (an earlier step asked it) and DV30
 passed it on). A service designer sees one fault there, not three. Checks that can find the same
 fault declare the same `cause`; failed findings of such checks at the same place (JSON pointer
 and step) become one finding of the first check (in id order), which names the others in
-`related` and in its message. Its severity is the highest of them. The merged-away checks keep
+`related` and in its message (a second failure of one of them at that place is folded in too).
+Its severity is the highest of them. The merged-away checks keep
 their other findings; with none left they are not scored, so a score counts the fault once.
 
 Explanations and baselines recorded against any of the checks still match the merged finding
@@ -66,13 +67,14 @@ def merge_root_causes(findings: Sequence[Finding], checks: Sequence[Check],
         ordered = sorted(group, key=lambda f: order(f.check))  # stable: same-check findings keep their order
         seen: set[str] = set()
         first_of_each = []
-        for finding in ordered:  # a check failing twice at one place keeps its second finding as it is
+        for finding in ordered:
             if finding.check not in seen:
                 seen.add(finding.check)
                 first_of_each.append(finding)
         replacement[id(first_of_each[0])] = _merged(first_of_each, by_id)
-        for finding in first_of_each[1:]:
-            replacement[id(finding)] = None
+        for finding in ordered[1:]:  # the others, a check's second failure at this place too, are in it
+            if finding is not first_of_each[0]:
+                replacement[id(finding)] = None
     result = []
     for finding in findings:
         if id(finding) in replacement:
