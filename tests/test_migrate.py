@@ -215,3 +215,19 @@ def test_documents_of_the_check_tests_migrate_with_the_same_findings(name: str, 
     new, old = dienstvisie.load_service(migrated), dienstvisie.load_service(data)
     assert new.dienstvisie == "2" and new.steps == old.steps
     assert _verdict(new) == _verdict(old)
+
+
+def test_a_layout_the_text_edit_cannot_take_is_written_anew_and_said_so(tmp_path: Path) -> None:
+    """A hand-over shared through a YAML alias: editing the text would change the anchor's place,
+    so the document is written anew from its data (valid, the same meaning) and the user is told."""
+    text = (FORMAT_1 / "geboorte-den-haag.yaml").read_text(encoding="utf-8")
+    text = text.replace("    handover:\n      to: svb\n", "    handover: &naar-svb\n      to: svb\n", 1)
+    text = text.replace("  - id: kindgebonden-budget\n", "  - id: kindgebonden-budget\n    handover: *naar-svb\n", 1)
+    source = tmp_path / "alias.yaml"
+    source.write_text(text, encoding="utf-8")
+    original = read_document(source).model
+    migrated = migrate_text(text, parse(text, "alias.yaml").data, lambda new: parse(new, "alias.yaml").data)
+    assert not migrated.comments_kept
+    result = _cli("migrate", "--in-place", str(source))
+    assert result.returncode == 0 and "comments are not kept" in result.stderr
+    assert read_document(source).model.steps == original.steps
