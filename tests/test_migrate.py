@@ -252,3 +252,32 @@ def test_a_baseline_recorded_in_format_1_still_matches_after_migration(tmp_path:
     import json
 
     assert json.loads(result.stdout)["baseline"]["new"] == 0
+
+
+def test_a_target_that_cannot_be_written_changes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "geboorte-den-haag.yaml").mkdir(parents=True)  # a folder where the second result would go
+    result = _cli("migrate", str(FORMAT_1 / "werkloos-uwv.yaml"), str(FORMAT_1 / "geboorte-den-haag.yaml"), "-o", str(out))
+    assert result.returncode == 2 and "nothing written" in result.stderr and "Traceback" not in result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["geboorte-den-haag.yaml"]  # werkloos-uwv.yaml was not written
+
+
+def test_an_unwritable_target_changes_nothing(tmp_path: Path) -> None:
+    import os
+
+    if os.geteuid() == 0:
+        pytest.skip("root may write anywhere")
+    good, locked = tmp_path / "good", tmp_path / "locked"
+    good.mkdir()
+    locked.mkdir()
+    shutil.copyfile(FORMAT_1 / "werkloos-uwv.yaml", good / "a.yaml")
+    shutil.copyfile(FORMAT_1 / "geboorte-den-haag.yaml", locked / "b.yaml")
+    before = (good / "a.yaml").read_text(encoding="utf-8")
+    locked.chmod(0o555)
+    try:
+        result = _cli("migrate", "--in-place", str(good / "a.yaml"), str(locked / "b.yaml"))
+    finally:
+        locked.chmod(0o755)
+    assert result.returncode == 2 and "nothing written" in result.stderr and "Traceback" not in result.stderr
+    assert (good / "a.yaml").read_text(encoding="utf-8") == before
+    assert sorted(p.name for p in good.iterdir()) == ["a.yaml"]
