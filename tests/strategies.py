@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 from dienstvisie.schemas import load_schema
 
 _SCHEMA = load_schema("service")
-_STEP = _SCHEMA["$defs"]["step"]["properties"]
 
 
 def _enum(node: dict[str, Any], version: str = "2") -> list[Any]:

@@ -224,3 +224,18 @@ def test_every_initiative_and_handover_kind_of_the_schema_has_report_labels() ->
             assert set(LABELS[key]) == {"nl", "en"}, key
     for value in schema["$defs"]["handover"]["properties"]["kind"]["enum"]:
         assert set(LABELS[f"kind.{value}"]) == {"nl", "en"}
+
+
+def test_every_reference_problem_the_schema_can_give_has_a_message() -> None:
+    """A reference names the spaces that have ids in the document, so each ordered subset is a code."""
+    import itertools
+
+    from dienstvisie.i18n import CATALOGUE
+
+    fields = declared("service")
+    for ref in fields.refs:
+        for size in range(1, len(ref.spaces) + 1):
+            for subset in itertools.combinations(ref.spaces, size):
+                assert "ref." + "_or_".join(subset) in CATALOGUE, (ref, subset)
+    for space in fields.spaces():
+        assert f"what.{space}" in CATALOGUE

@@ -215,3 +215,69 @@ def test_documents_of_the_check_tests_migrate_with_the_same_findings(name: str, 
     new, old = dienstvisie.load_service(migrated), dienstvisie.load_service(data)
     assert new.dienstvisie == "2" and new.steps == old.steps
     assert _verdict(new) == _verdict(old)
+
+
+def test_a_layout_the_text_edit_cannot_take_is_written_anew_and_said_so(tmp_path: Path) -> None:
+    """A hand-over shared through a YAML alias: editing the text would change the anchor's place,
+    so the document is written anew from its data (valid, the same meaning) and the user is told."""
+    text = (FORMAT_1 / "geboorte-den-haag.yaml").read_text(encoding="utf-8")
+    text = text.replace("    handover:\n      to: svb\n", "    handover: &naar-svb\n      to: svb\n", 1)
+    text = text.replace("  - id: kindgebonden-budget\n", "  - id: kindgebonden-budget\n    handover: *naar-svb\n", 1)
+    source = tmp_path / "alias.yaml"
+    source.write_text(text, encoding="utf-8")
+    original = read_document(source).model
+    migrated = migrate_text(text, parse(text, "alias.yaml").data, lambda new: parse(new, "alias.yaml").data)
+    assert not migrated.comments_kept
+    result = _cli("migrate", "--in-place", str(source))
+    assert result.returncode == 0 and "comments are not kept" in result.stderr
+    assert read_document(source).model.steps == original.steps
+
+
+def test_a_baseline_recorded_in_format_1_still_matches_after_migration(tmp_path: Path) -> None:
+    from dienstvisie.analysis.baseline import stable_path
+
+    old = read_document(FORMAT_1 / "overlijden-utrecht.yaml").model
+    new = dienstvisie.load_service(migrate_data(parse((FORMAT_1 / "overlijden-utrecht.yaml").read_text(encoding="utf-8"),
+                                                      "o.yaml").data))
+    # a check that points into format 2's list finds the fingerprint format 1 gave the same hand-over
+    assert stable_path("/steps/0/handovers/0/kind", new) == stable_path("/steps/0/handover/kind", old)
+    assert stable_path("/steps/0/handover/kind", old)[0] == "/steps/uitvaart-regelen/handover/kind"
+    folder = tmp_path / "v1"
+    shutil.copytree(FORMAT_1, folder)
+    baseline = tmp_path / "baseline.json"
+    assert _cli("baseline", str(folder), "-o", str(baseline)).returncode == 0
+    assert _cli("migrate", "--in-place", str(folder)).returncode == 0
+    result = _cli("check", str(folder), "--baseline", str(baseline), "--format", "json")
+    assert result.returncode == 0, result.stdout[-2000:]  # nothing new: every finding is known
+    import json
+
+    assert json.loads(result.stdout)["baseline"]["new"] == 0
+
+
+def test_a_target_that_cannot_be_written_changes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "geboorte-den-haag.yaml").mkdir(parents=True)  # a folder where the second result would go
+    result = _cli("migrate", str(FORMAT_1 / "werkloos-uwv.yaml"), str(FORMAT_1 / "geboorte-den-haag.yaml"), "-o", str(out))
+    assert result.returncode == 2 and "nothing written" in result.stderr and "Traceback" not in result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["geboorte-den-haag.yaml"]  # werkloos-uwv.yaml was not written
+
+
+def test_an_unwritable_target_changes_nothing(tmp_path: Path) -> None:
+    import os
+
+    if os.geteuid() == 0:
+        pytest.skip("root may write anywhere")
+    good, locked = tmp_path / "good", tmp_path / "locked"
+    good.mkdir()
+    locked.mkdir()
+    shutil.copyfile(FORMAT_1 / "werkloos-uwv.yaml", good / "a.yaml")
+    shutil.copyfile(FORMAT_1 / "geboorte-den-haag.yaml", locked / "b.yaml")
+    before = (good / "a.yaml").read_text(encoding="utf-8")
+    locked.chmod(0o555)
+    try:
+        result = _cli("migrate", "--in-place", str(good / "a.yaml"), str(locked / "b.yaml"))
+    finally:
+        locked.chmod(0o755)
+    assert result.returncode == 2 and "nothing written" in result.stderr and "Traceback" not in result.stderr
+    assert (good / "a.yaml").read_text(encoding="utf-8") == before
+    assert sorted(p.name for p in good.iterdir()) == ["a.yaml"]

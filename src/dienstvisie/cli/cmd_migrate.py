@@ -84,8 +84,6 @@ def _targets(files: list[str], args: argparse.Namespace, lang: Language) -> list
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..documents.write import write_atomic
-
     lang: Language = args.lang
     if args.in_place and args.output is not None:
         print(help_text("migrate.both", lang), file=sys.stderr)
@@ -115,19 +113,35 @@ def run(args: argparse.Namespace) -> int:
     targets = _targets(files, args, lang)
     if targets is None:
         return EXIT_USAGE
-    for file, target, (original, text) in zip(files, targets, results):
-        if target is None:
-            sys.stdout.write(text)
-            continue
-        if args.in_place and text == original:
-            continue
-        try:
-            write_atomic(target, text)
-        except OSError as error:
-            word = "kan niet schrijven" if lang == "nl" else "cannot write"
-            print(f"{target}: {word}: {error.strerror or error}", file=sys.stderr)
-            return EXIT_USAGE
-        if text != original:
-            where = "" if args.in_place else f" → {target}"
-            print(help_text("migrate.done", lang).format(file=file, where=where), file=sys.stderr)
+    return _write(files, targets, results, args.in_place, lang)
+
+
+def _write(files: list[str], targets: list[str | None], results: list[tuple[str, str]], in_place: bool,
+           lang: Language) -> int:
+    """Write every result: all files are written to temporary files first and put in place only
+    when every one of them could be written, so a full disk or a read-only folder changes nothing."""
+    from ..documents.write import AtomicFile
+
+    pending: list[tuple[str, str, AtomicFile]] = []
+    try:
+        for file, target, (original, text) in zip(files, targets, results):
+            if target is None:
+                sys.stdout.write(text)
+            elif not (in_place and text == original):
+                if os.path.isdir(target):  # found now, not when it is put in place after the others
+                    raise IsADirectoryError(21, os.strerror(21), target)
+                handle = AtomicFile(target)
+                pending.append((file, target, handle))
+                handle.write(text)
+    except OSError as error:
+        for _, _, handle in pending:
+            handle.discard()
+        word = "kan niet schrijven" if lang == "nl" else "cannot write"
+        print(f"{getattr(error, 'filename', None) or ''}: {word}: {error.strerror or error}", file=sys.stderr)
+        print(help_text("migrate.nothing_written", lang), file=sys.stderr)
+        return EXIT_USAGE
+    for file, target, handle in pending:
+        handle.commit()
+        where = "" if in_place else f" → {target}"
+        print(help_text("migrate.done", lang).format(file=file, where=where), file=sys.stderr)
     return EXIT_OK

@@ -332,10 +332,12 @@ def service_reference_problems(data: object) -> list[Problem]:
         pairs = [pair for member in sorted(group) for pair in ids.get(member, [])]
         if len(group) > 1:  # ids of several spaces (organisations and their teams): in document order
             pairs.sort(key=lambda pair: pointer_order(pair[0]))
+        # in a shared group, the space that declares the sharing names it ("organisation and team")
+        what = next((field.space for field in fields.ids if field.space in group and field.unique_with), space)
         if all(field.path[-1:] == ("id",) for field in fields.ids if field.space in group):  # ids of items
-            problems += _duplicate_ids([(pointer[: -len("/id")], value) for pointer, value in pairs], space)
+            problems += _duplicate_ids([(pointer[: -len("/id")], value) for pointer, value in pairs], what)
         else:
-            problems += _duplicate_ids(pairs, space, suffix="")
+            problems += _duplicate_ids(pairs, what, suffix="")
     known = {space: list(dict.fromkeys(value for _, value in pairs)) for space, pairs in ids.items()}
     for ref in fields.refs:
         relevant = [space for space in ref.spaces if known.get(space)] or list(ref.spaces[:1])
