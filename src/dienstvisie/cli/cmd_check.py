@@ -79,6 +79,8 @@ def add_selection_options(parser: argparse.ArgumentParser, lang: Language, *, fa
     parser.add_argument("--isolated", action="store_true", help=help_text("check.isolated", lang))
     parser.add_argument("--check-timeout", type=_seconds, default=None, metavar="SECONDS",
                         help=help_text("check.check_timeout", lang))
+    parser.add_argument("--require-assessment", action="store_true", default=None,
+                        help=help_text("check.require_assessment", lang))
     parser.add_argument("--plugin", action="append", default=[], metavar="MODULE", help=help_text("plugin", lang))
     parser.add_argument("--no-plugins", action="store_true", help=help_text("no_plugins", lang))
     parser.add_argument("--disable", action="append", default=[], metavar="NAME", help=help_text("disable", lang))
@@ -155,6 +157,7 @@ def prepare(args: argparse.Namespace) -> Setup | int:
         ignore=tuple(args.ignore or ()) + config.ignore,
         severity=tuple(sorted((key, value.value) for key, value in config.severity.items())),
         today=datetime.date.today(), check_timeout=timeout or None, preview=args.preview or config.preview,
+        require_assessment=bool(args.require_assessment or config.require_assessment),
     )
     try:
         session = open_session(spec)

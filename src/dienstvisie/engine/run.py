@@ -25,7 +25,10 @@ import threading
 import time
 from collections.abc import Sequence
 
+import attrs
+
 from ..checks.meta import STALE_EXPLANATION, STALE_EXPLANATION_ID
+from ..checks.questions import effective_answers
 from .exit_guard import contained_exit
 from ..model.check import Check, CheckContext, Outcome, Severity, Status
 from ..model.finding import ExplanationNote, Finding
@@ -35,6 +38,7 @@ from ..model.service import Explanation, ServiceConcept
 from ..model.text import Text
 from ..model.vision import Vision
 from ..model.vocabulary import Vocabularies
+from .overlap import merge_root_causes
 from .check_ids import CheckIds, explanation_note
 from .scoring import score_report
 from .selection import Selection
@@ -219,6 +223,20 @@ def _run_all(checks: Sequence[Check], context: CheckContext, limit: float | None
     return results
 
 
+def _spelled(pointer: str, source_map: SourceMap) -> str:
+    """A hand-over's pointer in the spelling the document uses: a format-2 document may write one
+    `handover` (the format-1 spelling) where the checks say `handovers/0`, and the other way round."""
+    if not source_map.positions or "/handover" not in pointer or pointer in source_map.positions:
+        return pointer
+    head, sep, tail = pointer.partition("/handovers/0")
+    if sep and f"{head}/handover" in source_map.positions:
+        return f"{head}/handover{tail}"
+    head, sep, tail = pointer.partition("/handover")
+    if sep and not tail.startswith("s") and f"{head}/handovers/0" in source_map.positions:
+        return f"{head}/handovers/0{tail}"
+    return pointer
+
+
 def _findings_of(check: Check, result: CheckResult, severity: Severity, source_map: SourceMap) -> list[Finding]:
     if isinstance(result, (str, Text)):
         detail = result if isinstance(result, Text) else Text(nl=result, en=result)
@@ -235,15 +253,17 @@ def _findings_of(check: Check, result: CheckResult, severity: Severity, source_m
         Finding(
             check=check.id, principles=check.principles, status=_STATUS_OF_KIND[outcome.kind],
             severity=outcome.severity or severity, message=outcome.message or check.title,
-            location=source_map.locate(outcome.pointer), step=outcome.step,
-            suggestion=check.suggestion if outcome.kind in ("failed", "needs_review") else None,
+            location=source_map.locate(_spelled(outcome.pointer, source_map)), step=outcome.step,
+            suggestion=(outcome.suggestion or check.suggestion) if outcome.kind in ("failed", "needs_review") else None,
+            credit=outcome.credit,
         )
         for outcome in result
     ]
 
 
 def _matches(explanation: Explanation, finding: Finding) -> bool:
-    return explanation.check == finding.check and explanation.step in (None, finding.step)
+    """The explanation names this finding's check, or a related check that found the same cause."""
+    return explanation.check in finding.checks and explanation.step in (None, finding.step)
 
 
 def _expired(explanation: Explanation, today: datetime.date) -> bool:
@@ -261,19 +281,15 @@ def _explain(findings: list[Finding], service: ServiceConcept, today: datetime.d
     result = []
     for finding in findings:
         if finding.status is Status.FAILED:
-            for index, explanation in enumerate(service.explanations):
-                if _matches(explanation, finding):
-                    used.add(index)
-                    expired = _expired(explanation, today)
-                    note = ExplanationNote(reason=explanation.reason, decided_by=explanation.decided_by,
-                                           until=explanation.until, expired=expired)
-                    status = Status.FAILED if expired else Status.EXPLAINED
-                    finding = Finding(
-                        check=finding.check, principles=finding.principles, status=status, severity=finding.severity,
-                        message=finding.message, location=finding.location, step=finding.step,
-                        suggestion=finding.suggestion, explanation=note,
-                    )
-                    break
+            matching = [index for index, explanation in enumerate(service.explanations) if _matches(explanation, finding)]
+            if matching:
+                used.update(matching)  # a merged finding may be explained under each of its checks
+                explanation = service.explanations[matching[0]]
+                expired = _expired(explanation, today)
+                note = ExplanationNote(reason=explanation.reason, decided_by=explanation.decided_by,
+                                       until=explanation.until, expired=expired)
+                status = Status.FAILED if expired else Status.EXPLAINED
+                finding = attrs.evolve(finding, status=status, explanation=note)
         result.append(finding)
     return result, used
 
@@ -340,6 +356,7 @@ def run_checks(
     findings: list[Finding] = []
     for check, result in zip(selected, _run_all(selected, context, check_timeout), strict=True):
         findings += _findings_of(check, result, selection.severity_of(check), source_map)
+    findings = merge_root_causes(findings, selected, _natural_key)
     findings, used = _explain(findings, service, today)
     known = known_check_ids if known_check_ids is not None else {check.id for check in checks}
     if selection.selects(STALE_EXPLANATION_ID):
@@ -352,6 +369,7 @@ def run_checks(
     findings.sort(key=lambda f: (_natural_key(f.check), _pointer_key(f.location.pointer)))
     return Report(
         service=service.id, title=service.title, vision=vision.id, vision_version=vision.version,
-        findings=tuple(findings), scores=score_report(findings, vision, selected, selection),
+        findings=tuple(findings), scores=score_report(findings, vision, selected, selection,
+                                                        effective_answers(service, vision)),
         file=source_map.file, concept=service,
     )

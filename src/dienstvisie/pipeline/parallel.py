@@ -81,6 +81,7 @@ class RunSpec:
     today: datetime.date = attrs.field(factory=datetime.date.today)
     check_timeout: float | None = DEFAULT_CHECK_TIMEOUT
     preview: bool = False
+    require_assessment: bool = False  # open guiding questions fail instead of needing review
 
 
 class Session:
@@ -106,7 +107,8 @@ class Session:
                               severity={key: Severity(value) for key, value in spec.severity},
                               preview=spec.preview)
         self.checker: Checker = Checker.create(self.plugins, spec.vision, selection=selection, today=spec.today,
-                                               check_timeout=spec.check_timeout)
+                                               check_timeout=spec.check_timeout,
+                                               require_assessment=spec.require_assessment)
 
     @property
     def vision(self) -> Vision:

@@ -67,7 +67,12 @@ TARGETS: dict[str, str] = {
     "steps[].asks": "/steps/*/asks/*",
     "steps[].decision": "/steps/*/decision",
     "steps[].handover": "/steps/*/handover",
+    "steps[].handovers": "/steps/*/handovers/*",
+    "steps[].fetches": "/steps/*/fetches/*",
 }
+#: Named targets that mean something else in a format-2 document's plain data: there every
+#: hand-over is an item of `handovers` (a format-1 document keeps its single `handover`).
+FORMAT_2_TARGETS: dict[str, str] = {"steps[].handover": "/steps/*/handovers/*"}
 
 #: Placeholders a rule's message may use, besides `{target.FIELD}`.
 PLACEHOLDERS: tuple[str, ...] = (
@@ -453,6 +458,7 @@ def rule_function(rule: Rule) -> CheckFunction:
     never read from a file) is an error of that check, never evaluated by a backtracking engine.
     """
     tokens = pointer_tokens(rule.pointer_pattern)
+    tokens_2 = pointer_tokens(FORMAT_2_TARGETS.get(rule.target, rule.pointer_pattern))
     require = condition_validator(rule.require)
     when = condition_validator(rule.when) if rule.when is not None else None
     refused = [problem.message.get("en") for key, condition in (("when", rule.when), ("require", rule.require))
@@ -463,7 +469,7 @@ def rule_function(rule: Rule) -> CheckFunction:
             raise ValueError("; ".join(refused))
         service = ctx.service
         applicable = 0
-        for pointer, value in targets(plain_service(service), tokens):
+        for pointer, value in targets(plain_service(service), tokens if service.dienstvisie == "1" else tokens_2):
             if when is not None and not when.is_valid(value):
                 continue
             applicable += 1
