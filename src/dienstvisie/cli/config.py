@@ -15,6 +15,7 @@ Command-line flags override what the file says.
     extend-exclude = ["tests/corpus/broken"]   # .gitignore-style, relative to this file's folder
     # exclude = [...]         # replaces the default list (build/, dist/, node_modules/ …)
     respect-gitignore = true  # leave out what .gitignore files leave out (the default)
+    output-format = "concise" # the text report's form: "full" (the default) or "concise"
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from ..model.check import Severity
 from ..model.text import LANGUAGES, Language
 
 _KEYS = {"select", "ignore", "severity", "fail-on", "lang", "vision", "plugins", "rules", "check-timeout", "preview",
-         "exclude", "extend-exclude", "respect-gitignore"}
+         "exclude", "extend-exclude", "respect-gitignore", "output-format"}
 
 
 class ConfigError(DienstvisieError):
@@ -56,6 +57,7 @@ class Config:
     exclude: tuple[str, ...] | None = None  # None: the default list
     extend_exclude: tuple[str, ...] = ()
     respect_gitignore: bool | None = None
+    output_format: str | None = None  # "full" or "concise"; None: the default (full)
     path: str | None = None
 
     @property
@@ -146,6 +148,9 @@ def load_config(path: str | os.PathLike[str]) -> Config:
     gitignore = section.get("respect-gitignore")
     if gitignore is not None and not isinstance(gitignore, bool):
         raise ConfigError(f"{file}: 'respect-gitignore' must be true or false")
+    output_format = section.get("output-format")
+    if output_format is not None and output_format not in ("full", "concise"):
+        raise ConfigError(f"{file}: 'output-format' = {output_format!r} must be \"full\" or \"concise\"")
     base = file.parent
     return Config(
         select=_strings(file, "select", section["select"]) if "select" in section else None,
@@ -161,5 +166,6 @@ def load_config(path: str | os.PathLike[str]) -> Config:
         exclude=_strings(file, "exclude", section["exclude"]) if "exclude" in section else None,
         extend_exclude=_strings(file, "extend-exclude", section.get("extend-exclude", [])),
         respect_gitignore=gitignore,
+        output_format=output_format,
         path=str(file),
     )

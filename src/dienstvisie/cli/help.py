@@ -58,6 +58,18 @@ HELP: dict[str, dict[Language, str]] = {
                            "or a format added by a plugin (default: text)"},
     "check.exit_zero": {"nl": "eindig met 0, ook als een dienst niet voldoet (onbruikbare invoer geeft nog steeds 2)",
                         "en": "exit 0 even when a service falls short (unusable input still gives 2)"},
+    "check.output_format": {
+        "nl": "vorm van het tekstrapport: full (standaard: elke bevinding met plaats, advies en open toetsvragen) of "
+              "concise (één regel per bevinding, past per dienst op een scherm); configuratiesleutel output-format",
+        "en": "form of the text report: full (default: every finding with its place, advice and open guiding "
+              "questions) or concise (one line per finding, a service fits a screen); configuration key output-format"},
+    "check.statistics": {"nl": "toon in plaats van de bevindingen hoe vaak elke check iets vond (tekst of json)",
+                         "en": "instead of the findings, show how often each check found something (text or json)"},
+    "check.statistics_format": {"nl": "--statistics kent alleen de formaten text en json, niet {format}",
+                                "en": "--statistics knows only the formats text and json, not {format}"},
+    "check.quiet": {"nl": "toon alleen wat niet voldoet: geen visieregel, geen diensten die voldoen, geen totalen, "
+                          "geen voortgangsbalk",
+                    "en": "show only what fails: no vision line, no passing services, no totals, no progress bar"},
     "check.fail_on": {"nl": "laagste ernst die de run laat falen (standaard: minor)",
                       "en": "lowest severity that fails the run (default: minor)"},
     "check.select": {"nl": "alleen deze checks (id's of voorvoegsels, komma-gescheiden, bv. DV3,DV401)",

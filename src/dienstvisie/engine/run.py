@@ -225,7 +225,7 @@ def _findings_of(check: Check, result: CheckResult, severity: Severity, source_m
             check=check.id, principles=check.principles, status=_STATUS_OF_KIND[outcome.kind],
             severity=outcome.severity or severity, message=outcome.message or check.title,
             location=source_map.locate(outcome.pointer), step=outcome.step,
-            suggestion=check.suggestion if outcome.kind in ("failed", "needs_review") else None,
+            suggestion=(outcome.suggestion or check.suggestion) if outcome.kind in ("failed", "needs_review") else None,
         )
         for outcome in result
     ]

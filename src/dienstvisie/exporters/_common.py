@@ -281,3 +281,12 @@ def scores_of(report: Report, kind: str) -> list[Score]:
 def score_text(score: Score, lang: Language) -> str:
     """'67' or '–' when the item was not scored."""
     return label("none_value", lang) if score.score is None else f"{score.score:.0f}"
+
+
+def plural(n: int, forms: dict[Language, tuple[str, str]], lang: Language) -> str:
+    """`n` with the noun in the right number: '1 dienst', '2 diensten', '1 check', '0 notes'.
+
+    `forms` holds (singular, plural) per language; Dutch and English both take the singular for 1
+    only (0 takes the plural: '0 diensten', '0 services')."""
+    one, many = forms[lang]
+    return f"{n} {one if n == 1 else many}"

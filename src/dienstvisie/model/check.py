@@ -89,11 +89,13 @@ class Outcome:
     pointer: str = ""
     step: str | None = None
     severity: Severity | None = None  # None: the check's default severity
+    suggestion: Text | None = None  # None: the check's own suggestion; else advice that fits this state
 
 
-def fail(message: Text, *, pointer: str = "", step: str | None = None, severity: Severity | None = None) -> Outcome:
+def fail(message: Text, *, pointer: str = "", step: str | None = None, severity: Severity | None = None,
+         suggestion: Text | None = None) -> Outcome:
     """The service falls short here."""
-    return Outcome("failed", message, pointer, step, severity)
+    return Outcome("failed", message, pointer, step, severity, suggestion)
 
 
 def ok(message: Text | None = None, *, pointer: str = "", step: str | None = None) -> Outcome:
@@ -106,9 +108,9 @@ def skip(message: Text | None = None) -> Outcome:
     return Outcome("not_applicable", message)
 
 
-def review(message: Text, *, pointer: str = "", step: str | None = None) -> Outcome:
+def review(message: Text, *, pointer: str = "", step: str | None = None, suggestion: Text | None = None) -> Outcome:
     """A person has to judge this; the document alone cannot tell."""
-    return Outcome("needs_review", message, pointer, step)
+    return Outcome("needs_review", message, pointer, step, suggestion=suggestion)
 
 
 @attrs.frozen
