@@ -254,6 +254,12 @@ HELP: dict[str, dict[Language, str]] = {
     },
     "portfolio.format": {"nl": "uitvoerformaat: text, json, markdown of html (standaard: text)",
                          "en": "output format: text, json, markdown or html (default: text)"},
+    "portfolio.sort": {"nl": "volgorde van de heatmap: worst (standaard: slechtste dienst eerst), name, of een principe "
+                             "(bv. P3: de laagste score op P3 eerst); JSON houdt altijd slechtste eerst",
+                       "en": "order of the heat map: worst (default: the worst service first), name, or a principle "
+                             "(e.g. P3: the lowest score on P3 first); JSON always keeps worst first"},
+    "portfolio.bad_sort": {"nl": "--sort {sort}: onbekende volgorde; kies uit {known}",
+                           "en": "--sort {sort}: unknown order; choose from {known}"},
     "portfolio.top": {"nl": "toon de eerste N rijen per tabel in tekst, Markdown en HTML (standaard: 10; JSON heeft alles)",
                       "en": "show the first N rows per table in text, Markdown and HTML (default: 10; JSON has all)"},
     "baseline": {"nl": "leg de bevindingen van vandaag vast, zodat check --baseline alleen nieuwe meldt",
