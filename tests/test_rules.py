@@ -213,9 +213,31 @@ def test_every_named_target_finds_its_part_of_the_strong_service() -> None:
     service["coordination"] = {"single_plan": True, "coordinator": "gemeente"}
     service["assessment"] = [{"question": "P1.Q1", "answer": "ja", "evidence": "getest"}]
     service["steps"][0]["decision"] = {"explained": True}
+    format_2_only = {"steps[].handovers", "steps[].fetches"}
+    rules = [rule(id=f"UT{100 + index}", target=name, require=True) for index, name in enumerate(TARGETS)
+             if name not in format_2_only]
+    found = {check: status for check, status, _ in statuses(run_rules(ruleset(*rules), service))}
+    assert set(found.values()) == {"passed"}, found
+    # in format 2, every named target (steps[].handover too) finds its part
+    from dienstvisie.documents.migrate import migrate_data
+
+    service = migrate_data(service)
+    service["steps"][1]["fetches"] = [{"data": "inkomen", "from": "gemeente"}]
     rules = [rule(id=f"UT{100 + index}", target=name, require=True) for index, name in enumerate(TARGETS)]
     found = {check: status for check, status, _ in statuses(run_rules(ruleset(*rules), service))}
     assert set(found.values()) == {"passed"}, found
+
+
+def test_the_handover_target_sees_every_hand_over_in_both_formats() -> None:
+    from dienstvisie.documents.migrate import migrate_data
+
+    service = strong_service()
+    check = rule(id="UT101", target="steps[].handover", require={"properties": {"kind": {"const": "warm"}}})
+    assert [s for _, s, _ in statuses(run_rules(ruleset(check), service))] == ["failed"]
+    two = migrate_data(service)
+    two["steps"][0]["handovers"].append({"to": "svb", "kind": "warm"})
+    found = statuses(run_rules(ruleset(check), two))
+    assert [(status, pointer) for _, status, pointer in found] == [("failed", "/steps/0/handovers/0")]
 
 
 def test_when_require_and_not_applicable() -> None:

@@ -30,7 +30,7 @@ import attrs
 from ..model.check import Status
 from ..model.finding import Finding
 from ..model.report import Report
-from ..model.service import Answer, Ask, Explanation, ServiceConcept
+from ..model.service import Answer, Ask, Explanation, Handover, ServiceConcept
 from ..model.source_map import escape_pointer_token
 
 BASELINE_FORMAT = "1"
@@ -90,6 +90,15 @@ def stable_path(pointer: str, concept: ServiceConcept | None) -> tuple[str, str 
         token = _unescape(raw)
         if isinstance(node, tuple) and token.isdigit() and int(token) < len(node):
             item = node[int(token)]
+            if tokens[-1:] == ["handovers"]:
+                # format 2 keeps a step's hand-overs in a list; its first is format 1's `handover`, so a
+                # baseline recorded before `dienstvisie migrate` still matches; the others go by target
+                if int(token) == 0:
+                    tokens[-1] = "handover"
+                else:
+                    tokens.append(f"to:{item.to}" if isinstance(item, Handover) else token)
+                node = item
+                continue
             identity = _identity(item)
             if isinstance(item, Ask):
                 data = item.data

@@ -111,8 +111,9 @@ def summarise(report: Report, *, vision: Vision, vocabularies: Vocabularies = Vo
         context = CheckContext(service=concept, vision=vision, vocabularies=vocabularies, today=_EPOCH)
         for step in concept.steps:
             steps_of[step.organisation] += 1
-            if step.handover is not None and step.handover.kind == "cold":
-                cold_to[step.handover.to] += 1
+            for handover in step.handovers:  # a cold hand-over to a team counts for its organisation
+                if handover.kind == "cold":
+                    cold_to[concept.organisation_id(handover.to)] += 1
             for ask in step.asks:
                 asks[ask.data] += 1
                 if holders(context, step, ask):

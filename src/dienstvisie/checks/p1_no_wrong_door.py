@@ -147,9 +147,11 @@ def handover_passes_nothing(ctx: CheckContext) -> Iterator[Outcome]:
                    pointer=f"{ctx.step_pointer(index)}/handover/shares", step=step.id)
 
 
-def _announced(steps: tuple[Step, ...], upto: int, organisation: str) -> bool:
-    """Some step up to index `upto` hands the journey over to `organisation` (a branch may return to it)."""
-    return any(step.handover is not None and step.handover.to == organisation for step in steps[:upto + 1])
+def _announced(service: ServiceConcept, upto: int, organisation: str) -> bool:
+    """Some step up to index `upto` hands the journey over to `organisation` or one of its teams
+    (a branch may return to it)."""
+    return any(service.organisation_id(handover.to) == organisation
+               for step in service.steps[:upto + 1] for handover in step.handovers)
 
 
 @define_check(
@@ -191,7 +193,7 @@ def unannounced_next_door(ctx: CheckContext) -> Iterator[Outcome]:
         return
     for index in moves:
         step, following = steps[index], steps[index + 1]
-        if following.initiative in ACTS_ITSELF or _announced(steps, index, following.organisation):
+        if following.initiative in ACTS_ITSELF or _announced(ctx.service, index, following.organisation):
             continue
         yield _unannounced(ctx, index, step, following)
 

@@ -19,8 +19,8 @@ def _taking_part(service: ServiceConcept) -> list[str]:
     ids: dict[str, None] = {}
     for step in service.steps:
         ids[step.organisation] = None
-        if step.handover is not None:
-            ids[step.handover.to] = None
+        for handover in step.handovers:  # a hand-over to a team is one to its organisation
+            ids[service.organisation_id(handover.to)] = None
     return list(ids)
 
 

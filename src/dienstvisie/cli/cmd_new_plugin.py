@@ -237,7 +237,7 @@ def test_the_command_line(capsys) -> None:  # type: ignore[no-untyped-def]
     assert {finding["check"] for finding in report["services"][0]["findings"]} == {"__PREFIX__101", "__PREFIX__201"}
 '''
 
-_EXAMPLE = '''dienstvisie: "1"
+_EXAMPLE = '''dienstvisie: "2"
 id: voorbeeld
 title: Een voorbeelddienst
 audience: [burger]

@@ -85,9 +85,11 @@ LABELS: dict[str, dict[Language, str]] = {
     "initiative.burger": {"nl": "persoon zelf", "en": "the person"},
     "initiative.overheid": {"nl": "overheid", "en": "government"},
     "initiative.automatisch": {"nl": "automatisch", "en": "automatic"},
+    "initiative.derde": {"nl": "derde (signaal of melding)", "en": "third party (signal)"},
     "initiative_short.burger": {"nl": "persoon doet zelf", "en": "person acts"},
     "initiative_short.overheid": {"nl": "overheid komt", "en": "government acts"},
     "initiative_short.automatisch": {"nl": "gaat vanzelf", "en": "happens by itself"},
+    "initiative_short.derde": {"nl": "derde meldt", "en": "third party signals"},
     "findings_by_principle": {"nl": "Bevindingen per ontwerpprincipe", "en": "Findings by design principle"},
     "document": {"nl": "Document", "en": "Document"},
     "no_findings": {"nl": "Geen bevindingen die aandacht vragen.", "en": "No findings that need attention."},
@@ -217,6 +219,18 @@ def place(finding: Finding) -> str:
     if location.file and location.line:
         return f"{location.file}:{location.line}:{location.column or 1}"
     return location.pointer or "/"
+
+
+def party_name(concept: ServiceConcept, party_id: str) -> str:
+    """The readable name of what a hand-over's `to` names: an organisation, or a team with its
+    organisation's name; the id itself when the document knows neither."""
+    team = concept.team(party_id)
+    if team is not None:
+        return f"{team.name} ({concept.organisation_of(party_id).name})"
+    try:
+        return concept.organisation(party_id).name
+    except KeyError:
+        return party_id
 
 
 def step_index(finding: Finding, concept: ServiceConcept | None) -> int | None:

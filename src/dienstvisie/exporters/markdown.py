@@ -33,6 +33,7 @@ from ._common import (
     score_text,
     scores_of,
     services_count,
+    party_name,
     step_index,
 )
 
@@ -116,10 +117,9 @@ def _journey(report: Report, concept: ServiceConcept, lang: Language) -> list[st
         "|--:|---|---|---|---|---|",
     ]
     for index, step in enumerate(concept.steps):
-        handover = ""
-        if step.handover is not None:
-            handover = label("handover_to", lang).format(
-                to=md(names.get(step.handover.to, step.handover.to)), kind=label(f"kind.{step.handover.kind}", lang))
+        handover = "; ".join(
+            label("handover_to", lang).format(to=md(party_name(concept, item.to)), kind=label(f"kind.{item.kind}", lang))
+            for item in step.handovers)
         found = marks.get(index, [])
         tally = []
         for status in (Status.FAILED, Status.ERROR, Status.EXPLAINED):

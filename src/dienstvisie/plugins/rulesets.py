@@ -64,7 +64,12 @@ TARGETS: dict[str, str] = {
     "steps[].asks": "/steps/*/asks/*",
     "steps[].decision": "/steps/*/decision",
     "steps[].handover": "/steps/*/handover",
+    "steps[].handovers": "/steps/*/handovers/*",
+    "steps[].fetches": "/steps/*/fetches/*",
 }
+#: Named targets that mean something else in a format-2 document's plain data: there every
+#: hand-over is an item of `handovers` (a format-1 document keeps its single `handover`).
+FORMAT_2_TARGETS: dict[str, str] = {"steps[].handover": "/steps/*/handovers/*"}
 
 #: Placeholders a rule's message may use, besides `{target.FIELD}`.
 PLACEHOLDERS: tuple[str, ...] = (
@@ -427,13 +432,14 @@ def _validator(schema: Any) -> jsonschema.protocols.Validator:
 def rule_function(rule: Rule) -> CheckFunction:
     """The check function of a rule: fail every applicable target that does not meet `require`."""
     tokens = pointer_tokens(rule.pointer_pattern)
+    tokens_2 = pointer_tokens(FORMAT_2_TARGETS.get(rule.target, rule.pointer_pattern))
     require = _validator(rule.require)
     when = _validator(rule.when) if rule.when is not None else None
 
     def run(ctx: CheckContext) -> Iterator[Outcome]:
         service = ctx.service
         applicable = 0
-        for pointer, value in targets(plain_service(service), tokens):
+        for pointer, value in targets(plain_service(service), tokens if service.dienstvisie == "1" else tokens_2):
             if when is not None and not when.is_valid(value):
                 continue
             applicable += 1
