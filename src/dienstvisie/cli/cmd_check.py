@@ -107,6 +107,9 @@ def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: La
                         help=help_text("check.output_format", lang))
     parser.add_argument("--statistics", action="store_true", help=help_text("check.statistics", lang))
     parser.add_argument("-q", "--quiet", action="store_true", help=help_text("check.quiet", lang))
+    from .theme_options import add_theme_options
+
+    add_theme_options(parser, lang)
     parser.set_defaults(run=run)
 
 
@@ -321,9 +324,18 @@ def _check(args: argparse.Namespace) -> int:
     if exporter.binary and args.output in (None, "-"):
         print(help_text("check.binary_needs_output", lang).format(format=format_name), file=sys.stderr)
         return EXIT_USAGE
+    from .theme_options import theme_of
+
+    theme = theme_of(args, setup.config, lang)
+    if isinstance(theme, int):
+        return theme
     files = find_files(args, lang, setup.config)
     if isinstance(files, int):
         return files
+    if theme is not None and exporter.name == "html":  # the built-in HTML report embeds the house style
+        from ..exporters.html_report import render_html
+
+        exporter = attrs.evolve(exporter, render=lambda run, lang: render_html(run, lang, theme))
     if args.statistics:
         if args.format not in (None, "text", "json"):
             print(help_text("check.statistics_format", lang).format(format=format_name), file=sys.stderr)

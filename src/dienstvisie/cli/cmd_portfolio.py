@@ -43,6 +43,9 @@ def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: La
     parser.add_argument("-o", "--output", help=help_text("output", lang))
     parser.add_argument("--top", type=_top, default=DEFAULT_TOP, metavar="N", help=help_text("portfolio.top", lang))
     parser.add_argument("--sort", default="worst", metavar="ORDER", help=help_text("portfolio.sort", lang))
+    from .theme_options import add_theme_options
+
+    add_theme_options(parser, lang)
     parser.set_defaults(run=run)
 
 
@@ -75,6 +78,11 @@ def run(args: argparse.Namespace) -> int:
         print(help_text("portfolio.bad_sort", lang).format(sort=args.sort, known=", ".join(("worst", "name", *principles))),
               file=sys.stderr)
         return EXIT_USAGE
+    from .theme_options import theme_of
+
+    theme = theme_of(args, setup.config, lang)
+    if isinstance(theme, int):
+        return theme
     files = find_files(args, lang, setup.config)
     if isinstance(files, int):
         return files
@@ -93,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "markdown":
         rendered = formats.render_portfolio_markdown(portfolio, lang, top=args.top, sort=args.sort)
     elif args.format == "html":
-        rendered = formats.render_portfolio_html(portfolio, lang, top=args.top, sort=args.sort)
+        rendered = formats.render_portfolio_html(portfolio, lang, top=args.top, sort=args.sort, theme=theme)
     else:
         rendered = formats.render_portfolio_json(portfolio, lang)
     try:

@@ -122,6 +122,24 @@ HELP: dict[str, dict[Language, str]] = {
     "check.quiet": {"nl": "toon alleen wat niet voldoet: geen visieregel, geen diensten die voldoen, geen totalen, "
                           "geen voortgangsbalk",
                     "en": "show only what fails: no vision line, no passing services, no totals, no progress bar"},
+    "theme.css": {"nl": "huisstijl voor de HTML-rapporten: een CSS-bestand dat de kleuren, het lettertype enz. zet "
+                        "(bv. uit NL Design System-tokens); mag vaker; wordt ingebed",
+                  "en": "house style for the HTML reports: a CSS file that sets colours, font etc. (e.g. from NL "
+                        "Design System tokens); may be repeated; embedded"},
+    "theme.logo": {"nl": "logo in de kop van de HTML-rapporten (png, jpg, gif, webp of svg; ingebed)",
+                   "en": "logo in the header of the HTML reports (png, jpg, gif, webp or svg; embedded)"},
+    "theme.logo_alt": {"nl": "tekst bij het logo voor wie het niet ziet (bv. de naam van de organisatie)",
+                       "en": "text for the logo for those who cannot see it (e.g. the organisation's name)"},
+    "theme.class": {"nl": "class op de pagina, voor thema's waarvan de tokens daaraan hangen (bv. utrecht-theme)",
+                    "en": "class on the page, for themes whose tokens are scoped to one (e.g. utrecht-theme)"},
+    "theme.logo_default_alt": {"nl": "Logo", "en": "Logo"},
+    "theme.unreadable": {"nl": "{file}: huisstijl niet te lezen: {error}", "en": "{file}: house style cannot be read: {error}"},
+    "theme.unusable": {"nl": "huisstijl niet bruikbaar: {error}", "en": "house style not usable: {error}"},
+    "theme.external": {
+        "nl": "let op: de huisstijl verwijst naar {reference}; het rapport laadt niets van buiten (het blijft één "
+              "bestand), dus dat wordt niet gebruikt; neem het op als data:-URL of laat het weg",
+        "en": "note: the house style refers to {reference}; the report loads nothing from elsewhere (it stays one "
+              "file), so that is not used; embed it as a data: URL or leave it out"},
     "check.fail_on": {"nl": "laagste ernst die de run laat falen (standaard: minor)",
                       "en": "lowest severity that fails the run (default: minor)"},
     "check.select": {"nl": "alleen deze checks (id's of voorvoegsels, komma-gescheiden, bv. DV3,DV401)",
