@@ -419,8 +419,9 @@ def _exit_code(failures: list[LoadFailure], totals: _Totals) -> int:
 
 def _open(output: str | None) -> TextIO | Any:
     from ..documents.write import AtomicFile
+    from .streams import stdout
 
-    return sys.stdout if output in (None, "-") else AtomicFile(output)
+    return stdout() if output in (None, "-") else AtomicFile(output)
 
 
 def _streamed(args: argparse.Namespace, setup: Setup, files: list[str], exporter: Exporter,
@@ -441,7 +442,7 @@ def _streamed(args: argparse.Namespace, setup: Setup, files: list[str], exporter
     except OSError as error:
         return cannot_write(args.output, error, lang)
     totals = _Totals()
-    options = StreamOptions(lang=lang, fail_on=setup.fail_on, colour=to_screen and use_colour(sys.stdout),
+    options = StreamOptions(lang=lang, fail_on=setup.fail_on, colour=to_screen and use_colour(target),
                             baseline=baseline, form=args.output_format or setup.config.output_format or "full",
                             quiet=args.quiet)
     try:
@@ -453,10 +454,10 @@ def _streamed(args: argparse.Namespace, setup: Setup, files: list[str], exporter
             writer.add(part)
             totals.count(part.service, part.failing, part.tally)
             if to_screen:
-                sys.stdout.flush()
+                target.flush()
 
         failures = run_checks_over(setup, files, exporter.stream.finisher(options), args, take,
-                                   screen=to_screen and sys.stdout.isatty() and not args.quiet)
+                                   screen=to_screen and target.isatty() and not args.quiet)
         print_plugin_failures(setup.plugins, lang, debug=args.debug)
         tail = attrs.evolve(head, load_failures=tuple(failures), plugin_failures=tuple(setup.plugins.failures))
         writer.finish(tail, _baseline_summary(args, totals))

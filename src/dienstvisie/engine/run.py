@@ -10,8 +10,9 @@ watches the clock; a check that overruns becomes an `error` finding, its thread 
 daemon thread: it cannot be killed, and does not keep the process alive), and the remaining
 checks go on in another thread. Limits, also in docs/configuration.md: an abandoned check keeps
 using CPU until it returns or the process ends (in a long-lived `--jobs` worker process too), and
-a check stuck in C code that holds the GIL (a catastrophic regular expression) stalls the whole
-process, which no thread-based limit can interrupt. `check_timeout=None` (or 0) runs the checks
+a plugin's check stuck in C code that holds the GIL stalls the whole process, which no
+thread-based limit can interrupt (rule-set patterns cannot: they run on RE2, in linear time, see
+rule_patterns.py). `check_timeout=None` (or 0) runs the checks
 in the calling thread, without a limit.
 """
 
@@ -25,6 +26,7 @@ import time
 from collections.abc import Sequence
 
 from ..checks.meta import STALE_EXPLANATION, STALE_EXPLANATION_ID
+from .exit_guard import contained_exit
 from ..model.check import Check, CheckContext, Outcome, Severity, Status
 from ..model.finding import ExplanationNote, Finding
 from ..model.problem import Location
@@ -98,18 +100,19 @@ def _run_one(check: Check, context: CheckContext) -> CheckResult:
     """The outcomes of a check, or a description of what went wrong in it."""
     outcomes: list[Outcome] = []
     try:
-        for outcome in check.function(context):
-            problem = _garbage(outcome)
-            if problem is not None:
-                return problem
-            outcomes.append(outcome)
-            if len(outcomes) > MAX_OUTCOMES:
-                return f"yielded more than {MAX_OUTCOMES} outcomes"
+        with contained_exit():  # os._exit in a check: an error of that check, as sys.exit is
+            for outcome in check.function(context):
+                problem = _garbage(outcome)
+                if problem is not None:
+                    return problem
+                outcomes.append(outcome)
+                if len(outcomes) > MAX_OUTCOMES:
+                    return f"yielded more than {MAX_OUTCOMES} outcomes"
     except Exception as error:  # isolate: one broken check must not stop the others
         return _describe(error)
     except KeyboardInterrupt:  # Ctrl-C stops the run (without a time limit, checks run in the caller's thread)
         raise
-    except BaseException as error:  # sys.exit() in a check: an error of that check, not the end of the run
+    except BaseException as error:  # sys.exit() or os._exit() in a check: an error of that check, not the end of the run
         return _describe(error)
     return outcomes
 
@@ -132,6 +135,7 @@ class _Batch:
         self.current = first  # index of the check running now
         self.started = time.monotonic()
         self.abandoned = False
+        self.interrupted = False  # a KeyboardInterrupt in a check: the caller's to raise, not this thread's
 
     def work(self) -> None:
         with self.lock:
@@ -141,7 +145,12 @@ class _Batch:
                 if self.abandoned or self.current >= len(self.checks):
                     break
                 check = self.checks[self.current]
-            result = _run_one(check, self.context)
+            try:
+                result = _run_one(check, self.context)
+            except KeyboardInterrupt:
+                with self.lock:
+                    self.interrupted = True
+                break
             with self.lock:
                 if self.abandoned:  # too late: the caller has given up on this check
                     break
@@ -195,6 +204,8 @@ def _run_all(checks: Sequence[Check], context: CheckContext, limit: float | None
         _Worker.take().jobs.put(batch)
         while True:
             with batch.lock:
+                if batch.interrupted:  # Ctrl-C stops the run, as it would without a time limit
+                    raise KeyboardInterrupt
                 if batch.current >= len(checks):
                     break
                 remaining = batch.started + limit - time.monotonic()
