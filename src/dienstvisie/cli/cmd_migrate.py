@@ -126,7 +126,9 @@ def _write(files: list[str], targets: list[str | None], results: list[tuple[str,
     try:
         for file, target, (original, text) in zip(files, targets, results):
             if target is None:
-                sys.stdout.write(text)
+                from .streams import stdout
+
+                stdout().write(text)  # the real standard output (cli/streams.py: sys.stdout is stderr meanwhile)
             elif not (in_place and text == original):
                 if os.path.isdir(target):  # found now, not when it is put in place after the others
                     raise IsADirectoryError(21, os.strerror(21), target)
