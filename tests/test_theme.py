@@ -96,6 +96,16 @@ def test_theme_from_the_configuration_and_in_the_portfolio(theme: Path) -> None:
     assert "--utrecht-document-color" in html and 'alt="Utrecht"' in html and 'class="utrecht-theme"' in html
 
 
+def test_theme_in_the_diff_and_the_vision_handout(theme: Path) -> None:
+    old = ROOT / "tests" / "corpus" / "format1" / "geboorte-den-haag.yaml"
+    for args in (["diff", "--isolated", str(old), str(EXAMPLE), "--format", "html", "-o", "out.html"],
+                 ["vision", "--format", "html", "-o", "out.html"]):
+        result = _dienstvisie([*args, "--theme-css", "tokens.css", "--logo", "logo.svg", "--logo-alt", "Utrecht"], theme)
+        assert result.returncode in (0, 1), result.stderr
+        html = (theme / "out.html").read_text(encoding="utf-8")
+        assert "--utrecht-document-color" in html and 'alt="Utrecht"' in html, args[0]
+
+
 @pytest.mark.parametrize("args, said", [
     (["--logo", "logo.bmp"], ".bmp"),
     (["--logo", "missing.png"], "missing.png"),
