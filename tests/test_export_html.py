@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import itertools
 import re
 import subprocess
@@ -110,10 +112,13 @@ def test_report_of_the_examples_is_valid_self_contained_and_structured(lang: str
 
 
 def test_swimlane_has_a_lane_per_organisation_and_an_arrow_per_handover() -> None:
+    from dienstvisie.exporters._swimlane import STEPS_PER_ROW
+    from dienstvisie.model.journey import Journey as Graph
+
     run = example_run()
     root = _parse(render("html", run, "en"))
     svg_ns = "{http://www.w3.org/2000/svg}"
-    checked_handovers = 0
+    checked_handovers = fanned_out = 0
     for report in run.reports:
         concept = report.concept
         assert concept is not None
@@ -122,28 +127,43 @@ def test_swimlane_has_a_lane_per_organisation_and_an_arrow_per_handover() -> Non
         assert len(swimlanes) == 1
         svg = swimlanes[0]
         lanes = [g for g in svg.iter(f"{svg_ns}g") if "lane" in _classes(g)]
-        assert [g.get("data-organisation") for g in lanes] == [o.id for o in concept.organisations]
-        for lane, organisation in zip(lanes, concept.organisations):
-            assert (lane.findtext(f"{svg_ns}title") or "").endswith(": " + organisation.name)
+        order = [o.id for o in concept.organisations]
+        names = {o.id: o.name for o in concept.organisations}
+        assert {step.organisation for step in concept.steps} <= {g.get("data-organisation") for g in lanes}
+        for lane in lanes:  # every row repeats the names of the lanes it has
+            assert (lane.findtext(f"{svg_ns}title") or "").endswith(": " + names[lane.get("data-organisation", "")])
+        lane_ys = [float(g.find(f"{svg_ns}rect").get("y", "0")) for g in lanes]  # type: ignore[union-attr]
+        assert lane_ys == sorted(lane_ys)
+        rows = max(1, -(-len(concept.steps) // STEPS_PER_ROW))
+        for ids in _split_rows(lanes, svg_ns, rows):
+            assert ids == [o for o in order if o in ids], "within a row the lanes keep the document's order"
         steps = [g for g in svg.iter(f"{svg_ns}g") if "step" in _classes(g)]
         assert [g.get("data-step") for g in steps] == [s.id for s in concept.steps]
-        xs = [float(g.find(f"{svg_ns}rect").get("x", "0")) for g in steps]  # type: ignore[union-attr]
-        assert xs == sorted(xs) and len(set(xs)) == len(xs), "steps go left to right, one column each"
+        boxes = [g.find(f"{svg_ns}rect") for g in steps]
+        xs = [float(box.get("x", "0")) for box in boxes]  # type: ignore[union-attr]
+        for start in range(0, len(xs), STEPS_PER_ROW):
+            row_xs = xs[start:start + STEPS_PER_ROW]
+            assert row_xs == sorted(row_xs) and len(set(row_xs)) == len(row_xs), "left to right, one column each"
         arrows = [g for g in svg.iter(f"{svg_ns}g") if "handover" in _classes(g)]
-        handovers = [(i, s) for i, s in enumerate(concept.steps) if s.handover is not None]
-        assert len(arrows) == len(handovers)
-        for arrow, (index, step) in zip(arrows, handovers):
-            assert step.handover is not None
-            kind = step.handover.kind
+        handovers = [(i, h) for i, s in enumerate(concept.steps) for h in s.handovers]
+        assert len(arrows) == len(handovers), "one arrow for every hand-over, fan-out included"
+        fanned_out += sum(1 for s in concept.steps if len(s.handovers) > 1)
+        graph = Graph.of(concept)
+        for arrow, (index, handover) in zip(arrows, handovers):
+            kind = handover.kind
             assert arrow.get("data-kind") == kind and arrow.get("data-from") == str(index + 1)
             path = arrow.find(f"{svg_ns}path")
             assert path is not None and path.get("class") == f"line-{kind}"
             assert path.get("marker-end") == f"url(#{svg.get('aria-labelledby', '').split()[0][:-2]}-head-{kind})"
-            label = _text(arrow).strip()
-            assert label == {"warm": "warm", "data": "data", "cold": "cold"}[kind], "the kind is said in words too"
-            target = next((j for j in range(index + 1, len(concept.steps))
-                           if concept.steps[j].organisation == concept.organisation_id(step.handover.to)), None)
+            word = {"warm": "warm", "data": "data", "cold": "cold"}[kind]
+            organisation = concept.organisation_id(handover.to)
+            later = [j for j in range(index + 1, len(concept.steps)) if concept.steps[j].organisation == organisation]
+            reachable = {s.id for s in graph.after(concept.steps[index].id)}
+            target = next((j for j in later if concept.steps[j].id in reachable), later[0] if later else None)
             assert arrow.get("data-to") == ("" if target is None else str(target + 1))
+            label = _text(arrow).strip()
+            on_a_later_row = target is not None and target // STEPS_PER_ROW != index // STEPS_PER_ROW
+            assert label == (f"{word} → {target + 1}" if on_a_later_row else word), "the kind is said in words too"
             checked_handovers += 1
         failed_steps = {f.step for f in report.findings if f.status in (Status.FAILED, Status.ERROR) and f.step}
         for g in steps:
@@ -151,7 +171,22 @@ def test_swimlane_has_a_lane_per_organisation_and_an_arrow_per_handover() -> Non
             assert marked == (g.get("data-step") in failed_steps)
             if marked:
                 assert "✗ " in _text(g)
-    assert checked_handovers >= 5
+    assert checked_handovers >= 5 and fanned_out >= 2
+
+
+def _split_rows(lanes: list[Any], svg_ns: str, rows: int) -> list[list[str]]:
+    """The lanes' organisations per row: a row starts where a lane's y jumps by more than a lane."""
+    result: list[list[str]] = [[]]
+    last_bottom = None
+    for lane in lanes:
+        rect = lane.find(f"{svg_ns}rect")
+        y, height = float(rect.get("y", "0")), float(rect.get("height", "0"))
+        if last_bottom is not None and y > last_bottom + 1:
+            result.append([])
+        result[-1].append(lane.get("data-organisation", ""))
+        last_bottom = y + height
+    assert len(result) == rows
+    return result
 
 
 def test_line_patterns_differ_by_kind_and_the_legend_explains_marks() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import itertools
 import json
 import shutil
 import sys
@@ -211,7 +212,8 @@ def test_streamed_text_and_json_equal_the_exporters_output(portfolio: Path, fmt:
 
 @pytest.mark.parametrize("count", [0, 1, 2])
 def test_streamed_text_equals_the_exporter_for_tiny_runs(tmp_path: Path, count: int) -> None:
-    """No service, one, two; with and without a broken document; colour on and off."""
+    """No service, one, two; with and without a broken document; colour on and off; full and
+    concise; quiet or not."""
     from dienstvisie.exporters.text import TextWriter, render_text
 
     spec = RunSpec(entry_points=False, today=TODAY)
@@ -219,10 +221,12 @@ def test_streamed_text_equals_the_exporter_for_tiny_runs(tmp_path: Path, count: 
     files = [str(path) for path in sorted(EXAMPLES.glob("*.yaml"))[:count]]
     for with_broken in (False, True):
         names = files + ([str(BROKEN / "missing-required.yaml")] if with_broken else [])
-        for colour in (False, True):
-            items = list(check_files(names, spec, TextFinisher("en", colour, Severity.MINOR), session=session))
+        for colour, form, quiet in itertools.product((False, True), ("full", "concise"), (False, True)):
+            finisher = TextFinisher("en", colour, Severity.MINOR, form=form, quiet=quiet)  # type: ignore[arg-type]
+            items = list(check_files(names, spec, finisher, session=session))
             out = io.StringIO()
-            writer = TextWriter(out, session.vision, session.checks, "en", colour, Severity.MINOR)
+            writer = TextWriter(out, session.vision, session.checks, "en", colour, Severity.MINOR,
+                                form=form, quiet=quiet)  # type: ignore[arg-type]
             for item in items:
                 if item.payload is not None:
                     writer.add(item.payload)
@@ -232,7 +236,7 @@ def test_streamed_text_equals_the_exporter_for_tiny_runs(tmp_path: Path, count: 
             writer.finish(tail, None)
             reports = tuple(session.check_report(name) for name in files)
             whole = attrs.evolve(tail, reports=reports)
-            assert out.getvalue() == render_text(whole, "en", colour=colour)
+            assert out.getvalue() == render_text(whole, "en", colour=colour, form=form, quiet=quiet)  # type: ignore[arg-type]
 
 
 def test_json_finisher_parts_splice_into_valid_json(tmp_path: Path) -> None:

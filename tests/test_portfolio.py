@@ -255,7 +255,7 @@ def test_portfolio_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     del broken["steps"]
     (good / "kapot.yaml").write_text(yaml.safe_dump(broken), encoding="utf-8")
     code, out, err = run(["portfolio", str(good), "--no-plugins", "--isolated", "--lang", "en"], capsys)
-    assert code == 2 and "kapot.yaml" in err and "1 document(s) invalid" in out
+    assert code == 2 and "kapot.yaml" in err and "1 document invalid" in out
     assert run(["portfolio", str(tmp_path / "nergens"), "--no-plugins"], capsys)[0] == 2
 
 

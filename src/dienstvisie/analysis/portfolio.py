@@ -11,7 +11,10 @@ What it tells:
   inclusive method, as a spreadsheet's QUARTILE.INC), median, maximum, mean, and a histogram of
   ten bins; and how many services fail at least one of its checks;
 * the checks that fail most: in how many services, how many findings, how many explained;
-* per life event: services, failing services, failed findings per check, median score per principle;
+* a heat map: every service with its score per design principle, worst first (the lowest mean
+  score; `sort_rows` orders it by name or by one principle);
+* per life event (the services that name none as one group of their own), per situation and per
+  owner: services, failing services, failed findings per check, median score per principle;
 * per organisation: the services and steps it takes part in, failed findings in its own steps, and
   at the far end of hand-overs (findings about hand-overs to it, and cold hand-overs that end at it);
 * per data item: how often people are asked for it, how often although a register or organisation
@@ -26,7 +29,7 @@ from __future__ import annotations
 import datetime
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from ..checks.p3_once_only import holders
 from ..model.check import Check, CheckContext, Severity, Status
@@ -40,13 +43,15 @@ from ..model.portfolio import (
     LifeEventTally,
     OrganisationTally,
     Portfolio,
+    ServiceRow,
     ServiceSummary,
+    sort_rows,
 )
 from ..model.report import Report
 from ..model.service import Handover, ServiceConcept, Step
 from ..model.text import Text
 from ..model.vision import Vision
-from ..model.vocabulary import Vocabularies
+from ..model.vocabulary import Term, Vocabularies
 
 _EPOCH = datetime.date(2000, 1, 1)  # CheckContext wants a day; `holders` does not look at it
 
@@ -103,10 +108,16 @@ def summarise(report: Report, *, vision: Vision, vocabularies: Vocabularies = Vo
     held: Counter[str] = Counter()
     organisations: tuple[tuple[str, str], ...] = ()
     life_events: tuple[str, ...] = ()
+    situations: tuple[str, ...] = ()
+    owner: tuple[str, str] | None = None
     concept = report.concept
     if concept is not None:
         life_events = concept.life_events
+        situations = concept.situations
         organisations = tuple((o.id, o.name) for o in concept.organisations)
+        if concept.owner is not None:
+            owner_id = concept.owner.organisation
+            owner = (owner_id, next((name for org, name in organisations if org == owner_id), owner_id))
         context = CheckContext(service=concept, vision=vision, vocabularies=vocabularies, today=_EPOCH)
         for step in concept.steps:
             steps_of[step.organisation] += 1
@@ -136,6 +147,7 @@ def summarise(report: Report, *, vision: Vision, vocabularies: Vocabularies = Vo
         organisations=organisations, steps_per_organisation=_sorted(steps_of),
         failed_at_organisation=_triples(at_organisation), failed_handovers_to=_triples(handovers_to),
         cold_handovers_to=_sorted(cold_to), asks=_sorted(asks), asks_held=_sorted(held), failed_at_data=_triples(at_data),
+        title=report.title, situations=situations, owner=owner,
     )
 
 
@@ -163,11 +175,22 @@ class _Organisation:
 
 
 class _LifeEvent:
+    """The running tally of one group of services: a life event, a situation or an owner."""
+
     def __init__(self) -> None:
         self.services = 0
         self.failing = 0
         self.checks: Counter[str] = Counter()
         self.scores: dict[str, list[float]] = {}
+        self.names: Counter[str] = Counter()
+
+    def add(self, summary: ServiceSummary) -> None:
+        self.services += 1
+        self.failing += summary.failing
+        self.checks.update(dict(summary.failed_checks))
+        for item_id, kind, score, _ in summary.scores:
+            if kind == "principle" and score is not None:
+                self.scores.setdefault(item_id, []).append(score)
 
 
 class _DataItem:
@@ -199,6 +222,10 @@ class PortfolioBuilder:
         self.check_findings: Counter[str] = Counter()
         self.check_explained: Counter[str] = Counter()
         self.life_events: dict[str, _LifeEvent] = {}
+        self.without_life_event = _LifeEvent()
+        self.situations: dict[str, _LifeEvent] = {}
+        self.owners: dict[str, _LifeEvent] = {}
+        self.rows: list[ServiceRow] = []
         self.organisations: dict[str, _Organisation] = {}
         self.data_items: dict[str, _DataItem] = {}
 
@@ -225,13 +252,22 @@ class PortfolioBuilder:
         for check_id, n in summary.explained_checks:
             self.check_explained[check_id] += n
         for event_id in summary.life_events:
-            event = self.life_events.setdefault(event_id, _LifeEvent())
-            event.services += 1
-            event.failing += summary.failing
-            event.checks.update(dict(summary.failed_checks))
-            for item_id, kind, score, _ in summary.scores:
-                if kind == "principle" and score is not None:
-                    event.scores.setdefault(item_id, []).append(score)
+            self.life_events.setdefault(event_id, _LifeEvent()).add(summary)
+        if not summary.life_events:
+            self.without_life_event.add(summary)
+        for situation in summary.situations:
+            self.situations.setdefault(situation, _LifeEvent()).add(summary)
+        if summary.owner is not None:
+            owner = self.owners.setdefault(summary.owner[0], _LifeEvent())
+            owner.add(summary)
+            owner.names[summary.owner[1]] += 1
+        scores = {item_id: (score, failed) for item_id, kind, score, failed in summary.scores if kind == "principle"}
+        self.rows.append(ServiceRow(
+            service=summary.service, title=summary.title, file=summary.file, failing=summary.failing,
+            owner=summary.owner[0] if summary.owner else None,
+            scores=tuple((p.id, scores.get(p.id, (None, 0))[0]) for p in self.vision.principles),
+            failed=tuple((p.id, scores.get(p.id, (None, 0))[1]) for p in self.vision.principles),
+        ))
         for org_id, name in summary.organisations:
             organisation = self.organisations.setdefault(org_id, _Organisation())
             organisation.names[name] += 1
@@ -294,17 +330,35 @@ class PortfolioBuilder:
             ))
         return tuple(sorted(tallies, key=lambda t: (-t.services, -t.findings, -t.explained, t.id)))
 
+    def _group(self, group_id: str, name: Text | None, group: _LifeEvent) -> LifeEventTally:
+        return LifeEventTally(
+            id=group_id, name=name, services=group.services, failing_services=group.failing,
+            failed_findings=sum(group.checks.values()), checks=_sorted(group.checks),
+            medians=tuple((p.id, _median(group.scores.get(p.id, []))) for p in self.vision.principles),
+        )
+
+    def _groups(self, groups: dict[str, _LifeEvent], name: Callable[[str, _LifeEvent], Text | None]
+                ) -> tuple[LifeEventTally, ...]:
+        """The groups, the most failed findings first, then the most services, then by id."""
+        tallies = [self._group(group_id, name(group_id, group), group) for group_id, group in groups.items()]
+        return tuple(sorted(tallies, key=lambda t: (-t.failed_findings, -t.services, t.id)))
+
     def build(self) -> Portfolio:
         """The portfolio of everything added so far."""
         vocabularies = self.vocabularies
-        life_events = []
-        for event_id, event in self.life_events.items():
-            term = vocabularies.life_event(event_id)
-            life_events.append(LifeEventTally(
-                id=event_id, name=term.name if term else None, services=event.services, failing_services=event.failing,
-                failed_findings=sum(event.checks.values()), checks=_sorted(event.checks),
-                medians=tuple((p.id, _median(event.scores.get(p.id, []))) for p in self.vision.principles),
-            ))
+
+        def term_name(term: Term | None) -> Text | None:
+            return term.name if term else None
+
+        def owner_name(_: str, group: _LifeEvent) -> Text | None:
+            names = sorted(group.names.items(), key=lambda item: (-item[1], item[0]))
+            return Text(nl=names[0][0], en=names[0][0]) if names else None
+
+        life_events = self._groups(self.life_events, lambda event_id, _: term_name(vocabularies.life_event(event_id)))
+        situations = self._groups(self.situations, lambda situation, _: term_name(vocabularies.situation(situation)))
+        owners = self._groups(self.owners, owner_name)
+        without = self.without_life_event
+        without_life_event = self._group("", None, without) if without.services else None
         organisations = []
         for org_id, organisation in self.organisations.items():
             names = sorted(organisation.names.items(), key=lambda item: (-item[1], item[0]))
@@ -326,7 +380,8 @@ class PortfolioBuilder:
             fail_on=self.fail_on, services=self.services, passing=self.services - self.failing, failing=self.failing,
             invalid=len(self.invalid_files), invalid_files=tuple(self.invalid_files), statuses=_sorted(self.statuses),
             distributions=self._distributions(), checks=self._checks(),
-            life_events=tuple(sorted(life_events, key=lambda t: (-t.failed_findings, -t.services, t.id))),
+            life_events=life_events, without_life_event=without_life_event, situations=situations, owners=owners,
+            matrix=sort_rows(tuple(self.rows)),
             organisations=tuple(sorted(organisations, key=lambda t: (-(t.failed_in_steps + t.failed_handovers_to),
                                                                      -t.services, t.id))),
             data_items=tuple(sorted(data_items, key=lambda t: (-t.held, -t.asked, t.id))),

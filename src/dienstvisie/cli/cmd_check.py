@@ -104,6 +104,13 @@ def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: La
     parser.add_argument("-o", "--output", help=help_text("output", lang))
     parser.add_argument("--baseline", metavar="FILE", help=help_text("check.baseline", lang))
     parser.add_argument("--exit-zero", action="store_true", help=help_text("check.exit_zero", lang))
+    parser.add_argument("--output-format", choices=("full", "concise"), default=None,
+                        help=help_text("check.output_format", lang))
+    parser.add_argument("--statistics", action="store_true", help=help_text("check.statistics", lang))
+    parser.add_argument("-q", "--quiet", action="store_true", help=help_text("check.quiet", lang))
+    from .theme_options import add_theme_options
+
+    add_theme_options(parser, lang)
     parser.set_defaults(run=run)
 
 
@@ -256,7 +263,8 @@ def run_checks_over(setup: Setup, files: list[str], finish: Finisher, args: argp
 
     lang = setup.lang
     plugins = setup.plugins
-    progress = Progress(len(files), lang, enabled=False if args.no_progress else None)
+    quiet = getattr(args, "quiet", False)
+    progress = Progress(len(files), lang, enabled=False if args.no_progress or quiet else None)
     failures: list[LoadFailure] = []
     for item in progress.track(check_files(files, setup.spec, finish, jobs=jobs_of(args), session=setup.session)):
         error = item.error()
@@ -341,6 +349,11 @@ def _check(args: argparse.Namespace) -> int:
     if exporter.binary and args.output in (None, "-"):
         print(help_text("check.binary_needs_output", lang).format(format=format_name), file=sys.stderr)
         return EXIT_USAGE
+    from .theme_options import theme_of
+
+    theme = theme_of(args, setup.config, lang)
+    if isinstance(theme, int):
+        return theme
     files = find_files(args, lang, setup.config)
     if isinstance(files, int):
         return files
@@ -349,6 +362,17 @@ def _check(args: argparse.Namespace) -> int:
     refused = refuse_input_as_output(args.output, run_inputs(args, setup, files), lang)
     if refused is not None:
         return refused
+    if theme is not None and exporter.name == "html":  # the built-in HTML report embeds the house style
+        from ..exporters.html_report import render_html
+
+        exporter = attrs.evolve(exporter, render=lambda run, lang: render_html(run, lang, theme))
+    if args.statistics:
+        if args.format not in (None, "text", "json"):
+            print(help_text("check.statistics_format", lang).format(format=format_name), file=sys.stderr)
+            return EXIT_USAGE
+        from ..exporters.statistics import exporter_for
+
+        return _whole(args, setup, files, exporter_for(format_name), baseline)
     if exporter.stream is not None:
         return _streamed(args, setup, files, exporter, baseline)
     return _whole(args, setup, files, exporter, baseline)
@@ -422,7 +446,8 @@ def _streamed(args: argparse.Namespace, setup: Setup, files: list[str], exporter
         return cannot_write(args.output, error, lang)
     totals = _Totals()
     options = StreamOptions(lang=lang, fail_on=setup.fail_on, colour=to_screen and use_colour(target),
-                            baseline=baseline)
+                            baseline=baseline, form=args.output_format or setup.config.output_format or "full",
+                            quiet=args.quiet)
     try:
         head = CheckRun(reports=(), vision=session.vision, checks=session.checks, fail_on=setup.fail_on,
                         version=__version__)
@@ -435,7 +460,7 @@ def _streamed(args: argparse.Namespace, setup: Setup, files: list[str], exporter
                 target.flush()
 
         failures = run_checks_over(setup, files, exporter.stream.finisher(options), args, take,
-                                   screen=to_screen and target.isatty())
+                                   screen=to_screen and target.isatty() and not args.quiet)
         print_plugin_failures(setup.plugins, lang, debug=args.debug)
         tail = attrs.evolve(head, load_failures=tuple(failures), plugin_failures=tuple(setup.plugins.failures))
         writer.finish(tail, _baseline_summary(args, totals))

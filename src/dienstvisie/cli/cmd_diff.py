@@ -28,6 +28,9 @@ def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: La
     parser.add_argument("-f", "--format", choices=FORMATS, default="text", help=help_text("diff.format", lang))
     parser.add_argument("-o", "--output", help=help_text("output", lang))
     add_selection_options(parser, lang, fail_on=False)  # any new failure is a regression
+    from .theme_options import add_theme_options
+
+    add_theme_options(parser, lang)
     parser.set_defaults(run=run)
 
 
@@ -48,6 +51,11 @@ def run(args: argparse.Namespace) -> int:
     refused = refuse_input_as_output(args.output, run_inputs(args, setup, [args.old, args.new]), lang)
     if refused is not None:
         return refused
+    from .theme_options import theme_of
+
+    theme = theme_of(args, setup.config, lang)
+    if isinstance(theme, int):
+        return theme
     reports = []
     for path in (args.old, args.new):
         try:
@@ -63,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "markdown":
         rendered = formats.render_diff_markdown(diff, lang)
     elif args.format == "html":
-        rendered = formats.render_diff_html(diff, lang)
+        rendered = formats.render_diff_html(diff, lang, theme=theme)
     else:
         rendered = formats.render_diff_json(diff, lang)
     written = emit(rendered, args.output, lang)

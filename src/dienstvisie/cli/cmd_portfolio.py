@@ -43,6 +43,10 @@ def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: La
     parser.add_argument("-f", "--format", choices=FORMATS, default="text", help=help_text("portfolio.format", lang))
     parser.add_argument("-o", "--output", help=help_text("output", lang))
     parser.add_argument("--top", type=_top, default=DEFAULT_TOP, metavar="N", help=help_text("portfolio.top", lang))
+    parser.add_argument("--sort", default="worst", metavar="ORDER", help=help_text("portfolio.sort", lang))
+    from .theme_options import add_theme_options
+
+    add_theme_options(parser, lang)
     parser.set_defaults(run=run)
 
 
@@ -77,6 +81,16 @@ def run(args: argparse.Namespace) -> int:
     if isinstance(setup, int):
         return setup
     lang = setup.lang
+    principles = tuple(p.id for p in setup.session.vision.principles)
+    if args.sort not in ("worst", "name", *principles):
+        print(help_text("portfolio.bad_sort", lang).format(sort=args.sort, known=", ".join(("worst", "name", *principles))),
+              file=sys.stderr)
+        return EXIT_USAGE
+    from .theme_options import theme_of
+
+    theme = theme_of(args, setup.config, lang)
+    if isinstance(theme, int):
+        return theme
     files = find_files(args, lang, setup.config)
     if isinstance(files, int):
         return files
@@ -93,11 +107,12 @@ def run(args: argparse.Namespace) -> int:
     portfolio = builder.build()
     to_screen = args.output in (None, "-")
     if args.format == "text":
-        rendered = formats.render_portfolio_text(portfolio, lang, top=args.top, colour=to_screen and use_colour(stdout()))
+        rendered = formats.render_portfolio_text(portfolio, lang, top=args.top, colour=to_screen and use_colour(stdout()),
+                                                 sort=args.sort)
     elif args.format == "markdown":
-        rendered = formats.render_portfolio_markdown(portfolio, lang, top=args.top)
+        rendered = formats.render_portfolio_markdown(portfolio, lang, top=args.top, sort=args.sort)
     elif args.format == "html":
-        rendered = formats.render_portfolio_html(portfolio, lang, top=args.top)
+        rendered = formats.render_portfolio_html(portfolio, lang, top=args.top, sort=args.sort, theme=theme)
     else:
         rendered = formats.render_portfolio_json(portfolio, lang)
     try:

@@ -21,6 +21,9 @@ def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: La
     parser.add_argument("--file", metavar="PATH", help=help_text("vision.file", lang))
     parser.add_argument("-o", "--output", help=help_text("output", lang))
     parser.add_argument("--list", action="store_true", help=help_text("vision.list", lang))
+    from .theme_options import add_theme_options
+
+    add_theme_options(parser, lang)
     parser.set_defaults(run=run)
 
 
@@ -46,8 +49,12 @@ def run(args: argparse.Namespace) -> int:
         text = vision_markdown(vision, args.lang)
     elif args.format == "html":
         from ..exporters.html_report import render_vision_html
+        from .theme_options import theme_of
 
-        text = render_vision_html(vision, args.lang, version=__version__)
+        theme = theme_of(args, None, args.lang)
+        if isinstance(theme, int):
+            return theme
+        text = render_vision_html(vision, args.lang, version=__version__, theme=theme)
     else:
         text = vision_text(vision, args.lang)
     return emit(text, args.output, args.lang)

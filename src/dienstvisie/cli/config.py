@@ -16,6 +16,11 @@ Command-line flags override what the file says.
     # exclude = [...]         # replaces the default list (build/, dist/, node_modules/ …)
     respect-gitignore = true  # leave out what .gitignore files leave out (the default)
     require-assessment = true # open guiding questions fail instead of needing review
+    output-format = "concise" # the text report's form: "full" (the default) or "concise"
+    theme-css = ["huisstijl/tokens.css", "huisstijl/dienstvisie.css"]   # HTML reports: house style, embedded
+    logo = "huisstijl/logo.svg"
+    logo-alt = "Gemeente Voorbeeld"
+    theme-class = "voorbeeld-theme"
 """
 
 from __future__ import annotations
@@ -33,7 +38,8 @@ from ..model.check import Severity
 from ..model.text import LANGUAGES, Language
 
 _KEYS = {"select", "ignore", "severity", "fail-on", "lang", "vision", "plugins", "rules", "check-timeout", "preview",
-         "exclude", "extend-exclude", "respect-gitignore", "require-assessment"}
+         "exclude", "extend-exclude", "respect-gitignore", "require-assessment", "output-format",
+         "theme-css", "logo", "logo-alt", "theme-class"}
 
 
 class ConfigError(DienstvisieError):
@@ -58,6 +64,11 @@ class Config:
     extend_exclude: tuple[str, ...] = ()
     respect_gitignore: bool | None = None
     require_assessment: bool = False
+    output_format: str | None = None  # "full" or "concise"; None: the default (full)
+    theme_css: tuple[str, ...] = ()  # relative to the file's folder, resolved
+    logo: str | None = None
+    logo_alt: str | None = None
+    theme_class: str | None = None
     path: str | None = None
 
     @property
@@ -161,7 +172,13 @@ def load_config(path: str | os.PathLike[str]) -> Config:
     require_assessment = section.get("require-assessment", False)
     if not isinstance(require_assessment, bool):
         raise ConfigError(f"{file}: 'require-assessment' = {require_assessment!r} must be true or false")
+    output_format = section.get("output-format")
+    if output_format is not None and output_format not in ("full", "concise"):
+        raise ConfigError(f"{file}: 'output-format' = {output_format!r} must be \"full\" or \"concise\"")
     base = file.parent
+    for key in ("logo", "logo-alt", "theme-class"):
+        if key in section and not isinstance(section[key], str):
+            raise ConfigError(f"{file}: '{key}' must be a string")
     return Config(
         select=_strings(file, "select", section["select"]) if "select" in section else None,
         ignore=_strings(file, "ignore", section.get("ignore", [])),
@@ -177,5 +194,9 @@ def load_config(path: str | os.PathLike[str]) -> Config:
         extend_exclude=_strings(file, "extend-exclude", section.get("extend-exclude", [])),
         respect_gitignore=gitignore,
         require_assessment=require_assessment,
+        output_format=output_format,
+        theme_css=tuple(str(base / css) for css in _strings(file, "theme-css", section.get("theme-css", []))),
+        logo=str(base / section["logo"]) if "logo" in section else None,
+        logo_alt=section.get("logo-alt"), theme_class=section.get("theme-class"),
         path=str(file),
     )

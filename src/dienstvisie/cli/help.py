@@ -50,7 +50,8 @@ HELP: dict[str, dict[Language, str]] = {
               "  tcsh: dienstvisie completion tcsh > ~/.dienstvisie.tcsh; source ~/.dienstvisie.tcsh",
     },
     "schema.name": {"nl": "naam van het schema", "en": "name of the schema"},
-    "new": {"nl": "maak een begin voor een nieuw dienstconcept", "en": "print a starter service concept"},
+    "new": {"nl": "maak een begin voor een nieuw dienstconcept, bij een levensgebeurtenis of een situatie",
+            "en": "a starter service concept, for a life event or a situation"},
     "migrate": {"nl": "zet dienstconcepten om naar formaat 2 (commentaar blijft staan)",
                 "en": "convert service concepts to format 2 (comments are kept)"},
     "migrate.description": {
@@ -92,7 +93,18 @@ HELP: dict[str, dict[Language, str]] = {
     "migrate.not_a_service": {"nl": "{file}: is geen dienstconcept (een visie, regelset of vocabulaire wordt niet omgezet)",
                               "en": "{file}: is no service concept (visions, rule sets and vocabularies are not converted)"},
     "new.life_event": {"nl": "de levensgebeurtenis, bijvoorbeeld overlijden", "en": "the life event, for example overlijden"},
-    "new.id": {"nl": "id van de dienst (standaard afgeleid van de levensgebeurtenis)", "en": "id of the service (default derived from the life event)"},
+    "new.situation": {"nl": "of een situatie in plaats van een levensgebeurtenis, bijvoorbeeld schulden",
+                      "en": "or a situation instead of a life event, for example schulden (debts)"},
+    "new.unknown": {"nl": "let op: '{id}' staat niet in de vocabulaire (dienstvisie vocabulary {kind}); eigen begrippen mogen",
+                    "en": "note: '{id}' is not in the vocabulary (dienstvisie vocabulary {kind}); own terms are allowed"},
+    "new.written": {"nl": "{file} geschreven; vul aan waar TODO staat en controleer met: dienstvisie check {file}",
+                    "en": "{file} written; complete it where it says TODO and run: dienstvisie check {file}"},
+    "new.id": {"nl": "id van de dienst (standaard afgeleid van de levensgebeurtenis of situatie)", "en": "id of the service (default derived from the life event or situation)"},
+    "vocabulary": {"nl": "toon de bekende gegevens (met de registers die ze hebben), levensgebeurtenissen en situaties",
+                   "en": "list the known data items (with the registers that hold them), life events and situations"},
+    "vocabulary.kind": {"nl": "alleen deze lijst: data-items, life-events of situations (standaard: alle drie)",
+                        "en": "only this list: data-items, life-events or situations (default: all three)"},
+    "vocabulary.format": {"nl": "uitvoerformaat: text, json of markdown", "en": "output format: text, json or markdown"},
     "check": {"nl": "toets dienstconcepten aan de visie", "en": "check service concepts against the vision"},
     "check.format": {"nl": "rapportformaat: text, json, markdown, html, csv, sarif, junit, gitlab (GitLab Code Quality) "
                            "of een formaat van een plugin (standaard: text)",
@@ -100,6 +112,36 @@ HELP: dict[str, dict[Language, str]] = {
                            "or a format added by a plugin (default: text)"},
     "check.exit_zero": {"nl": "eindig met 0, ook als een dienst niet voldoet (onbruikbare invoer geeft nog steeds 2)",
                         "en": "exit 0 even when a service falls short (unusable input still gives 2)"},
+    "check.output_format": {
+        "nl": "vorm van het tekstrapport: full (standaard: elke bevinding met plaats, advies en open toetsvragen) of "
+              "concise (één regel per bevinding, past per dienst op een scherm); configuratiesleutel output-format",
+        "en": "form of the text report: full (default: every finding with its place, advice and open guiding "
+              "questions) or concise (one line per finding, a service fits a screen); configuration key output-format"},
+    "check.statistics": {"nl": "toon in plaats van de bevindingen hoe vaak elke check iets vond (tekst of json)",
+                         "en": "instead of the findings, show how often each check found something (text or json)"},
+    "check.statistics_format": {"nl": "--statistics kent alleen de formaten text en json, niet {format}",
+                                "en": "--statistics knows only the formats text and json, not {format}"},
+    "check.quiet": {"nl": "toon alleen wat niet voldoet: geen visieregel, geen diensten die voldoen, geen totalen, "
+                          "geen voortgangsbalk",
+                    "en": "show only what fails: no vision line, no passing services, no totals, no progress bar"},
+    "theme.css": {"nl": "huisstijl voor de HTML-rapporten: een CSS-bestand dat de kleuren, het lettertype enz. zet "
+                        "(bv. uit NL Design System-tokens); mag vaker; wordt ingebed",
+                  "en": "house style for the HTML reports: a CSS file that sets colours, font etc. (e.g. from NL "
+                        "Design System tokens); may be repeated; embedded"},
+    "theme.logo": {"nl": "logo in de kop van de HTML-rapporten (png, jpg, gif, webp of svg; ingebed)",
+                   "en": "logo in the header of the HTML reports (png, jpg, gif, webp or svg; embedded)"},
+    "theme.logo_alt": {"nl": "tekst bij het logo voor wie het niet ziet (bv. de naam van de organisatie)",
+                       "en": "text for the logo for those who cannot see it (e.g. the organisation's name)"},
+    "theme.class": {"nl": "class op de pagina, voor thema's waarvan de tokens daaraan hangen (bv. utrecht-theme)",
+                    "en": "class on the page, for themes whose tokens are scoped to one (e.g. utrecht-theme)"},
+    "theme.logo_default_alt": {"nl": "Logo", "en": "Logo"},
+    "theme.unreadable": {"nl": "{file}: huisstijl niet te lezen: {error}", "en": "{file}: house style cannot be read: {error}"},
+    "theme.unusable": {"nl": "huisstijl niet bruikbaar: {error}", "en": "house style not usable: {error}"},
+    "theme.external": {
+        "nl": "let op: de huisstijl verwijst naar {reference}; het rapport laadt niets van buiten (het blijft één "
+              "bestand), dus dat wordt niet gebruikt; neem het op als data:-URL of laat het weg",
+        "en": "note: the house style refers to {reference}; the report loads nothing from elsewhere (it stays one "
+              "file), so that is not used; embed it as a data: URL or leave it out"},
     "check.fail_on": {"nl": "laagste ernst die de run laat falen (standaard: minor)",
                       "en": "lowest severity that fails the run (default: minor)"},
     "check.select": {"nl": "alleen deze checks (id's of voorvoegsels, komma-gescheiden, bv. DV3,DV401)",
@@ -277,6 +319,12 @@ HELP: dict[str, dict[Language, str]] = {
     },
     "portfolio.format": {"nl": "uitvoerformaat: text, json, markdown of html (standaard: text)",
                          "en": "output format: text, json, markdown or html (default: text)"},
+    "portfolio.sort": {"nl": "volgorde van de heatmap: worst (standaard: slechtste dienst eerst), name, of een principe "
+                             "(bv. P3: de laagste score op P3 eerst); JSON houdt altijd slechtste eerst",
+                       "en": "order of the heat map: worst (default: the worst service first), name, or a principle "
+                             "(e.g. P3: the lowest score on P3 first); JSON always keeps worst first"},
+    "portfolio.bad_sort": {"nl": "--sort {sort}: onbekende volgorde; kies uit {known}",
+                           "en": "--sort {sort}: unknown order; choose from {known}"},
     "portfolio.top": {"nl": "toon de eerste N rijen per tabel in tekst, Markdown en HTML (standaard: 10; JSON heeft alles)",
                       "en": "show the first N rows per table in text, Markdown and HTML (default: 10; JSON has all)"},
     "baseline": {"nl": "leg de bevindingen van vandaag vast, zodat check --baseline alleen nieuwe meldt",

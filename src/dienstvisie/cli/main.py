@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
     from ..model.text import Language
 
-COMMANDS: tuple[str, ...] = ("check", "portfolio", "baseline", "diff", "validate", "migrate", "vision", "rules", "schema", "new", "plugins", "new-plugin", "import", "completion")
+COMMANDS: tuple[str, ...] = ("check", "portfolio", "baseline", "diff", "validate", "migrate", "vision", "rules", "schema", "new",
+                            "vocabulary", "plugins", "new-plugin", "import", "completion")
 
 
 def command_module(name: str) -> str:

@@ -245,9 +245,9 @@ def read_vocabulary(source: Source, *, filename: str | None = None) -> Document[
 
 
 def shipped_vocabularies() -> Vocabularies:
-    """The life events and data items that ship with dienstvisie."""
+    """The life events, data items and situations that ship with dienstvisie."""
     result = Vocabularies()
-    for name in ("life-events", "data-items"):
+    for name in ("life-events", "data-items", "situations"):
         text = resources.files("dienstvisie.vocabularies").joinpath(f"{name}.yaml").read_text(encoding="utf-8")
         result = result.merged(read_vocabulary(text, filename=f"<dienstvisie>/vocabularies/{name}.yaml").model)
     return result

@@ -10,7 +10,9 @@ The formula (documented in docs/scores.md):
 * Each scored check weighs by its severity: info 1, minor 2, major 4, critical 8.
 * score = 100 × (weight earned: passed and explained checks, graded checks' share) / (weight of all
   scored checks). Comply or explain: an explained deviation counts as accepted.
-* coverage: `applicable` scored checks of `total` selected checks of the principle.
+* coverage: `applicable` scored checks of `total` selected checks of the principle. A check whose
+  failure was merged into another check's finding (one root cause, one finding: `related`) applies
+  and counts here, but not in the score: the failure weighs once, in the finding they share.
 * A starting point is scored the same way over the checks of every principle that serves it,
   each check counted once. With no scored check, the score is None (shown as "–").
 * assessment coverage: of the principle's guiding questions (when its question check is selected),
@@ -66,6 +68,7 @@ def _share(check: Check, findings: list[Finding]) -> float | None:
 class _Tally:
     share: float | None
     failed: bool
+    merged: bool = False  # its failure is part of another check's finding (`Finding.related`)
 
 
 def _score(item_id: str, kind: str, checks: Sequence[Check], tallies: dict[str, _Tally], selection: Selection,
@@ -74,8 +77,9 @@ def _score(item_id: str, kind: str, checks: Sequence[Check], tallies: dict[str, 
     possible = applicable = failed = 0
     for check in checks:
         tally = tallies[check.id]
-        failed += tally.failed
+        failed += tally.failed or tally.merged
         if tally.share is None:
+            applicable += tally.merged
             continue
         weight = selection.severity_of(check).weight
         applicable += 1
@@ -101,10 +105,12 @@ def score_report(findings: Sequence[Finding], vision: Vision, checks: Sequence[C
     by_check: dict[str, list[Finding]] = {}
     for finding in findings:
         by_check.setdefault(finding.check, []).append(finding)
+    merged = {related for finding in findings if finding.status is Status.FAILED for related in finding.related}
     tallies = {}
     for check in checks:
         found = by_check.get(check.id, [])
-        tallies[check.id] = _Tally(share=_share(check, found), failed=check_state(found) is Status.FAILED)
+        tallies[check.id] = _Tally(share=_share(check, found), failed=check_state(found) is Status.FAILED,
+                                   merged=check.id in merged)
     selected = {check.id for check in checks}
     by_question = {answer.question: answer for answer in answers}
     assessment = {p.id: _assessment(p, selected, by_question) for p in vision.principles}

@@ -61,6 +61,15 @@ LABELS: dict[str, dict[Language, str]] = {
         "en": "{steps} steps across {organisations} organisations, {handovers} hand-overs; "
               "{marked} steps with failed findings. The table ‘Steps’ gives the same as text.",
     },
+    "journey_after": {"nl": "↳ na {steps}", "en": "↳ after {steps}"},
+    "journey_after_long": {"nl": "na stap {steps}", "en": "after step {steps}"},
+    "journey_after_start": {"nl": "↳ begint apart", "en": "↳ starts apart"},
+    "journey_after_start_long": {"nl": "begint los van de andere stappen", "en": "starts apart from the other steps"},
+    "and": {"nl": "en", "en": "and"},
+    "journey_row": {"nl": "Stap {first}–{last} (rij {row} van {rows})", "en": "Steps {first}–{last} (row {row} of {rows})"},
+    "journey_wrapped": {"nl": "De reis loopt over {rows} rijen van hoogstens {per_row} stappen; elke rij noemt de banen opnieuw.",
+                        "en": "The journey runs over {rows} rows of at most {per_row} steps; each row names the lanes again."},
+    "follows": {"nl": "Volgt op", "en": "Follows"},
     "journey_scroll": {"nl": "Klantreis als diagram (scrollbaar)", "en": "Journey diagram (scrollable)"},
     "no_journey": {"nl": "Het document van deze dienst is niet beschikbaar; de klantreis kan niet getekend worden.",
                    "en": "The document of this service is not available; the journey cannot be drawn."},
@@ -290,3 +299,12 @@ def assessment_text(score: Score, lang: Language, key: str = "assessment_of") ->
 def score_text(score: Score, lang: Language) -> str:
     """'67' or '–' when the item was not scored."""
     return label("none_value", lang) if score.score is None else f"{score.score:.0f}"
+
+
+def plural(n: int, forms: dict[Language, tuple[str, str]], lang: Language) -> str:
+    """`n` with the noun in the right number: '1 dienst', '2 diensten', '1 check', '0 notes'.
+
+    `forms` holds (singular, plural) per language; Dutch and English both take the singular for 1
+    only (0 takes the plural: '0 diensten', '0 services')."""
+    one, many = forms[lang]
+    return f"{n} {one if n == 1 else many}"

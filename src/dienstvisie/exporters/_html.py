@@ -43,6 +43,7 @@ def environment() -> jinja2.Environment:
             keep_trailing_newline=True,
             finalize=_finalize,
         )
+        _environment.globals["theme"] = None  # a report without a house style (exporters/theme.py)
     return _environment
 
 

@@ -230,8 +230,9 @@ def render_diff_json(diff: ServiceDiff, lang: Language = "nl") -> str:
 
 # --------------------------------------------------------------------------------------------- HTML
 
-def render_diff_html(diff: ServiceDiff, lang: Language) -> str:
-    """The comparison as one self-contained, accessible HTML page; both journeys side by side."""
+def render_diff_html(diff: ServiceDiff, lang: Language, theme: Any = None) -> str:
+    """The comparison as one self-contained, accessible HTML page; both journeys side by side.
+    `theme`: a `Theme` (house style and logo) or None."""
     L = report_labels(lang)
     W = {key: value[lang] for key, value in WORDS.items()}
     sides = []
@@ -254,5 +255,5 @@ def render_diff_html(diff: ServiceDiff, lang: Language) -> str:
               for item in [*diff.principles, *diff.starting_points]],
         changed=[item for item in _items(diff) if item.fixed or item.added], sides=sides,
         legend=next((side["journey"] for side in sides if side["journey"] is not None), None),
-        page_title=f"{W['title']} — {name}", reconstructed=diff.vision_status == "reconstructed",
+        page_title=f"{W['title']} — {name}", reconstructed=diff.vision_status == "reconstructed", theme=theme,
     )

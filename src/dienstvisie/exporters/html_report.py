@@ -47,6 +47,7 @@ from ._common import (
 )
 from ._html import CONTENT_SECURITY_POLICY, environment, text_markup, wrap
 from ._swimlane import Journey, journey
+from .theme import Theme
 
 # ----------------------------------------------------------------------------------- score charts
 
@@ -223,8 +224,8 @@ def _service_view(number: int, report: Report, run: CheckRun, lang: Language) ->
     )
 
 
-def render_html(run: CheckRun, lang: Language) -> str:
-    """The whole run as one self-contained HTML page."""
+def render_html(run: CheckRun, lang: Language, theme: Theme | None = None) -> str:
+    """The whole run as one self-contained HTML page; `theme`: a house style and logo (or the default look)."""
     vision = run.vision
     services = [_service_view(number, report, run, lang) for number, report in enumerate(run.reports, start=1)]
     template = environment().get_template("report.html.j2")
@@ -241,6 +242,7 @@ def render_html(run: CheckRun, lang: Language) -> str:
         plugin_failures=run.plugin_failures,
         page_title=f"{label('report', lang)} — {vision.title.get(lang)}",
         services_count=services_count(len(run.reports) + len(run.load_failures), lang),
+        theme=theme,
     )
 
 
@@ -271,7 +273,7 @@ def _anchor(prefix: str, item_id: str) -> str:
     return f"{prefix}-{_ANCHOR.sub('-', item_id)}"
 
 
-def render_vision_html(vision: Vision, lang: Language = "nl", version: str = "") -> str:
+def render_vision_html(vision: Vision, lang: Language = "nl", version: str = "", theme: Theme | None = None) -> str:
     """The vision as a printable, accessible HTML handout: starting points, principles, guiding questions."""
     point_titles = {point.id: point.title for point in vision.starting_points}
 
@@ -305,7 +307,7 @@ def render_vision_html(vision: Vision, lang: Language = "nl", version: str = "")
         points=points, principles=principles, provenance=provenance, answers=ANSWERS[lang],
         source_list=tuple((source, _anchor("src", source.id)) for source in provenance.sources),
         provenance_note=text_markup(provenance.note, lang) if provenance.note else None,
-        reconstructed=provenance.status == "reconstructed", page_title=vision.title.get(lang),
+        reconstructed=provenance.status == "reconstructed", page_title=vision.title.get(lang), theme=theme,
     )
 
 

@@ -1,6 +1,10 @@
 """The portfolio view as text, Markdown, JSON and HTML (`dienstvisie portfolio --format …`).
 
 * text: for the terminal, ANSI colour only when asked; a sparkline per principle shows the histogram.
+* every form opens with the heat map of services × design principles, worst first (`sort`: worst,
+  name or a principle's id), and has views per life event (the services without one as a group of
+  their own), per situation, per organisation and per owner, each explained in plain words
+  (`portfolio_views.py`);
 * Markdown: tables, every text from a document escaped (as the Markdown check report does).
 * JSON: everything, in both languages, valid against `schemas/portfolio.schema.json`; byte-identical
   for the same input.
@@ -26,6 +30,7 @@ from ._common import labels as report_labels
 from ._common import terminal_safe
 from ._html import CONTENT_SECURITY_POLICY, environment, text_markup, wrap
 from .markdown import md
+from . import portfolio_views as views
 
 PORTFOLIO_FORMAT = "1"
 FORMATS: tuple[str, ...] = ("text", "json", "markdown", "html")
@@ -35,16 +40,19 @@ WORDS: dict[str, dict[Language, str]] = {
     "kicker": {"nl": "dienstvisie-portfolio", "en": "dienstvisie portfolio"},
     "title": {"nl": "Portfolio", "en": "Portfolio"},
     "vision": {"nl": "Visie", "en": "Vision"},
-    "summary": {"nl": "{services} diensten: {passing} voldoen, {failing} voldoen niet (grens: {fail_on})",
-                "en": "{services} services: {passing} pass, {failing} fail (threshold: {fail_on})"},
-    "invalid": {"nl": "{n} document(en) ongeldig, niet gecontroleerd", "en": "{n} document(s) invalid, not checked"},
+    "summary": {"nl": "{services}: {passing} {pass_verb}, {failing} {fail_verb} (grens: {fail_on})", "en": "{services}: {passing} {pass_verb}, {failing} {fail_verb} (threshold: {fail_on})"},
+    "invalid": {"nl": "{n} ongeldig, niet gecontroleerd", "en": "{n} invalid, not checked"},
     "findings": {"nl": "Bevindingen", "en": "Findings"},
     "distributions": {"nl": "Scores per ontwerpprincipe en uitgangspunt", "en": "Scores per design principle and starting point"},
     "distributions_note": {
-        "nl": "Scores van 0 tot 100 over de diensten met een score (n); kwartielen volgens de inclusieve methode. "
-              "‘Niet voldaan’: diensten met minstens één check van het principe die niet voldoet.",
-        "en": "Scores from 0 to 100 over the services with a score (n); quartiles by the inclusive method. "
-              "‘Failing’: services with at least one failed check of the principle.",
+        "nl": "Per onderdeel: de laagste score (min), de score waar een kwart van de diensten onder blijft (Q1), de "
+              "middelste score (mediaan: de helft van de diensten scoort lager, de helft hoger), de score waar "
+              "driekwart onder blijft (Q3), de hoogste score (max) en het gemiddelde. n: hoeveel diensten een score "
+              "hebben. ‘Niet voldaan’: hoeveel diensten minstens één check van het principe niet halen.",
+        "en": "Per item: the lowest score (min), the score a quarter of the services stay below (Q1), the middle "
+              "score (median: half of the services score lower, half higher), the score three quarters stay below "
+              "(Q3), the highest score (max) and the mean. n: how many services have a score. ‘Failing’: how many "
+              "services fail at least one check of the principle.",
     },
     "item": {"nl": "Onderdeel", "en": "Item"},
     "min": {"nl": "min", "en": "min"},
@@ -77,33 +85,25 @@ WORDS: dict[str, dict[Language, str]] = {
     "share": {"nl": "aandeel", "en": "share"},
     "failed_findings": {"nl": "bevindingen niet voldaan", "en": "failed findings"},
     "explained": {"nl": "verklaard", "en": "explained"},
-    "check_line": {"nl": "in {services} diensten ({percent}%), {findings} bevindingen, {explained} verklaard",
-                   "en": "in {services} services ({percent}%), {findings} findings, {explained} explained"},
+    "check_line": {"nl": "in {services} ({percent}%), {findings}, {explained} verklaard", "en": "in {services} ({percent}%), {findings}, {explained} explained"},
     "checks_chart_title": {"nl": "Checks die het vaakst niet voldoen: aandeel van de diensten",
                            "en": "Checks that fail most: share of the services"},
     "checks_chart_desc": {"nl": "Per check het percentage van de diensten waarin hij niet voldoet. {figures}",
                           "en": "Per check the percentage of the services in which it fails. {figures}"},
     "life_events": {"nl": "Per levensgebeurtenis", "en": "Per life event"},
     "life_event": {"nl": "Levensgebeurtenis", "en": "Life event"},
-    "life_event_line": {"nl": "{services} diensten, {failing} voldoen niet, {findings} bevindingen niet voldaan",
-                        "en": "{services} services, {failing} fail, {findings} failed findings"},
+    "life_event_line": {"nl": "{services}, {failing} {fail_verb}, {findings} niet voldaan", "en": "{services}, {failing} {fail_verb}, {findings} failed"},
     "most": {"nl": "vooral", "en": "mostly"},
     "medians": {"nl": "mediaan per principe", "en": "median per principle"},
     "organisations": {"nl": "Per organisatie", "en": "Per organisation"},
     "organisation": {"nl": "Organisatie", "en": "Organisation"},
-    "organisation_line": {
-        "nl": "in {services} diensten, {steps} stappen; {own} bevindingen in eigen stappen, {far} over overdrachten "
-              "naar deze organisatie, {cold} koude overdrachten komen hier aan",
-        "en": "in {services} services, {steps} steps; {own} findings in its own steps, {far} about hand-overs to it, "
-              "{cold} cold hand-overs end here",
-    },
+    "organisation_line": {"nl": "in {services}, {steps}; {own} in eigen stappen, {far} over overdrachten naar deze organisatie, {cold} {arrive} hier aan", "en": "in {services}, {steps}; {own} in its own steps, {far} about hand-overs to it, {cold} {arrive} here"},
     "steps": {"nl": "stappen", "en": "steps"},
     "own_steps": {"nl": "in eigen stappen", "en": "in own steps"},
     "handovers_to": {"nl": "over overdrachten hierheen", "en": "about hand-overs to it"},
     "cold_to": {"nl": "koude overdrachten hierheen", "en": "cold hand-overs to it"},
     "cold": {"nl": "Aan het eind van de meeste koude overdrachten", "en": "At the far end of most cold hand-overs"},
-    "cold_line": {"nl": "{cold} koude overdrachten komen hier aan (in {services} diensten)",
-                  "en": "{cold} cold hand-overs end here (in {services} services)"},
+    "cold_line": {"nl": "{cold} {arrive} hier aan (in {services})", "en": "{cold} {arrive} here (in {services})"},
     "cold_chart_title": {"nl": "Koude overdrachten per ontvangende organisatie",
                          "en": "Cold hand-overs per receiving organisation"},
     "cold_chart_desc": {"nl": "Per organisatie het aantal koude overdrachten dat bij haar aankomt. {figures}",
@@ -113,8 +113,7 @@ WORDS: dict[str, dict[Language, str]] = {
     "data_item": {"nl": "Gegeven", "en": "Data item"},
     "asked": {"nl": "gevraagd", "en": "asked"},
     "held": {"nl": "al bekend", "en": "already held"},
-    "data_line": {"nl": "{held} van de {asked} keer gevraagd terwijl de overheid het al heeft (in {services} diensten)",
-                  "en": "asked {held} of {asked} times although government already has it (in {services} services)"},
+    "data_line": {"nl": "{held} van de {asked} keer gevraagd terwijl de overheid het al heeft (in {services})", "en": "asked {held} of {asked} although government already has it (in {services})"},
     "data_chart_title": {"nl": "Gegevens gevraagd terwijl de overheid ze al heeft",
                          "en": "Data items asked although government already has them"},
     "data_chart_desc": {"nl": "Per gegeven hoe vaak het gevraagd wordt terwijl een registratie of organisatie het al heeft. "
@@ -128,6 +127,41 @@ WORDS: dict[str, dict[Language, str]] = {
     "contents": {"nl": "Inhoud", "en": "Contents"},
     "scroll_table": {"nl": "tabel, scrollbaar", "en": "table, scrollable"},
 }
+
+
+_NOUNS: dict[str, dict[Language, tuple[str, str]]] = {
+    "service": {"nl": ("dienst", "diensten"), "en": ("service", "services")},
+    "document": {"nl": ("document", "documenten"), "en": ("document", "documents")},
+    "finding": {"nl": ("bevinding", "bevindingen"), "en": ("finding", "findings")},
+    "step": {"nl": ("stap", "stappen"), "en": ("step", "steps")},
+    "cold": {"nl": ("koude overdracht", "koude overdrachten"), "en": ("cold hand-over", "cold hand-overs")},
+    "times": {"nl": ("keer", "keer"), "en": ("time", "times")},
+}
+_VERBS: dict[str, dict[Language, tuple[str, str]]] = {  # (with one, with more or none)
+    "pass": {"nl": ("voldoet", "voldoen"), "en": ("passes", "pass")},
+    "fail": {"nl": ("voldoet niet", "voldoen niet"), "en": ("fails", "fail")},
+    "arrive": {"nl": ("komt", "komen"), "en": ("ends", "end")},
+}
+
+
+def counted(n: int, noun: str, lang: Language) -> str:
+    """`n` with its noun in the right number: '1 dienst', '2 diensten', '1.000 services'."""
+    one, many = _NOUNS[noun][lang]
+    return f"{number(n, lang)} {one if n == 1 else many}"
+
+
+def verb(n: int, key: str, lang: Language) -> str:
+    """The verb that goes with `n`: '1 voldoet', '3 voldoen'."""
+    one, many = _VERBS[key][lang]
+    return one if n == 1 else many
+
+
+def summary_line(portfolio: Portfolio, lang: Language) -> str:
+    """'5 diensten: 1 voldoet, 4 voldoen niet (grens: minor)'."""
+    return WORDS["summary"][lang].format(
+        services=counted(portfolio.services, "service", lang), passing=number(portfolio.passing, lang),
+        pass_verb=verb(portfolio.passing, "pass", lang), failing=number(portfolio.failing, lang),
+        fail_verb=verb(portfolio.failing, "fail", lang), fail_on=portfolio.fail_on.value)
 
 
 def word(key: str, lang: Language) -> str:
@@ -182,8 +216,49 @@ def band_labels() -> tuple[str, ...]:
 
 # -------------------------------------------------------------------------------------------- text
 
-def render_portfolio_text(portfolio: Portfolio, lang: Language, *, top: int = DEFAULT_TOP, colour: bool = False) -> str:
-    """The portfolio for the terminal."""
+def _group_line(e: Any, lang: Language, name: str) -> str:
+    line = f"{name}: " + WORDS["life_event_line"][lang].format(
+        services=counted(e.services, "service", lang), failing=number(e.failing_services, lang),
+        fail_verb=verb(e.failing_services, "fail", lang), findings=counted(e.failed_findings, "finding", lang))
+    if e.checks:
+        line += f"; {WORDS['most'][lang]} {_counts_text(e.checks, lang)}"
+    return line
+
+
+def _heatmap_text(portfolio: Portfolio, lang: Language, style: Any, sort: str, top: int) -> list[str]:
+    t = terminal_safe
+    colours = {"low": "red", "mid": "yellow", "high": "green", "none": "dim"}
+    principles = views.principle_ids(portfolio)
+    shown = views.rows(portfolio, sort, top)
+    heading = views.word("heatmap", lang)
+    if len(portfolio.matrix) > len(shown):
+        heading += f" ({views.word('shown', lang).format(shown=number(len(shown), lang), total=number(len(portfolio.matrix), lang))})"
+    lines = ["", style(heading, "bold"), style(views.word("heatmap_note", lang), "dim"),
+             style(views.order_note(sort, lang) + " " + views.word("order.hint", lang), "dim")]
+    mean = views.word("mean", lang)
+    lines.append(style(f"  {views.word('service', lang):<40}" + "".join(f"{t(p):>5}" for p in principles)
+                       + f"  {mean:>9}  {views.word('owner', lang)}", "dim"))
+
+    def cell(value: float | None, width: int = 5) -> str:
+        text = "–" if value is None else f"{value:.0f}"
+        return str(style(f"{text:>{width}}", colours[views.band(value)]))
+
+    for row in shown:
+        name = t(row.service)
+        name = name if len(name) <= 38 else name[:37] + "…"
+        mark = style("✗", "red") if row.failing else style("✓", "green")
+        lines.append(f"{mark} {name:<40}" + "".join(cell(score) for _, score in row.scores)
+                     + f"  {cell(row.mean, 9)}  {t(row.owner or '–')}")
+    total = number(len(portfolio.matrix), lang)
+    counts = views.failing_counts(portfolio)
+    label = views.word("failing_row", lang).format(total=total)
+    lines.append(style(f"  {label:<40}" + "".join(f"{number(n, lang):>5}" for n in counts), "dim"))
+    return lines
+
+
+def render_portfolio_text(portfolio: Portfolio, lang: Language, *, top: int = DEFAULT_TOP, colour: bool = False,
+                          sort: str = "worst") -> str:
+    """The portfolio for the terminal: the heat map first, then the spread and the views."""
     from .text import _Style
 
     style = _Style(colour)
@@ -191,14 +266,14 @@ def render_portfolio_text(portfolio: Portfolio, lang: Language, *, top: int = DE
     w = WORDS
     lines = [style(t(f"{w['vision'][lang]}: {portfolio.vision_title.get(lang)} ({portfolio.vision} {portfolio.vision_version})"),
                    "dim"), ""]
-    summary = w["summary"][lang].format(services=number(portfolio.services, lang), passing=number(portfolio.passing, lang),
-                                        failing=number(portfolio.failing, lang), fail_on=portfolio.fail_on.value)
+    summary = summary_line(portfolio, lang)
     lines.append(style(f"{w['title'][lang]}: {summary}", "bold"))
     if portfolio.invalid:
-        lines.append(style(w["invalid"][lang].format(n=number(portfolio.invalid, lang)), "red"))
+        lines.append(style(w["invalid"][lang].format(n=counted(portfolio.invalid, "document", lang)), "red"))
     if portfolio.statuses:
         lines.append(f"{w['findings'][lang]}: " + ", ".join(
             f"{number(n, lang)} {report_labels(lang)['status.' + status]}" for status, n in portfolio.statuses))
+    lines += _heatmap_text(portfolio, lang, style, sort, top)
     lines += ["", style(w["distributions"][lang], "bold"), style(w["distributions_note"][lang], "dim")]
     header = (f"  {'':<38} {w['min'][lang]:>5} {w['q1'][lang]:>5} {w['median'][lang]:>7} {w['q3'][lang]:>5} "
               f"{w['max'][lang]:>5} {w['mean'][lang]:>9} {w['n'][lang]:>7}  {w['spread'][lang]:<12} {w['failing'][lang]}")
@@ -213,38 +288,42 @@ def render_portfolio_text(portfolio: Portfolio, lang: Language, *, top: int = DE
     sections: list[tuple[str, int, list[str]]] = []
     checks = [
         f"  {style(t(c.id), 'bold'):<6} {c.severity.value:<8} {t(c.title.get(lang))}: " + w["check_line"][lang].format(
-            services=number(c.services, lang), percent=percent(c.services, portfolio.services),
-            findings=number(c.findings, lang), explained=number(c.explained, lang))
+            services=counted(c.services, "service", lang), percent=percent(c.services, portfolio.services),
+            findings=counted(c.findings, "finding", lang), explained=number(c.explained, lang))
         for c in portfolio.checks[:top] if c.services or c.explained
     ]
     sections.append((w["checks"][lang], len(portfolio.checks), checks))
-    events = []
-    for e in portfolio.life_events[:top]:
-        name = t(e.id) + (f" ({t(e.name.get(lang))})" if e.name else "")
-        line = f"  {style(name, 'bold')}: " + w["life_event_line"][lang].format(
-            services=number(e.services, lang), failing=number(e.failing_services, lang),
-            findings=number(e.failed_findings, lang))
-        if e.checks:
-            line += f"; {w['most'][lang]} {_counts_text(e.checks, lang)}"
-        events.append(line)
-    sections.append((w["life_events"][lang], len(portfolio.life_events), events))
+    def group_lines(tallies: Any) -> list[str]:
+        return ["  " + _group_line(e, lang, style(t(e.id) + (f" ({t(e.name.get(lang))})" if e.name else ""), "bold"))
+                for e in tallies[:top]]
+
+    events = group_lines(portfolio.life_events)
+    if portfolio.without_life_event is not None:
+        events.append("  " + _group_line(portfolio.without_life_event, lang,
+                                         style(views.word("no_life_event", lang), "bold")))
+    sections.append((w["life_events"][lang], len(portfolio.life_events) + (portfolio.without_life_event is not None),
+                     events))
+    sections.append((views.word("situations", lang), len(portfolio.situations), group_lines(portfolio.situations)))
     organisations = [
         f"  {style(t(o.id), 'bold')} {t(o.name)}: " + w["organisation_line"][lang].format(
-            services=number(o.services, lang), steps=number(o.steps, lang), own=number(o.failed_in_steps, lang),
-            far=number(o.failed_handovers_to, lang), cold=number(o.cold_handovers_to, lang))
+            services=counted(o.services, "service", lang), steps=counted(o.steps, "step", lang),
+            own=counted(o.failed_in_steps, "finding", lang), far=counted(o.failed_handovers_to, "finding", lang),
+            cold=counted(o.cold_handovers_to, "cold", lang), arrive=verb(o.cold_handovers_to, "arrive", lang))
         for o in portfolio.organisations[:top]
     ]
     sections.append((w["organisations"][lang], len(portfolio.organisations), organisations))
+    sections.append((views.word("owners", lang), len(portfolio.owners), group_lines(portfolio.owners)))
     cold = _cold(portfolio)
     sections.append((w["cold"][lang], len(cold), [
         f"  {style(t(o.id), 'bold')} {t(o.name)}: " + w["cold_line"][lang].format(
-            cold=number(o.cold_handovers_to, lang), services=number(o.services, lang))
+            cold=counted(o.cold_handovers_to, "cold", lang), arrive=verb(o.cold_handovers_to, "arrive", lang),
+            services=counted(o.services, "service", lang))
         for o in cold[:top]
     ]))
     held = [d for d in portfolio.data_items if d.held]
     sections.append((w["data_items"][lang], len(held), [
         f"  {style(t(d.id), 'bold')}" + (f" ({t(d.name.get(lang))})" if d.name else "") + ": " + w["data_line"][lang].format(
-            held=number(d.held, lang), asked=number(d.asked, lang), services=number(d.services, lang))
+            held=number(d.held, lang), asked=counted(d.asked, "times", lang), services=counted(d.services, "service", lang))
         for d in held[:top]
     ]))
     for heading, total, rows in sections:
@@ -271,15 +350,66 @@ def _row(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def render_portfolio_markdown(portfolio: Portfolio, lang: Language, *, top: int = DEFAULT_TOP) -> str:
-    """The portfolio as one Markdown document (GitHub/GitLab-flavoured tables)."""
+_MD_BANDS = {"low": "🔴", "mid": "🟡", "high": "🟢", "none": "⚪"}
+
+
+def _heatmap_markdown(portfolio: Portfolio, lang: Language, sort: str, top: int) -> list[str]:
+    principles = views.principle_ids(portfolio)
+    shown = views.rows(portfolio, sort, top)
+    heading = views.word("heatmap", lang)
+    if len(portfolio.matrix) > len(shown):
+        heading += f" ({views.word('shown', lang).format(shown=number(len(shown), lang), total=number(len(portfolio.matrix), lang))})"
+    legend = " · ".join(f"{_MD_BANDS[b]} {views.word('band.' + b, lang)}" for b in ("low", "mid", "high", "none"))
+    lines = [f"## {heading}", "", views.word("heatmap_note", lang), "",
+             f"{views.order_note(sort, lang)} {views.word('order.hint', lang)}", "", legend, ""]
+    if not shown:
+        return lines + [f"*{WORDS['nothing'][lang]}*", ""]
+
+    def cell(value: float | None) -> str:
+        return f"{_MD_BANDS[views.band(value)]} {'–' if value is None else f'{value:.0f}'}"
+
+    lines += [_row([views.word("service", lang), *principles, views.word("mean", lang), views.word("owner", lang),
+                    views.word("result", lang)]), "|---|" + "--:|" * (len(principles) + 1) + "---|---|"]
+    for row in shown:
+        lines.append(_row([md(row.service), *[cell(score) for _, score in row.scores], cell(row.mean),
+                           md(row.owner or "–"), views.word("fail" if row.failing else "pass", lang)]))
+    lines.append(_row([f"*{views.word('failing_row', lang).format(total=number(len(portfolio.matrix), lang))}*",
+                       *[number(n, lang) for n in views.failing_counts(portfolio)], "", "", ""]))
+    return lines + [""]
+
+
+def _groups_markdown(heading: str, note: str, tallies: Any, lang: Language, top: int, first: str,
+                     extra: Any = None) -> list[str]:
+    w = WORDS
+    rows = list(tallies[:top])
+    total = len(tallies) + (extra is not None)
+    suffix = f" ({w['top'][lang].format(shown=number(len(rows), lang), total=number(total, lang))})" if len(tallies) > top else ""
+    lines = [f"## {heading}{suffix}", "", f"*{note}*", ""]
+    if not rows and extra is None:
+        return lines + [f"*{w['nothing'][lang]}*", ""]
+    principles = [m[0] for m in (rows or [extra])[0].medians]
+    lines += [_row([first, w["services_word"][lang], w["failing"][lang], w["failed_findings"][lang],
+                    w["most"][lang], *[f"{p} ({w['median'][lang]})" for p in principles]]),
+              "|---|--:|--:|--:|---|" + "--:|" * len(principles)]
+    named = [(md(e.id) + (f" ({md(e.name.get(lang))})" if e.name else ""), e) for e in rows]
+    if extra is not None:
+        named.append((views.word("no_life_event", lang), extra))
+    for name, e in named:
+        lines.append(_row([name, number(e.services, lang), number(e.failing_services, lang),
+                           number(e.failed_findings, lang), md(_counts_text(e.checks, lang)) or "–",
+                           *[decimal(value, lang) for _, value in e.medians]]))
+    return lines + [""]
+
+
+def render_portfolio_markdown(portfolio: Portfolio, lang: Language, *, top: int = DEFAULT_TOP,
+                              sort: str = "worst") -> str:
+    """The portfolio as one Markdown document (GitHub/GitLab-flavoured tables), the heat map first."""
     w = WORDS
     L = report_labels(lang)
     lines = [f"# {w['title'][lang]}: {md(portfolio.vision_title.get(lang))} {md(portfolio.vision_version)}", ""]
-    facts = [w["summary"][lang].format(services=number(portfolio.services, lang), passing=number(portfolio.passing, lang),
-                                       failing=number(portfolio.failing, lang), fail_on=portfolio.fail_on.value)]
+    facts = [summary_line(portfolio, lang)]
     if portfolio.invalid:
-        facts.append(w["invalid"][lang].format(n=number(portfolio.invalid, lang)))
+        facts.append(w["invalid"][lang].format(n=counted(portfolio.invalid, "document", lang)))
     lines += [" · ".join(facts), ""]
     if portfolio.statuses:
         lines += [f"{w['findings'][lang]}: " + ", ".join(
@@ -289,6 +419,7 @@ def render_portfolio_markdown(portfolio: Portfolio, lang: Language, *, top: int 
         suffix = f" ({w['top'][lang].format(shown=number(shown, lang), total=number(total, lang))})" if total > shown else ""
         lines.extend([f"## {text}{suffix}", ""])
 
+    lines += _heatmap_markdown(portfolio, lang, sort, top)
     lines += [f"## {w['distributions'][lang]}", "", f"*{w['distributions_note'][lang]}*", ""]
     lines += [_row([w["item"][lang], w["min"][lang], w["q1"][lang], w["median"][lang], w["q3"][lang], w["max"][lang],
                     w["mean"][lang], w["n"][lang], w["not_scored"][lang], w["spread"][lang], w["failing"][lang]]),
@@ -311,20 +442,11 @@ def render_portfolio_markdown(portfolio: Portfolio, lang: Language, *, top: int 
     else:
         lines.append(f"*{w['nothing'][lang]}*")
     lines.append("")
-    heading(w["life_events"][lang], len(portfolio.life_events), min(top, len(portfolio.life_events)))
-    if portfolio.life_events:
-        principles = [m[0] for m in portfolio.life_events[0].medians]
-        lines += [_row([w["life_event"][lang], w["services_word"][lang], w["failing"][lang], w["failed_findings"][lang],
-                        w["most"][lang], *[f"{p} ({w['median'][lang]})" for p in principles]]),
-                  "|---|--:|--:|--:|---|" + "--:|" * len(principles)]
-        for e in portfolio.life_events[:top]:
-            name = md(e.id) + (f" ({md(e.name.get(lang))})" if e.name else "")
-            lines.append(_row([name, number(e.services, lang), number(e.failing_services, lang),
-                               number(e.failed_findings, lang), md(_counts_text(e.checks, lang)) or "–",
-                               *[decimal(value, lang) for _, value in e.medians]]))
-    else:
-        lines.append(f"*{w['nothing'][lang]}*")
-    lines.append("")
+    note = views.word("groups_note", lang)
+    lines += _groups_markdown(w["life_events"][lang], note, portfolio.life_events, lang, top, w["life_event"][lang],
+                              extra=portfolio.without_life_event)
+    lines += _groups_markdown(views.word("situations", lang), note, portfolio.situations, lang, top,
+                              views.word("situation", lang))
     heading(w["organisations"][lang], len(portfolio.organisations), min(top, len(portfolio.organisations)))
     if portfolio.organisations:
         lines += [_row([w["organisation"][lang], w["services_word"][lang], w["steps"][lang], w["own_steps"][lang],
@@ -336,6 +458,8 @@ def render_portfolio_markdown(portfolio: Portfolio, lang: Language, *, top: int 
     else:
         lines.append(f"*{w['nothing'][lang]}*")
     lines.append("")
+    lines += _groups_markdown(views.word("owners", lang), views.word("owners_note", lang) + " " + note,
+                              portfolio.owners, lang, top, views.word("owner_col", lang))
     cold = _cold(portfolio)
     heading(w["cold"][lang], len(cold), min(top, len(cold)))
     if cold:
@@ -378,6 +502,11 @@ def portfolio_to_data(portfolio: Portfolio) -> dict[str, Any]:
             data["name"] = _text(name)
         return data
 
+    def group(e: Any) -> dict[str, Any]:
+        return named({"id": e.id}, e.name) | {
+            "services": e.services, "failing_services": e.failing_services, "failed_findings": e.failed_findings,
+            "checks": dict(e.checks), "medians": dict(e.medians)}
+
     return {
         "dienstvisie_portfolio": PORTFOLIO_FORMAT,
         "tool": {"name": "dienstvisie", "version": portfolio.version},
@@ -399,12 +528,17 @@ def portfolio_to_data(portfolio: Portfolio) -> dict[str, Any]:
              "services": c.services, "findings": c.findings, "explained": c.explained}
             for c in portfolio.checks
         ],
-        "life_events": [
-            named({"id": e.id}, e.name) | {
-                "services": e.services, "failing_services": e.failing_services, "failed_findings": e.failed_findings,
-                "checks": dict(e.checks), "medians": dict(e.medians)}
-            for e in portfolio.life_events
+        "matrix": [
+            {"service": row.service, **({"title": _text(row.title)} if row.title is not None else {}),
+             "file": row.file, "failing": row.failing, "owner": row.owner, "mean": row.mean,
+             "scores": dict(row.scores), "failed_checks": dict(row.failed)}
+            for row in portfolio.matrix
         ],
+        "life_events": [group(e) for e in portfolio.life_events],
+        "without_life_event": (None if portfolio.without_life_event is None else
+                               {key: value for key, value in group(portfolio.without_life_event).items() if key != "id"}),
+        "situations": [group(e) for e in portfolio.situations],
+        "owners": [group(e) for e in portfolio.owners],
         "organisations": [
             {"id": o.id, "name": o.name, "services": o.services, "steps": o.steps, "failed_in_steps": o.failed_in_steps,
              "step_checks": dict(o.step_checks), "failed_handovers_to": o.failed_handovers_to,
@@ -608,8 +742,10 @@ def _count_chart(chart_id: str, title: str, desc: str, rows: list[tuple[str, flo
                       axis_y=axis_y, ticks=tuple(ticks), bars=bars)
 
 
-def render_portfolio_html(portfolio: Portfolio, lang: Language, *, top: int = DEFAULT_TOP) -> str:
-    """The portfolio as one self-contained, accessible HTML page with inline SVG charts."""
+def render_portfolio_html(portfolio: Portfolio, lang: Language, *, top: int = DEFAULT_TOP, sort: str = "worst",
+                          theme: Any = None) -> str:
+    """The portfolio as one self-contained, accessible HTML page with inline SVG charts, the heat map first.
+    `theme`: a `Theme` (house style and logo) or None for the default look."""
     L = report_labels(lang)
     W = {key: value[lang] for key, value in WORDS.items()}
     principles = tuple(d for d in portfolio.distributions if d.kind == "principle")
@@ -634,21 +770,38 @@ def render_portfolio_html(portfolio: Portfolio, lang: Language, *, top: int = DE
         "chart-data", W["data_chart_title"], W["data_chart_desc"],
         [(d.id + (f" ({d.name.get(lang)})" if d.name else ""), d.held,
           f"{number(d.held, lang)} / {number(d.asked, lang)}") for d in held], lang)
-    summary = W["summary"].format(services=number(portfolio.services, lang), passing=number(portfolio.passing, lang),
-                                  failing=number(portfolio.failing, lang), fail_on=portfolio.fail_on.value)
+    summary = summary_line(portfolio, lang)
+
+    def groups(tallies: Any) -> list[Any]:
+        return [(e, text_markup(e.name, lang) if e.name else None, _counts_text(e.checks, lang),
+                 [decimal(value, lang) for _, value in e.medians]) for e in tallies[:top]]
+
+    heat = views.heat_map(portfolio, lang, sort, top)
+    heatmap_heading = views.word("heatmap", lang)
+    if len(portfolio.matrix) > len(heat.rows):
+        heatmap_heading += f" ({views.word('shown', lang).format(shown=number(len(heat.rows), lang), total=number(len(portfolio.matrix), lang))})"
     template = environment().get_template("portfolio.html.j2")
     return template.render(
         lang=lang, L=L, W=W, csp=CONTENT_SECURITY_POLICY, version=portfolio.version, portfolio=portfolio,
         vision_title=text_markup(portfolio.vision_title, lang), summary=summary,
-        invalid=W["invalid"].format(n=number(portfolio.invalid, lang)) if portfolio.invalid else None,
+        invalid=W["invalid"].format(n=counted(portfolio.invalid, "document", lang)) if portfolio.invalid else None,
         statuses=[(L["status." + status], number(n, lang)) for status, n in portfolio.statuses],
         box_plots=box_plots, histograms=histograms, bands=band_labels(),
         checks=[(c, number(c.services, lang), percent(c.services, portfolio.services), number(c.findings, lang),
                  number(c.explained, lang), L["severity." + c.severity.value], text_markup(c.title, lang)) for c in checks],
         checks_total=len([c for c in portfolio.checks if c.services or c.explained]), checks_chart=checks_chart,
-        life_events=[(e, text_markup(e.name, lang) if e.name else None, _counts_text(e.checks, lang),
-                      [decimal(value, lang) for _, value in e.medians]) for e in portfolio.life_events[:top]],
-        life_event_principles=[p for p, _ in portfolio.life_events[0].medians] if portfolio.life_events else [],
+        life_events=groups(portfolio.life_events), situations=groups(portfolio.situations),
+        owners=groups(portfolio.owners),
+        without_life_event=(None if portfolio.without_life_event is None else (
+            portfolio.without_life_event, views.word("no_life_event", lang),
+            _counts_text(portfolio.without_life_event.checks, lang),
+            [decimal(value, lang) for _, value in portfolio.without_life_event.medians])),
+        V={key: value[lang] for key, value in views.WORDS.items()}, heat=heat, band=views.band,
+        heat_principles=views.principle_ids(portfolio), heat_failing=views.failing_counts(portfolio),
+        heatmap_heading=heatmap_heading, order_note=views.order_note(sort, lang),
+        failing_row=views.word("failing_row", lang).format(total=number(len(portfolio.matrix), lang)),
+        theme=theme,
+        life_event_principles=list(views.principle_ids(portfolio)),
         organisations=[(o, _counts_text(o.step_checks, lang), _counts_text(o.handover_checks, lang))
                        for o in portfolio.organisations[:top]],
         cold=cold, cold_total=len(_cold(portfolio)), cold_chart=cold_chart,

@@ -25,6 +25,10 @@ class StreamOptions:
     lang: Language
     fail_on: Severity
     colour: bool = False
+    form: str = "full"
+    """The text report's form, `full` or `concise` (`--output-format`); other formats may ignore it."""
+    quiet: bool = False
+    """`--quiet`: only what fails (the text report leaves out the vision line, passing services, totals)."""
     baseline: Any = attrs.field(default=None, eq=False)
     """An `analysis.baseline.Baseline` applied to each report first (its known findings left out)."""
 

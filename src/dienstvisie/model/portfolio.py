@@ -38,6 +38,9 @@ class ServiceSummary:
     asks: Counts  # times each data item is asked
     asks_held: Counts  # times each data item is asked although a register or organisation already holds it
     failed_at_data: tuple[tuple[str, str, int], ...]  # (data item, check, failed findings about asking it)
+    title: Text | None = None  # the service's title
+    situations: tuple[str, ...] = ()
+    owner: tuple[str, str] | None = None  # (id, name) of the organisation that owns the whole service
 
 
 @attrs.frozen
@@ -74,15 +77,66 @@ class CheckTally:
 
 @attrs.frozen
 class LifeEventTally:
-    """The services of one life event and where they fall short."""
+    """The services of one group — a life event, a situation or an owner — and where they fall short."""
 
     id: str
-    name: Text | None  # from the vocabulary, when it knows the life event
+    name: Text | None  # from the vocabulary (or the owner's name), when known
     services: int
     failing_services: int
     failed_findings: int
     checks: Counts  # failed findings per check
     medians: tuple[tuple[str, float | None], ...]  # median score per principle
+
+
+GroupTally = LifeEventTally
+"""The same tally serves every view by group: per life event, per situation, per owner."""
+
+
+@attrs.frozen
+class ServiceRow:
+    """One row of the heat map: a service with its score per design principle (None: no check applied)."""
+
+    service: str
+    title: Text | None
+    file: str | None
+    failing: bool
+    owner: str | None  # the owning organisation's id
+    scores: tuple[tuple[str, float | None], ...]  # per principle, in the vision's order
+    failed: tuple[tuple[str, int], ...]  # failed checks per principle, same order
+
+    @property
+    def mean(self) -> float | None:
+        """The mean of the principles' scores that exist, to one decimal; None when none exists."""
+        values = [score for _, score in self.scores if score is not None]
+        return round(sum(values) / len(values), 1) if values else None
+
+    def score(self, principle: str) -> float | None:
+        """The score of one principle, None when it has none (or the vision has no such principle)."""
+        return next((score for item, score in self.scores if item == principle), None)
+
+
+SORTS = ("worst", "name")
+"""How the heat map can be ordered: worst first (lowest mean score), by service id, or by one
+principle's score (its id, lowest first)."""
+
+
+def sort_rows(rows: tuple[ServiceRow, ...], by: str = "worst") -> tuple[ServiceRow, ...]:
+    """`rows` worst first (lowest mean; failing before passing; then more failed checks; then id),
+    by service id (`name`), or by the score of the principle `by` (lowest first, no score last)."""
+    def worst(row: ServiceRow) -> tuple[float, int, int, str]:
+        mean = row.mean
+        return (101.0 if mean is None else mean, not row.failing, -sum(n for _, n in row.failed), row.service)
+
+    if by == "worst":
+        return tuple(sorted(rows, key=worst))
+    if by == "name":
+        return tuple(sorted(rows, key=lambda row: row.service))
+
+    def by_principle(row: ServiceRow) -> tuple[float, float, int, int, str]:
+        score = row.score(by)
+        return (101.0 if score is None else score, *worst(row))
+
+    return tuple(sorted(rows, key=by_principle))
 
 
 @attrs.frozen
@@ -134,6 +188,10 @@ class Portfolio:
     data_items: tuple[DataItemTally, ...]
     version: str = ""
     vision_status: str = ""  # the vision's provenance status: official, reconstructed or draft
+    matrix: tuple[ServiceRow, ...] = ()  # the heat map: every service, worst first
+    without_life_event: LifeEventTally | None = None  # the services that name no life event, as one group
+    situations: tuple[LifeEventTally, ...] = ()
+    owners: tuple[LifeEventTally, ...] = ()
 
     @property
     def passed(self) -> bool:

@@ -1,4 +1,4 @@
-"""Vocabularies of life events and data items, with what government already knows of them."""
+"""Vocabularies of life events, situations and data items, with what government already knows of them."""
 
 from __future__ import annotations
 
@@ -8,16 +8,16 @@ import attrs
 
 from .text import Text
 
-VocabularyKind = Literal["life_events", "data_items"]
+VocabularyKind = Literal["life_events", "data_items", "situations"]
 
 
 @attrs.frozen
 class Term:
-    """A known life event or data item."""
+    """A known life event, situation or data item."""
 
     id: str
     name: Text
-    known_via: str | None = None  # life events: the register through which government learns of it
+    known_via: str | None = None  # life events, situations: the register or source through which government learns of it
     registers: tuple[str, ...] = ()  # data items: registers or organisations that already hold it
 
 
@@ -32,10 +32,11 @@ class Vocabulary:
 
 @attrs.frozen
 class Vocabularies:
-    """All known life events and data items, merged from the shipped lists and plugins."""
+    """All known life events, data items and situations, merged from the shipped lists and plugins."""
 
     life_events: tuple[Term, ...] = ()
     data_items: tuple[Term, ...] = ()
+    situations: tuple[Term, ...] = ()
 
     def life_event(self, term_id: str) -> Term | None:
         """The life event with this id, or None."""
@@ -45,11 +46,13 @@ class Vocabularies:
         """The data item with this id, or None."""
         return next((term for term in self.data_items if term.id == term_id), None)
 
+    def situation(self, term_id: str) -> Term | None:
+        """The situation with this id, or None."""
+        return next((term for term in self.situations if term.id == term_id), None)
+
     def merged(self, vocabulary: Vocabulary) -> Vocabularies:
         """These vocabularies with `vocabulary`'s terms added (an earlier term with the same id wins)."""
-        current = self.life_events if vocabulary.kind == "life_events" else self.data_items
+        current: tuple[Term, ...] = getattr(self, vocabulary.kind)
         known = {term.id for term in current}
         added = current + tuple(term for term in vocabulary.items if term.id not in known)
-        if vocabulary.kind == "life_events":
-            return attrs.evolve(self, life_events=added)
-        return attrs.evolve(self, data_items=added)
+        return attrs.evolve(self, **{vocabulary.kind: added})

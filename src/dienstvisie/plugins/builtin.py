@@ -23,7 +23,7 @@ def dienstvisie_visions() -> list[Traversable]:
 @hookimpl
 def dienstvisie_vocabularies() -> list[Traversable]:
     folder = resources.files("dienstvisie.vocabularies")
-    return [folder.joinpath("life-events.yaml"), folder.joinpath("data-items.yaml")]
+    return [folder.joinpath("life-events.yaml"), folder.joinpath("data-items.yaml"), folder.joinpath("situations.yaml")]
 
 
 @hookimpl
