@@ -19,6 +19,7 @@ from ..i18n import CATALOGUE, message
 from ..model.problem import Location, Problem
 from ..model.text import Text
 from ..schemas import load_schema
+from .compiled_schema import surely_valid
 from ..model.source_map import pointer_join
 
 _PATTERN_NAMES = {
@@ -201,7 +202,12 @@ def _problems_for(error: ValidationError) -> list[Problem]:
 
 
 def schema_problems(data: object, schema_name: str) -> list[Problem]:
-    """Every violation of the shipped schema `schema_name`, in document order."""
+    """Every violation of the shipped schema `schema_name`, in document order.
+
+    The compiled validator decides first (documents/compiled_schema.py): a valid document costs
+    almost nothing; an invalid one is explained by jsonschema, with the messages and hints below."""
+    if surely_valid(data, schema_name):
+        return []
     found = validator_for(schema_name).iter_errors(data)  # type: ignore[arg-type]
     errors = sorted(found, key=lambda e: [str(p) for p in e.absolute_path])
     problems: list[Problem] = []

@@ -1,0 +1,211 @@
+"""A compiled validator that says whether a document is valid, at a fraction of jsonschema's cost.
+
+Why: validating a valid service concept with `jsonschema` costs about 1 ms, more than every
+check together; jsonschema-rs (Rust) decides the same in about 0.02 ms. It only *decides*:
+an invalid document is still explained by `jsonschema` (documents/validate.py), so the problems,
+their messages and hints are today's.
+
+The two must agree exactly, so the schema jsonschema-rs compiles is made to mean what it means
+to `jsonschema`:
+
+* formats: jsonschema-rs calls the very format checkers `jsonschema` uses; a format `jsonschema`
+  does not check here (e.g. `uri` without `rfc3987`) is not checked by jsonschema-rs either;
+* regular expressions: `jsonschema` searches with Python's `re`, jsonschema-rs with ECMA-262
+  semantics in Rust. A pattern is rewritten so Rust finds what Python finds: `$` becomes "end, or
+  before a final line break" (Python's `$`), and `\\s`, `\\S`, `\\d`, `\\D`, `\\w`, `\\W` become the
+  explicit sets of characters Python's classes hold. A pattern with anything this rewriting does not
+  understand (look-arounds, back references, flags, …) means no compiled validator for that schema:
+  `jsonschema` then decides alone, as before;
+* keywords jsonschema-rs does not know (`x-ref`, `x-since`, … of format 2) are annotations to
+  both.
+
+tests/test_compiled_schema.py proves the agreement on generated valid and mutated documents
+(hypothesis) and, for the character classes, on every code point.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+from ..schemas import load_schema
+
+_ESCAPED_LITERALS = frozenset(".-/^$*+?()[]{}|\\ ")
+_CLASS_LETTERS = "sdw"
+
+
+# Python's `\\s` for text, spelt out: every code point is searched once by
+# tests/test_compiled_schema.py to prove it (the search costs 0.3 s, too much for every start-up)
+PYTHON_WHITESPACE = ("\\x{9}-\\x{d}\\x{1c}-\\x{20}\\x{85}\\x{a0}\\x{1680}\\x{2000}-\\x{200a}\\x{2028}-\\x{2029}"
+                     "\\x{202f}\\x{205f}\\x{3000}")
+
+
+def _class_body(letter: str) -> str:
+    return PYTHON_WHITESPACE if letter == "s" else _ranges(letter)
+
+
+@cache
+def _ranges(letter: str) -> str:
+    """Python's `\\s`, `\\d` or `\\w` (for text) as an explicit Rust character-class body: the runs
+    of code points the class matches, found by one search over every code point (some 50 ms)."""
+    parts = []
+    for low, high in ((0, 0xD7FF), (0xE000, sys.maxunicode)):  # the surrogates are no text
+        every = "".join(map(chr, range(low, high + 1)))
+        for run in re.finditer(f"\\{letter}+", every):
+            parts.append(_range(low + run.start(), low + run.end() - 1))
+    return "".join(parts)
+
+
+def _range(low: int, high: int) -> str:
+    return f"\\x{{{low:x}}}" if low == high else f"\\x{{{low:x}}}-\\x{{{high:x}}}"
+
+
+def rust_pattern(pattern: str) -> str | None:
+    """`pattern` (a Python `re` pattern searched as `jsonschema` does) rewritten for jsonschema-rs
+    to match exactly the same strings; None when it holds anything this does not understand."""
+    out: list[str] = []
+    index = 0
+    in_class = False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            if index + 1 >= len(pattern):
+                return None
+            letter = pattern[index + 1]
+            index += 2
+            if letter.lower() in _CLASS_LETTERS:
+                body = _class_body(letter.lower())
+                if in_class:
+                    if letter.isupper():
+                        return None  # a negated class inside a class: not worth understanding
+                    out.append(body)
+                else:
+                    out.append(f"[{'^' if letter.isupper() else ''}{body}]")
+            elif letter in _ESCAPED_LITERALS:
+                out.append("\\" + letter)
+            else:
+                return None  # \b, \A, \1, \x.., \u.., …
+            continue
+        if in_class:
+            if char == "[":
+                return None  # Rust reads a nested class where Python reads a bracket
+            if char == "]":
+                in_class = False
+            elif char in "&~-" and pattern[index + 1:index + 2] == char:
+                return None  # Rust's class set operators (&&, --, ~~)
+            out.append(char)
+        elif char == "[":
+            in_class = True
+            out.append(char)
+            if pattern[index + 1:index + 2] == "^":
+                out.append("^")
+                index += 1
+            if pattern[index + 1:index + 2] == "]":
+                return None  # Python takes a leading ] as a literal
+        elif char == "$":
+            out.append("(?:\\n?\\z)")
+        elif char == "(" and pattern[index + 1:index + 2] == "?" and pattern[index + 2:index + 3] != ":":
+            return None  # look-arounds, named groups, inline flags
+        elif char == "{" and not re.match(r"\{[0-9]+(,[0-9]*)?\}", pattern[index:]):
+            return None  # Python takes a brace that is no quantifier as a literal
+        else:
+            out.append(char)
+        index += 1
+    return None if in_class else "".join(out)
+
+
+def _formats(schema: Any) -> set[str]:
+    found: set[str] = set()
+    stack = [schema]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if isinstance(item.get("format"), str):
+                found.add(item["format"])
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
+def rust_schema(schema: Any) -> Any:
+    """A copy of `schema` with every regular expression rewritten (see `rust_pattern`); raises
+    ValueError naming a pattern that cannot be rewritten."""
+
+    def rewrite(pattern: object) -> str:
+        translated = rust_pattern(pattern) if isinstance(pattern, str) else None
+        if translated is None:
+            raise ValueError(f"pattern {pattern!r} has no exact jsonschema-rs equivalent")
+        return translated
+
+    def walk(value: Any, in_properties: bool = False) -> Any:
+        if isinstance(value, list):
+            return [walk(item) for item in value]
+        if not isinstance(value, dict):
+            return value
+        if in_properties:  # names of properties, not keywords: `pattern` may be a property's name
+            return {key: walk(item) for key, item in value.items()}
+        result: dict[str, Any] = {}
+        for key, item in value.items():
+            if key == "pattern" and not isinstance(item, dict):
+                result[key] = rewrite(item)
+            elif key == "patternProperties" and isinstance(item, dict):
+                result[key] = {rewrite(name): walk(sub) for name, sub in item.items()}
+            elif key in ("properties", "$defs", "definitions", "dependentSchemas"):
+                result[key] = walk(item, in_properties=True)
+            elif key in ("const", "enum", "default", "examples") or key.startswith("x-"):
+                result[key] = item  # values, not schemas
+            else:
+                result[key] = walk(item)
+        return result
+
+    return walk(schema)
+
+
+def compile_schema(schema: Any) -> Callable[[object], bool] | None:
+    """A function telling whether data is valid against `schema` exactly as `jsonschema` (with its
+    format checker) would say; None when no exact compiled validator can be made for it."""
+    try:
+        import jsonschema
+        import jsonschema_rs
+    except ImportError:  # pragma: no cover - jsonschema-rs is a dependency; a platform without a wheel still works
+        return None
+    try:
+        translated = rust_schema(schema)
+    except ValueError:
+        return None
+    checker = jsonschema.validators.validator_for(schema).FORMAT_CHECKER
+
+    def conforms(name: str) -> Callable[[str], bool]:
+        if name not in checker.checkers:
+            return lambda value: True  # `jsonschema` does not check this format here: neither do we
+        return lambda value: checker.conforms(value, name)
+
+    formats = {name: conforms(name) for name in _formats(schema)}
+    try:
+        validator = jsonschema_rs.validator_for(translated, validate_formats=True, formats=formats)
+    except Exception:  # a schema jsonschema-rs refuses: jsonschema decides alone
+        return None
+
+    def is_valid(data: object) -> bool:
+        try:
+            return bool(validator.is_valid(data))
+        except Exception:  # data jsonschema-rs cannot take (e.g. a lone surrogate): let jsonschema say
+            return False
+
+    return is_valid
+
+
+@cache
+def compiled_validator(schema_name: str) -> Callable[[object], bool] | None:
+    """The compiled validator of a shipped schema, made once; None if it cannot be exact."""
+    return compile_schema(load_schema(schema_name))
+
+
+def surely_valid(data: object, schema_name: str) -> bool:
+    """True only when the shipped schema `schema_name` accepts `data`; False means "ask jsonschema"."""
+    validator = compiled_validator(schema_name)
+    return validator is not None and validator(data)
