@@ -5,7 +5,6 @@ Byte-identical for the same input: keys in a fixed order, no timestamps.
 
 from __future__ import annotations
 
-import json
 import tempfile
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TextIO
@@ -21,6 +20,7 @@ from ..model.report import Report
 from ..model.run import CheckRun
 from ..model.text import Language, Text
 from ._stream import apply_baseline, run_of_one
+from ._json import dumps as json_text
 
 if TYPE_CHECKING:
     from ..analysis.baseline import Baseline, Tally
@@ -123,7 +123,7 @@ def run_to_data(run: CheckRun, baseline: Mapping[str, Any] | None = None) -> dic
 
 def render_json(run: CheckRun, lang: Language) -> str:
     """The JSON report (both languages are always included; `lang` is not needed)."""
-    return json.dumps(run_to_data(run), ensure_ascii=False, indent=2) + "\n"
+    return json_text(run_to_data(run)) + "\n"
 
 
 # ------------------------------------------------------------------------------- service by service
@@ -153,7 +153,7 @@ class JsonFinisher:
         report, tally = apply_baseline(self.baseline, report)
         run = run_of_one(report, context, self.fail_on)
         data = service_data(report, run, known=tally.known if tally is not None else None)
-        text = _INDENT + json.dumps(data, ensure_ascii=False, indent=2).replace("\n", "\n" + _INDENT)
+        text = _INDENT + json_text(data).replace("\n", "\n" + _INDENT)
         return JsonPart(service=report.service, text=text, failing=run.failing(report), tally=tally)
 
 
@@ -179,7 +179,7 @@ class JsonWriter:
         stream = self.stream
         data = run_to_data(run, dict(baseline) if baseline is not None else None)
         data["result"] = "pass" if not run.load_failures and not self.failing else "fail"
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        text = json_text(data) + "\n"
         assert text.count(_SERVICES) == 1, "the JSON report has no single empty services list"
         head, tail = text.split(_SERVICES)
         if not self.reports:
