@@ -423,6 +423,8 @@ def _parse_fast(text: str, file: str | None) -> ParsedSource | None:
 
 def _parse_bounded(text: str, file: str | None) -> ParsedSource | None:
     """libyaml's parser under PyYAML's composer, bounded as it composes, and `_FastBuilder`."""
+    if _FastLoader is None:
+        return None
     try:
         loader = _FastLoader(text)
         loader.file = file
