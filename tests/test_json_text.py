@@ -43,6 +43,18 @@ def test_floats_of_every_size_are_written_the_same() -> None:
         assert _json.dumps({"score": value, "list": [value]}) == _reference({"score": value, "list": [value]}), value
 
 
+def test_orjson_writes_an_exponent_always_with_its_sign() -> None:
+    """What exporters/_json.py relies on to see a float it must leave to json."""
+    rng = random.Random(1)
+    values = [struct.unpack("d", struct.pack("Q", rng.getrandbits(64)))[0] for _ in range(1_000_000)]
+    values += [float(f"1e{exponent}") for exponent in range(-330, 310)]
+    for value in values:
+        if value == value and abs(value) != float("inf"):
+            text = orjson.dumps(value)
+            assert b"E" not in text and not any(text[i:i + 1] == b"e" and text[i + 1:i + 2].isdigit()
+                                                for i in range(len(text))), (value, text)
+
+
 def test_the_fallback_is_taken_where_orjson_differs() -> None:
     for data in ({"score": 1e-05}, [1e+16], 2 ** 70, {1: "a"}, {None: 1}, {"a": [2 ** 64]}, 3e-7):
         assert _json.dumps(data) == _reference(data)
@@ -63,5 +75,15 @@ def test_generated_data_is_written_the_same(data: Any) -> None:
 
 
 def test_text_that_looks_like_a_float_inside_a_string_changes_nothing() -> None:
-    data = {"message": 'score": 1e-05 and\n  1e5', "items": ["0.00001", '": 1E9']}
+    data = {"message": 'score": 1e-05 and\n  1e5', "items": ["0.00001", '": 1E9', "see-e-mail"]}
     assert _json.dumps(data) == _reference(data)
+
+
+def test_the_reports_of_the_golden_corpus_take_the_fast_path() -> None:
+    """Not a speed test: proof that orjson's text is the one used for real reports (no fallback)."""
+    import gzip
+    from pathlib import Path
+
+    for name in ("run.en.json", "run.nl.sarif", "run.en.gitlab"):
+        text = gzip.decompress((Path(__file__).parent / "golden" / "reports" / f"{name}.gz").read_bytes()).decode()
+        assert not _json._may_differ(text), name
