@@ -443,10 +443,31 @@ def _parse_bounded(text: str, file: str | None) -> ParsedSource | None:
     return ParsedSource(data=data, source_map=SourceMap(file=file, positions=builder.positions))
 
 
+_RESOLVED: dict[tuple[str, bool], str] = {}
+
+
+class _CLoader(yaml.CSafeLoader):
+    """libyaml's composer, with PyYAML's resolver remembered: the composer asks it the tag of every
+    scalar, and for the safe loader (no path resolvers) the answer depends only on the text and on
+    whether it was plain, so each distinct scalar is resolved by regular expressions once."""
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> Any:
+        if kind is not yaml.ScalarNode or self.yaml_path_resolvers:
+            return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+        key = (value, implicit[0])
+        tag = _RESOLVED.get(key)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+            if len(_RESOLVED) > 100_000:  # bounded: a corpus of distinct texts does not fill memory
+                _RESOLVED.clear()
+            _RESOLVED[key] = tag
+        return tag
+
+
 def _parse_c(text: str, file: str | None) -> ParsedSource | None:
     """libyaml's composer (C) and the one-pass builder; None on anything but a clean document."""
     try:
-        loader = yaml.CSafeLoader(text)
+        loader = _CLoader(text)
         try:
             node = loader.get_single_node()
             if node is None:
