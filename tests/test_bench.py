@@ -54,3 +54,21 @@ def test_bench_runs_with_one_command_and_reports_every_figure(tmp_path: Path) ->
     assert data["startup"]["version_ms"] > 0 and data["startup"]["heavy_modules_imported"] == []
     table = result.stdout
     assert "| target | measured | limit | met |" in table and "check_vs_floor" in table and "Start-up" in table
+
+
+def test_the_steps_benchmark_times_every_check(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, str(BENCH / "steps.py"), "--steps", "10,20"], capture_output=True,
+                            text=True, check=False, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    rows = [line for line in result.stdout.splitlines() if line.startswith("| DV") or line.startswith("| QP")]
+    assert any(row.startswith("| DV201 ") for row in rows) and len(rows) >= 30
+
+
+def test_the_phases_benchmark_times_every_phase(tmp_path: Path) -> None:
+    bench_module("generate").write(5, tmp_path)
+    result = subprocess.run([sys.executable, str(BENCH / "phases.py"), str(tmp_path)], capture_output=True,
+                            text=True, check=False, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    figures = json.loads(result.stdout)
+    assert figures["documents"] == 5
+    assert set(figures["cpu_seconds"]) == {"read", "parse", "validate", "references", "structure", "checks", "finish"}

@@ -147,9 +147,14 @@ def handover_passes_nothing(ctx: CheckContext) -> Iterator[Outcome]:
                    pointer=f"{ctx.step_pointer(index)}/handover/shares", step=step.id)
 
 
-def _announced(steps: tuple[Step, ...], upto: int, organisation: str) -> bool:
-    """Some step up to index `upto` hands the journey over to `organisation` (a branch may return to it)."""
-    return any(step.handover is not None and step.handover.to == organisation for step in steps[:upto + 1])
+def _first_handovers(steps: tuple[Step, ...]) -> dict[str, int]:
+    """The index of the first step that hands the journey over to each organisation: a move to it is
+    announced from there on (a branch may return to it). One pass, so the check stays linear in steps."""
+    first: dict[str, int] = {}
+    for index, step in enumerate(steps):
+        if step.handover is not None:
+            first.setdefault(step.handover.to, index)
+    return first
 
 
 @define_check(
@@ -189,9 +194,11 @@ def unannounced_next_door(ctx: CheckContext) -> Iterator[Outcome]:
         yield skip(Text(nl="De reis gaat niet van de ene organisatie naar de andere",
                         en="The journey does not move from one organisation to another"))
         return
+    first_handover = _first_handovers(steps)
     for index in moves:
         step, following = steps[index], steps[index + 1]
-        if following.initiative in ACTS_ITSELF or _announced(steps, index, following.organisation):
+        announced = first_handover.get(following.organisation, len(steps)) <= index
+        if following.initiative in ACTS_ITSELF or announced:
             continue
         yield _unannounced(ctx, index, step, following)
 

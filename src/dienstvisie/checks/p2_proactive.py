@@ -26,14 +26,9 @@ def _waits_on_person(step: Step) -> bool:
     return step.initiative == "burger" and not step.legal_duty
 
 
-def _shared_before(steps: tuple[Step, ...], index: int) -> set[str]:
-    """Data items that hand-overs of steps before `index` passed on: government holds them."""
-    return {data for step in steps[:index] if step.handover is not None for data in step.handover.shares}
-
-
-def _unknown_asks(ctx: CheckContext, index: int, step: Step) -> list[str]:
-    """The data items this step asks for that government does not already hold."""
-    shared = _shared_before(ctx.service.steps, index)
+def _unknown_asks(ctx: CheckContext, step: Step, shared: set[str]) -> list[str]:
+    """The data items this step asks for that government does not already hold; `shared`: the data
+    items hand-overs of the steps before it passed on."""
     return [ask.data for ask in step.asks if not holders(ctx, step, ask) and ask.data not in shared]
 
 
@@ -76,14 +71,18 @@ def government_could_act(ctx: CheckContext) -> Iterator[Outcome]:
     hand-over. A step that asks nothing at all counts as well.
     """
     steps = ctx.service.steps
-    acting = [(index, step) for index, step in enumerate(steps) if _waits_on_person(step)]
-    if not acting:
+    if not any(_waits_on_person(step) for step in steps):
         yield skip(Text(nl="Geen stap waarin de persoon zelf het initiatief moet nemen (wettelijke plichten "
                            "niet meegeteld)",
                         en="No step in which the person must take the initiative (legal duties not counted)"))
         return
-    for index, step in acting:
-        if _unknown_asks(ctx, index, step):
+    shared: set[str] = set()  # what the hand-overs of the steps so far passed on, grown step by step (linear)
+    for index, step in enumerate(steps):
+        waits = _waits_on_person(step)
+        asks_new = waits and _unknown_asks(ctx, step, shared)
+        if step.handover is not None:
+            shared.update(step.handover.shares)
+        if not waits or asks_new:
             continue
         nl, en = step_names(ctx, step)
         why_nl, why_en = _nothing_new(ctx, step)
