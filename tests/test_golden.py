@@ -73,3 +73,23 @@ def test_the_command_line_writes_the_golden_bytes(tmp_path: Path, fmt: str, jobs
     golden = gzip.decompress((GOLDEN / f"run.en.{fmt}.gz").read_bytes())
     now = output.read_bytes()
     assert now == golden, f"{fmt} --jobs {jobs} differs: {_first_difference(golden, now)}"
+
+
+@pytest.mark.parametrize(("fail_on", "select", "code"), [("minor", "ALL", 1), ("critical", "QP1", 0)])
+def test_a_json_report_written_to_a_file_is_the_one_written_to_standard_output(tmp_path: Path, fail_on: str, select: str,
+                                                                                code: int) -> None:
+    """Into a file the JSON report's head is written first and its result filled in at the end (no
+    copy of the services); to standard output the services are spooled. Same bytes, pass or fail."""
+    folder = tmp_path / "corpus"
+    files = [f for f in regenerate.corpus(folder) if not f.name.startswith("broken-")]
+    command = [sys.executable, "-m", "dienstvisie", "check", *[f.name for f in files], "--no-plugins", "--isolated",
+               "--format", "json", "--fail-on", fail_on, "--select", select, "--jobs", "1"]
+    to_file = subprocess.run([*command, "-o", str(tmp_path / "report.json")], cwd=folder, capture_output=True,
+                             timeout=300)
+    to_stdout = subprocess.run(command, cwd=folder, capture_output=True, timeout=300)
+    assert to_file.returncode == to_stdout.returncode == code, to_file.stderr
+    written = (tmp_path / "report.json").read_bytes()
+    assert written == to_stdout.stdout
+    import json
+
+    assert json.loads(written)["result"] == ("pass" if code == 0 else "fail")

@@ -63,6 +63,19 @@ class AtomicFile:
     def write(self, text: str) -> int:
         return self.stream.write(text)
 
+    def tell(self) -> int:
+        """Where the next write goes (an opaque position for `overwrite`)."""
+        return self.stream.tell()
+
+    def overwrite(self, position: int, text: str) -> None:
+        """Write `text` over what stands at `position` (from `tell`), then carry on at the end: a
+        streamed report fills in its head (`"result": "fail"`) when the run is done, instead of
+        copying the whole report once more (exporters/json_report.py)."""
+        end = self.stream.tell()
+        self.stream.seek(position)
+        self.stream.write(text)
+        self.stream.seek(end)
+
     def commit(self) -> None:
         """Put the file in place (flushed to disk first)."""
         try:
