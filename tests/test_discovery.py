@@ -282,7 +282,9 @@ def test_a_named_pipe_below_a_folder_is_read_once_by_the_loader_not_by_discovery
     assert [item.path.name for item in found.skipped] == ["leeg.yaml"]
 
 
-def test_a_folder_without_service_concepts_gives_a_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_folder_without_service_concepts_is_unusable_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """As `validate` (issue 13): a folder with nothing to check must not pass a CI run; what was
+    skipped is still said, so the reader sees why."""
     shutil.copy(RULESET, tmp_path / "regels.yaml")
     code, _, err = run(["check", str(tmp_path), "--lang", "en", "--isolated"], capsys)
-    assert code == 0 and f"warning: no service concepts found in {tmp_path}" in err and "rule set: 1" in err
+    assert code == 2 and f"{tmp_path}: no service concepts found" in err and "rule set: 1" in err

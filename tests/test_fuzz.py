@@ -17,6 +17,7 @@ from __future__ import annotations
 import copy
 import json
 import math
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,11 +31,11 @@ from strategies import service_concepts
 from support import TODAY
 
 import dienstvisie
-from dienstvisie.errors import DienstvisieError, DocumentError, SourceError
 from dienstvisie.documents.load import read_service
+from dienstvisie.errors import DienstvisieError, DocumentError, SourceError
 from dienstvisie.model.text import Language
-from dienstvisie.plugins.manager import Plugins, load_plugins
 from dienstvisie.pipeline.checker import all_checks
+from dienstvisie.plugins.manager import Plugins, load_plugins
 
 # ------------------------------------------------------------------------------------- strategies
 
@@ -388,3 +389,179 @@ def test_mappings_no_document_could_hold_are_refused_before_the_schema(data: dic
     with pytest.raises(DocumentError) as caught:
         read_service(data)
     assert [problem.code for problem in caught.value.problems] == [code]
+
+
+# ------------------------------------------------------------------------------------- classes of hostile input
+# Each class the hostile test found (tests/test_hostile_inputs.py has one sample of each) is
+# generated here in its many forms.
+
+WIDE_ENCODINGS = st.sampled_from(["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"])
+
+
+@FUZZ
+@given(service_concepts(), WIDE_ENCODINGS, st.booleans())
+def test_any_document_in_another_unicode_encoding_is_named_not_called_binary(doc: Any, encoding: str,
+                                                                             as_json: bool) -> None:
+    text = _json_text(doc) if as_json else _yaml_text(doc)
+    assume(text is not None)
+    assert text is not None
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / ("fuzz.json" if as_json else "fuzz.yaml")
+        path.write_bytes(text.encode(encoding))
+        with pytest.raises(DocumentError) as caught:
+            read_service(path)
+    [problem] = caught.value.problems
+    expected = encoding.upper().replace("-", "")[:5]  # UTF16 / UTF32
+    assert problem.code == "source.encoding" and expected in problem.message.en.replace("-", ""), problem.message.en
+    assert problem.hint is not None and "iconv" in problem.hint.en
+
+
+@FUZZ
+@given(st.binary(min_size=1, max_size=600).filter(lambda data: b"\x00" in data))
+def test_binary_data_is_binary_or_some_encoding_never_a_crash(data: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "fuzz.yaml"
+        path.write_bytes(data)
+        with pytest.raises(DocumentError) as caught:
+            read_service(path)
+    assert [problem.code for problem in caught.value.problems] in (["source.binary"], ["source.encoding"])
+
+
+# Text a person sees: whatever a document's texts hold (every kind of line break, the bidi controls,
+# escape sequences, non-characters), each stays on its own line of the text and Markdown reports,
+# and no human-readable format passes on a bidi control or a non-character. The text is put between
+# ⟦ and ⟧ (which it never holds): both must stand on the same line.
+HOSTILE_CHARACTERS = st.sampled_from(list("\n\r\x0b\x0c\x85\u2028\u2029\u202a\u202b\u202c\u202d\u202e\u2066\u2067"
+                                          "\u2068\u2069\x1b\x07\x9b\ufffe\uffff\t #|*_[]()<>&=+-@`\\"))
+HOSTILE_TEXT = st.text(st.one_of(HOSTILE_CHARACTERS, st.characters(codec="utf-8", exclude_characters="⟦⟧")),
+                       min_size=1, max_size=30)
+_BIDI_OR_NONCHARACTER = re.compile("[\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+
+
+def _with_texts(texts: list[str]) -> dict[str, Any]:
+    from support import strong_service
+
+    data = strong_service()
+    marked = [f"⟦{text}⟧" for text in texts]
+    data["title"] = {"nl": marked[0], "en": marked[1]}
+    data["organisations"][1]["name"] = marked[2]
+    data["steps"][0]["title"] = marked[3]
+    data["steps"][0]["handover"]["kind"] = "cold"  # DV101 fails in that step, and is explained:
+    data["explanations"] = [{"check": "DV101", "step": "aangifte", "reason": marked[4], "decided_by": marked[5],
+                             "until": "2099-12-31"}]
+    return data
+
+
+def _human_outputs(document: dienstvisie.Document[dienstvisie.ServiceConcept], lang: Language) -> dict[str, str | bytes]:
+    plugins = builtin_plugins()
+    report = dienstvisie.check(document, plugins=plugins, today=TODAY)
+    vision = plugins.visions()["gezamenlijke-dienstverlening"]
+    run = dienstvisie.CheckRun(reports=(report,), vision=vision, checks=dienstvisie.api.all_checks(vision, plugins),
+                               version=dienstvisie.__version__)
+    outputs: dict[str, str | bytes] = {name: exporter.render(run, lang) for name, exporter in plugins.exporters().items()
+                                       if name not in ("json", "sarif")}
+    try:
+        from dienstvisie_xlsx import render_xlsx
+    except ImportError:  # the plugin is not installed
+        pass
+    else:
+        outputs["xlsx"] = render_xlsx(run, lang)
+    return outputs
+
+
+@FUZZ
+@given(st.lists(HOSTILE_TEXT, min_size=6, max_size=6), LANGS)
+def test_no_document_text_leaves_its_line_or_reorders_what_a_person_sees(texts: list[str], lang: Language) -> None:
+    import io
+    import xml.etree.ElementTree as ET
+
+    document = _load(_with_texts(texts))
+    assume(document is not None)
+    assert document is not None
+    for name, output in _human_outputs(document, lang).items():
+        if isinstance(output, bytes):  # a workbook: well-formed, so it opens at all
+            import openpyxl
+
+            workbook = openpyxl.load_workbook(io.BytesIO(output))
+            cells = [cell.value for sheet in workbook.worksheets for row in sheet.iter_rows() for cell in row
+                     if isinstance(cell.value, str)]
+            assert not any(_BIDI_OR_NONCHARACTER.search(cell) for cell in cells), name
+            continue
+        found = _BIDI_OR_NONCHARACTER.search(output)
+        assert found is None, f"{name}: U+{ord(found.group()):04X}"
+        if name in ("text", "markdown"):
+            for line in output.splitlines():  # str.splitlines breaks at every Unicode line break
+                assert line.count("⟦") == line.count("⟧"), f"{name}: a text runs over lines: {line!r}"
+            assert not re.search("[\r\x0b\x0c\x85\u2028\u2029]", output), name
+        if name == "junit":
+            ET.fromstring(output.encode("utf-8"))
+
+
+# IRIs: any schema-valid `upl` (`^https?://\S+$`) is written as Turtle that parses, with nothing raw in it.
+IRI_TAIL = st.text(st.one_of(st.sampled_from(list('\x1b\x07\x00\x7f\x9b<>"{}|^`\\\u202e\u2066%#')),
+                             st.characters(codec="utf-8")), min_size=1, max_size=30).filter(
+    lambda tail: not re.search(r"\s", tail))
+
+
+@FUZZ
+@given(IRI_TAIL)
+def test_any_schema_valid_upl_is_written_as_turtle_that_parses(tail: str) -> None:
+    export = pytest.importorskip("dienstvisie_cpsv_ap.export")
+    import rdflib
+    from support import strong_service
+
+    data = strong_service()
+    data["upl"] = "http://standaarden.overheid.nl/owms/terms/" + tail
+    document = _load(data)
+    assume(document is not None)
+    assert document is not None
+    plugins = builtin_plugins()
+    report = dienstvisie.check(document, plugins=plugins, today=TODAY)
+    vision = plugins.visions()["gezamenlijke-dienstverlening"]
+    run = dienstvisie.CheckRun(reports=(report,), vision=vision, checks=dienstvisie.api.all_checks(vision, plugins),
+                               version=dienstvisie.__version__)
+    turtle = export.render_turtle(run, "nl")
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", turtle)
+    graph = rdflib.Graph().parse(data=turtle, format="turtle")
+    assert len(graph) > 10
+
+
+# Output names (item 18 of issue 13): any name a file system takes can be written, and nothing else is left.
+OUTPUT_NAMES = st.text(st.characters(codec="utf-8", exclude_characters="/\x00"), min_size=1, max_size=255).filter(
+    lambda name: name not in (".", "..") and len(name.encode("utf-8")) <= 255)
+
+
+@FUZZ
+@given(OUTPUT_NAMES)
+def test_any_name_the_file_system_takes_can_be_written_atomically(name: str) -> None:
+    from dienstvisie.documents.write import AtomicFile, write_atomic
+
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / name
+        write_atomic(target, "rapport")
+        assert target.read_text() == "rapport"
+        streamed = AtomicFile(target)
+        streamed.write("nieuw")
+        streamed.commit()
+        assert target.read_text() == "nieuw" and [p.name for p in Path(folder).iterdir()] == [name]
+
+
+# Baselines (item 5 of issue 13): whatever findings are recorded, the file the tool writes is read
+# back as the same baseline; the limits meant for a service concept play no part in it.
+FINGERPRINT_TEXT = st.text(st.characters(codec="utf-8"), min_size=1, max_size=20)
+
+
+@FUZZ
+@given(st.lists(st.tuples(FINGERPRINT_TEXT, st.from_regex(r"[A-Z][A-Z0-9]{0,3}[0-9]{1,3}", fullmatch=True),
+                          st.one_of(st.just(""), FINGERPRINT_TEXT.map(lambda text: "/" + text)),
+                          st.one_of(st.none(), FINGERPRINT_TEXT), st.integers(1, 3)), max_size=40))
+def test_any_recorded_baseline_is_read_back_as_recorded(entries: list[tuple[str, str, str, str | None, int]]) -> None:
+    from dienstvisie.analysis.baseline import Fingerprint, read_baseline, record, render
+
+    found = [Fingerprint(service=service, check=check, path=path, step=step)
+             for service, check, path, step, times in entries for _ in range(times)]
+    recorded = record(found, vision="gezamenlijke-dienstverlening")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "baseline.json"
+        path.write_text(render(recorded), encoding="utf-8")
+        assert read_baseline(path).services == recorded.services

@@ -66,6 +66,13 @@ CASES: dict[str, tuple[Callable[[], bytes], int, str]] = {
     "surrogate.json": (lambda: b'{"dienstvisie": "1", "title": "\\udc80"}', 1, "lone surrogate"),
     "python-object.yaml": (lambda: b"!!python/object/new:os.system [touch PWNED]\n", 1, "tag"),
     "escape-in-key.yaml": (lambda: VALID.encode() + b'"\\e[2J\\e]0;pwned\\a": x\n', 1, "unknown field"),
+    # text in another Unicode encoding is not "binary data": say which encoding and how to convert
+    "utf16-bom.yaml": (lambda: VALID.encode("utf-16"), 1, "is UTF-16LE text, not UTF-8"),
+    "utf16be.yaml": (lambda: VALID.encode("utf-16-be"), 1, "is UTF-16BE text, not UTF-8"),
+    "utf16le.json": (lambda: b'{"dienstvisie": "1"}'.decode().encode("utf-16-le"), 1, "is UTF-16LE text, not UTF-8"),
+    "utf32-bom.yaml": (lambda: VALID.encode("utf-32"), 1, "is UTF-32LE text, not UTF-8"),
+    "utf32be.yaml": (lambda: VALID.encode("utf-32-be"), 1, "is UTF-32BE text, not UTF-8"),
+    "utf16-dutch.yaml": (lambda: VALID.replace("title: X", "title: Één café").encode("utf-16-le"), 1, "UTF-16LE"),
 }
 
 
@@ -290,3 +297,173 @@ def test_folder_with_a_symlink_loop_and_a_dangling_link_finishes(command: str, t
 def test_a_directory_named_as_a_file_is_walked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "a.yaml").write_text(VALID)
     assert main(["validate", str(tmp_path)]) == 0
+
+
+@pytest.mark.parametrize("command", ["check", "portfolio", "baseline"])
+@pytest.mark.parametrize("how", ["empty folder", "no match for --glob", "only other files"])
+def test_a_folder_without_documents_is_unusable_input_not_a_pass(command: str, how: str, tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """A mistyped or empty folder must not pass CI with nothing checked (as `validate`: exit 2)."""
+    folder = tmp_path / "diensten"
+    folder.mkdir()
+    extra: list[str] = []
+    if how == "no match for --glob":
+        (folder / "a.yaml").write_text(VALID)
+        extra = ["--glob", "*.json"]
+    elif how == "only other files":
+        (folder / "lees-mij.txt").write_text("geen dienstconcept")
+    output = ["-o", str(tmp_path / "uit.json")] if command == "baseline" else []
+    code = main([command, "--isolated", "--no-plugins", "--lang", "en", str(folder), *extra, *output])
+    out, err = capsys.readouterr()
+    assert code == 2, out + err
+    assert str(folder) in err and "no " in err and "found" in err and "Traceback" not in err
+    assert "pass" not in out.lower()
+    assert not (tmp_path / "uit.json").exists()
+    # a folder with documents next to the empty one is still no excuse
+    (tmp_path / "ok.yaml").write_text(VALID)
+    assert main([command, "--isolated", "--no-plugins", str(tmp_path / "ok.yaml"), str(folder), *extra, *output]) == 2
+
+
+@pytest.mark.parametrize("name", ["utf16-bom.yaml", "utf32be.yaml"])
+def test_text_in_another_unicode_encoding_says_how_to_convert_it(name: str, tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / name
+    path.write_bytes(CASES[name][0]())
+    assert main(["validate", "--lang", "en", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "binary" not in err and "iconv -f UTF-" in err and "-t UTF-8" in err
+
+
+def test_an_endless_device_is_not_said_to_be_zero_bytes(capsys: pytest.CaptureFixture[str],
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """/dev/zero (only read) has st_size 0: the message says what it is instead of "(0 bytes)"."""
+    monkeypatch.setenv("DIENSTVISIE_MAX_BYTES", "1000")
+    started = time.monotonic()
+    assert main(["validate", "--lang", "en", "/dev/zero"]) == 2  # the limit would refuse `check`'s vision too
+    err = capsys.readouterr().err
+    assert time.monotonic() - started < 10
+    assert "(0 bytes)" not in err and "gives more than the limit of 1000 bytes" in err
+    assert "not a regular file but a character device" in err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_an_endless_pipe_is_cut_at_the_limit(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DIENSTVISIE_MAX_BYTES", "1000")
+    pipe = tmp_path / "eindeloos.yaml"
+    os.mkfifo(pipe)
+    writer = _pipe_holder(pipe, "while True: os.write(fd, b'# x' * 1000)")
+    try:
+        assert main(["validate", "--lang", "en", str(pipe)]) == 2
+    finally:
+        writer.kill()
+        writer.wait()
+    assert "gives more than the limit of 1000 bytes and is not a regular file but a pipe" in capsys.readouterr().err
+
+
+def _pipe_holder(pipe: Path, then: str) -> subprocess.Popen[bytes]:
+    """A process that holds `pipe` open for writing (O_RDWR, so opening does not wait for a reader),
+    says so on its stdout, and then runs `then` (with the descriptor `fd`)."""
+    holder = subprocess.Popen([sys.executable, "-c", f"import os, sys, time\nfd = os.open({str(pipe)!r}, os.O_RDWR)\n"
+                               f"print('ready', flush=True)\n{then}"], stdout=subprocess.PIPE)
+    assert holder.stdout is not None and holder.stdout.readline() == b"ready\n"
+    return holder
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+@pytest.mark.parametrize("command", ["validate", "check", "check-jobs"])
+def test_a_pipe_whose_writer_stays_silent_does_not_hang(command: str, tmp_path: Path) -> None:
+    """The writer holds the pipe open and writes nothing (or stops half-way): after
+    DIENSTVISIE_READ_TIMEOUT seconds without a byte the document is unreadable (exit 2), and the
+    other documents are still checked."""
+    (tmp_path / "a-ok.yaml").write_text(VALID)
+    pipe = tmp_path / "b-stil.yaml"
+    os.mkfifo(pipe)
+    (tmp_path / "c-half.yaml").write_text(VALID.replace("id: x", "id: c"))
+    holder = _pipe_holder(pipe, "os.write(fd, b'dienstvisie: \"1\"\\n'); time.sleep(120)")
+    try:
+        extra = {"validate": [], "check": ["--isolated", "--no-plugins", "--format", "json"],
+                 "check-jobs": ["--isolated", "--no-plugins", "--format", "json", "--jobs", "2"]}[command]
+        started = time.monotonic()
+        result = subprocess.run([sys.executable, "-m", "dienstvisie", command.split("-")[0], "--lang", "en", *extra,
+                                 str(tmp_path)], capture_output=True, text=True, check=False, timeout=60,
+                                env={**os.environ, "DIENSTVISIE_READ_TIMEOUT": "1"})
+        elapsed = time.monotonic() - started
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.returncode == 2, result.stderr
+    assert f"{pipe}: error: nothing arrived for 1 seconds from a pipe (FIFO)" in result.stderr
+    assert "DIENSTVISIE_READ_TIMEOUT" in result.stderr and "Traceback" not in result.stderr
+    assert elapsed < 30
+    if command != "validate":
+        assert [service["id"] for service in json.loads(result.stdout)["services"]] == ["x", "c"]
+
+
+def test_a_baseline_of_a_large_portfolio_is_read_back(tmp_path: Path) -> None:
+    """A baseline written by the tool for 3,000 services (millions of values' worth of the limits a
+    service concept has) is read back by `check --baseline`; the concept's limits do not apply to it."""
+    import attrs
+    import yaml
+
+    import dienstvisie
+    from dienstvisie.analysis.baseline import fingerprints, record, render
+    from dienstvisie.plugins.manager import load_plugins
+
+    plugins = load_plugins(entry_points=False)
+    examples = sorted((Path(__file__).parents[1] / "examples").glob("*.yaml"))
+    found = []
+    for example in examples:
+        report = dienstvisie.check(dienstvisie.read_service(example), plugins=plugins)
+        for copy in range(600):
+            found += [attrs.evolve(item, service=f"{item.service}-{copy}") for item in fingerprints(report)]
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text(render(record(found, vision="gezamenlijke-dienstverlening")), encoding="utf-8")
+    assert baseline.stat().st_size > 5_000_000 and len(found) > 30_000
+    document = yaml.safe_load(examples[-1].read_text(encoding="utf-8"))
+    document["id"] = f"{document['id']}-599"
+    service = tmp_path / "dienst.yaml"
+    service.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "dienstvisie", "check", str(service), "--isolated", "--no-plugins",
+                             "--lang", "en", "--format", "json", "--baseline", str(baseline)],
+                            capture_output=True, text=True, check=False, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    summary = json.loads(result.stdout)["baseline"]
+    assert summary["known"] > 0 and summary["new"] == 0 and summary["fixed"] == 0, summary
+
+
+def test_a_broken_baseline_is_still_refused_with_its_place(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "ok.yaml").write_text(VALID)
+    for text, words in (('{"dienstvisie_baseline": "1", "findings": [{"service": "x"}]}', "/findings/0"),
+                        ('{"dienstvisie_baseline": "1", "findings": ' + "[" * 5000 + "]" * 5000 + "}", "deeply"),
+                        ("dienstvisie_baseline: '1'\nfindings: []\n", "syntax"),
+                        ('{"dienstvisie_baseline": "1", "findings": [], "findings": []}', "twice")):
+        path = tmp_path / "baseline.json"
+        path.write_text(text)
+        code = main(["check", "--isolated", "--no-plugins", "--lang", "en", str(tmp_path / "ok.yaml"),
+                     "--baseline", str(path)])
+        err = capsys.readouterr().err
+        assert code == 2 and words in err and "Traceback" not in err, err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_configuration_or_rule_set_that_never_ends_or_never_speaks_does_not_hang(tmp_path: Path) -> None:
+    (tmp_path / "ok.yaml").write_text(VALID)
+    pipe = tmp_path / "stil.toml"
+    os.mkfifo(pipe)
+    holder = _pipe_holder(pipe, "time.sleep(120)")
+    try:
+        env = {**os.environ, "DIENSTVISIE_READ_TIMEOUT": "1"}
+        for option in (["--config", str(pipe)], ["--config", "/dev/zero"], ["--rules", str(pipe)],
+                       ["--rules", "/dev/zero"]):
+            started = time.monotonic()
+            result = subprocess.run([sys.executable, "-m", "dienstvisie", "check", "--lang", "en", *option,
+                                     str(tmp_path / "ok.yaml")], capture_output=True, text=True, check=False,
+                                    timeout=60, env=env)
+            assert result.returncode == 2 and "Traceback" not in result.stderr, (option, result.stderr)
+            assert time.monotonic() - started < 30, option
+            assert ("nothing arrived for 1 seconds" in result.stderr or "larger than" in result.stderr
+                    or "gives more than the limit" in result.stderr), (option, result.stderr)
+    finally:
+        holder.kill()
+        holder.wait()

@@ -126,6 +126,9 @@ _EXPORTS: dict[str, str] = {
     "PluginFailure": "model.plugin",
     "PluginInfo": "model.plugin",
     "builtin_check": "plugins.builtin",
+    # showing document text safely (exporters of plugins)
+    "clean": "exporters.safe_text",
+    "terminal_safe": "exporters.safe_text",
     # declarative rules
     "Rule": "plugins.rulesets",
     "RuleSet": "plugins.rulesets",
@@ -137,6 +140,14 @@ _EXPORTS: dict[str, str] = {
 __all__ = ["__version__", *_EXPORTS]
 
 if TYPE_CHECKING:  # explicit re-exports (`X as X`), so type checkers of plugins see every name
+    from .analysis.baseline import Baseline as Baseline
+    from .analysis.baseline import Fingerprint as Fingerprint
+    from .analysis.baseline import Tally as Tally
+    from .analysis.baseline import fingerprints as fingerprints
+    from .analysis.baseline import read_baseline as read_baseline
+    from .analysis.diff import diff_reports as diff_reports
+    from .analysis.portfolio import PortfolioBuilder as PortfolioBuilder
+    from .analysis.portfolio import summarise as summarise
     from .api import UnknownVisionError as UnknownVisionError
     from .api import baseline_of as baseline_of
     from .api import check as check
@@ -144,65 +155,52 @@ if TYPE_CHECKING:  # explicit re-exports (`X as X`), so type checkers of plugins
     from .api import check_text as check_text
     from .api import diff_of as diff_of
     from .api import portfolio_of as portfolio_of
-    from .analysis.baseline import Baseline as Baseline
-    from .analysis.baseline import Fingerprint as Fingerprint
-    from .analysis.baseline import Tally as Tally
-    from .analysis.baseline import fingerprints as fingerprints
-    from .analysis.baseline import read_baseline as read_baseline
-    from .analysis.diff import diff_reports as diff_reports
-    from .model.diff import FindingChange as FindingChange
-    from .model.diff import ItemDiff as ItemDiff
-    from .model.diff import ServiceDiff as ServiceDiff
-    from .model.portfolio import Portfolio as Portfolio
-    from .model.portfolio import ServiceSummary as ServiceSummary
-    from .analysis.portfolio import PortfolioBuilder as PortfolioBuilder
-    from .analysis.portfolio import summarise as summarise
-    from .rendering import render as render
-    from .plugins.builtin import builtin_check as builtin_check
-    from .documents.structure import structure as structure
-    from .documents.structure import unstructure as unstructure
-    from .engine.run import run_checks as run_checks
-    from .plugins.builtin import builtin_check as builtin_check
-    from .documents.structure import structure as structure
-    from .documents.structure import unstructure as unstructure
-    from .engine.run import run_checks as run_checks
-    from .errors import DienstvisieError as DienstvisieError
-    from .errors import DocumentError as DocumentError
-    from .errors import PluginError as PluginError
-    from .errors import SourceError as SourceError
-    from .plugins.hookspecs import ENTRY_POINT_GROUP as ENTRY_POINT_GROUP
-    from .plugins.hookspecs import hookimpl as hookimpl
     from .documents.load import load_service as load_service
     from .documents.load import load_vision as load_vision
     from .documents.load import read_service as read_service
     from .documents.load import read_vision as read_vision
     from .documents.load import read_vocabulary as read_vocabulary
+    from .documents.structure import structure as structure
+    from .documents.structure import unstructure as unstructure
+    from .engine.run import run_checks as run_checks
+    from .engine.selection import Selection as Selection
+    from .errors import DienstvisieError as DienstvisieError
+    from .errors import DocumentError as DocumentError
+    from .errors import PluginError as PluginError
+    from .errors import SourceError as SourceError
+    from .exporters.safe_text import clean as clean
+    from .exporters.safe_text import terminal_safe as terminal_safe
     from .model.check import Check as Check
     from .model.check import CheckContext as CheckContext
     from .model.check import CheckFunction as CheckFunction
+    from .model.check import CheckStatus as CheckStatus
     from .model.check import Outcome as Outcome
     from .model.check import Severity as Severity
     from .model.check import Status as Status
-    from .model.check import CheckStatus as CheckStatus
-    from .model.check_id import CheckId as CheckId
     from .model.check import define_check as define_check
     from .model.check import fail as fail
     from .model.check import ok as ok
     from .model.check import review as review
     from .model.check import skip as skip
+    from .model.check_id import CheckId as CheckId
+    from .model.diff import FindingChange as FindingChange
+    from .model.diff import ItemDiff as ItemDiff
+    from .model.diff import ServiceDiff as ServiceDiff
     from .model.document import Document as Document
     from .model.exporter import Exporter as Exporter
     from .model.exporter import RunContext as RunContext
+    from .model.exporter import Streaming as Streaming
     from .model.exporter import StreamOptions as StreamOptions
     from .model.exporter import StreamPart as StreamPart
     from .model.exporter import StreamWriter as StreamWriter
-    from .model.exporter import Streaming as Streaming
-    from .model.importer import Draft as Draft
-    from .model.importer import Importer as Importer
     from .model.finding import ExplanationNote as ExplanationNote
     from .model.finding import Finding as Finding
+    from .model.importer import Draft as Draft
+    from .model.importer import Importer as Importer
     from .model.plugin import PluginFailure as PluginFailure
     from .model.plugin import PluginInfo as PluginInfo
+    from .model.portfolio import Portfolio as Portfolio
+    from .model.portfolio import ServiceSummary as ServiceSummary
     from .model.problem import Location as Location
     from .model.problem import Problem as Problem
     from .model.report import Report as Report
@@ -233,6 +231,9 @@ if TYPE_CHECKING:  # explicit re-exports (`X as X`), so type checkers of plugins
     from .model.vocabulary import Term as Term
     from .model.vocabulary import Vocabularies as Vocabularies
     from .model.vocabulary import Vocabulary as Vocabulary
+    from .plugins.builtin import builtin_check as builtin_check
+    from .plugins.hookspecs import ENTRY_POINT_GROUP as ENTRY_POINT_GROUP
+    from .plugins.hookspecs import hookimpl as hookimpl
     from .plugins.manager import Plugins as Plugins
     from .plugins.manager import PluginSummary as PluginSummary
     from .plugins.manager import load_plugins as load_plugins
@@ -242,7 +243,7 @@ if TYPE_CHECKING:  # explicit re-exports (`X as X`), so type checkers of plugins
     from .plugins.rulesets import load_ruleset as load_ruleset
     from .plugins.rulesets import read_ruleset as read_ruleset
     from .plugins.rulesets import ruleset_checks as ruleset_checks
-    from .engine.selection import Selection as Selection
+    from .rendering import render as render
 
 def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)

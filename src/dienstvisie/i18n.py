@@ -29,6 +29,45 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "en": "Save the file as UTF-8.",
     },
     "source.binary": {"nl": "bevat binaire gegevens (een NUL-byte)", "en": "contains binary data (a NUL byte)"},
+    "source.too_large_stream": {
+        "nl": "levert meer dan de grens van {limit} bytes en is geen gewoon bestand maar {kind}",
+        "en": "gives more than the limit of {limit} bytes and is not a regular file but {kind}",
+    },
+    "source.stalled": {
+        "nl": "er kwam {seconds} seconden lang niets binnen uit {kind}",
+        "en": "nothing arrived for {seconds} seconds from {kind}",
+    },
+    "source.stalled.hint": {
+        "nl": "Sluit de schrijvende kant als alles geschreven is, of geef meer tijd met DIENSTVISIE_READ_TIMEOUT.",
+        "en": "Close the writing end once everything is written, or allow more time with DIENSTVISIE_READ_TIMEOUT.",
+    },
+    "source.wide_encoding": {
+        "nl": "is {encoding}-tekst, geen UTF-8",
+        "en": "is {encoding} text, not UTF-8",
+    },
+    "source.wide_encoding.hint": {
+        "nl": "Sla het bestand op als UTF-8 (bijvoorbeeld: iconv -f {encoding} -t UTF-8 bestand > nieuw).",
+        "en": "Save the file as UTF-8 (for example: iconv -f {encoding} -t UTF-8 file > new).",
+    },
+    "file.kind.character_device": {"nl": "een tekenapparaat (zoals /dev/zero)", "en": "a character device (such as /dev/zero)"},
+    "file.kind.block_device": {"nl": "een blokapparaat (een schijf)", "en": "a block device (a disk)"},
+    "file.kind.fifo": {"nl": "een pijp (FIFO)", "en": "a pipe (FIFO)"},
+    "file.kind.socket": {"nl": "een socket", "en": "a socket"},
+    "file.kind.other": {"nl": "een bijzonder bestand", "en": "a special file"},
+    # writing output
+    "output.folder": {"nl": "is een map; geef een bestandsnaam op", "en": "is a folder; name a file"},
+    "output.block_device": {
+        "nl": "is een blokapparaat (een schijf); daar wordt nooit een rapport op geschreven",
+        "en": "is a block device (a disk); a report is never written onto one",
+    },
+    "output.no_reader": {
+        "nl": "is een pijp die niemand leest; start eerst het programma dat leest",
+        "en": "is a pipe nobody reads; start the reading program first",
+    },
+    "output.is_input": {
+        "nl": "is ook een invoerbestand ({file}); het rapport zou het overschrijven: kies een andere naam",
+        "en": "is also an input file ({file}); the report would overwrite it: choose another name",
+    },
     "source.syntax": {"nl": "de YAML/JSON-syntaxis klopt niet: {reason}", "en": "the YAML/JSON syntax is wrong: {reason}"},
     "source.syntax.hint": {
         "nl": "Controleer inspringing, dubbele punten en aanhalingstekens rond deze regel.",

@@ -241,11 +241,32 @@ def from_data(data: Mapping[str, Any], file: str | None = None) -> Baseline:
                     vision_version=vision.get("version"), version=data.get("tool", {}).get("version", ""))
 
 
+BASELINE_MAX_BYTES = 128 * 1024 * 1024
+"""The size limit of a baseline file: about 50,000 services' findings. A baseline is written by the
+tool for a whole portfolio, so the limits for a service concept (10 MB, 200,000 values) do not fit
+it; it is strict JSON, without aliases, so its values are bounded by its bytes."""
+
+
+_POSITIONS_MAX_BYTES = 1024 * 1024
+
+
 def read_baseline(path: str | os.PathLike[str]) -> Baseline:
-    """The baseline in a file; SourceError when it cannot be read, DocumentError when it is invalid."""
-    from ..documents.load import _validated, parse, read_text
+    """The baseline in a file (strict JSON, whatever its name); SourceError when it cannot be read,
+    DocumentError when it is invalid."""
+    from ..documents.load import _place, max_bytes_from_environment, read_text
+    from ..documents.parse import ParseError, parse_json_text, positions_of
+    from ..documents.validate import schema_problems
+    from ..errors import DocumentError
+    from ..model.source_map import SourceMap
 
     name = os.fspath(path)
-    parsed = parse(read_text(path), name)
-    document = _validated(parsed, name, "baseline", lambda data: [], lambda data: from_data(data, name))
-    return document.model
+    text = read_text(path, max(BASELINE_MAX_BYTES, max_bytes_from_environment()))
+    try:
+        parsed = parse_json_text(text, name, max_nodes=len(text) + 1, positions=False)
+    except ParseError as error:
+        raise DocumentError(name, error.problems) from None
+    problems = schema_problems(parsed.data, "baseline")
+    if problems:  # only now find the lines, and only in a file small enough to read as YAML quickly
+        source_map = positions_of(text, name) if len(text) <= _POSITIONS_MAX_BYTES else SourceMap(file=name)
+        raise DocumentError(name, _place(problems, source_map))
+    return from_data(parsed.data, name)

@@ -48,8 +48,8 @@ class Fingerprints:
 def run(args: argparse.Namespace) -> int:
     from .._version import __version__
     from ..analysis.baseline import record, render
-    from .cmd_check import find_files, prepare, print_plugin_failures, run_checks_over
-    from .emit import emit
+    from .cmd_check import find_files, prepare, print_plugin_failures, run_checks_over, run_inputs
+    from .emit import emit, refuse_input_as_output
 
     setup = prepare(args)
     if isinstance(setup, int):
@@ -58,6 +58,9 @@ def run(args: argparse.Namespace) -> int:
     files = find_files(args, lang, setup.config)
     if isinstance(files, int):
         return files
+    refused = refuse_input_as_output(args.output, run_inputs(args, setup, files), lang)
+    if refused is not None:
+        return refused
     found: list[Fingerprint] = []
     services: set[str] = set()
 

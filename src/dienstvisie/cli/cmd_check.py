@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import datetime
 import sys
-from pathlib import Path
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -34,12 +33,12 @@ from .help import help_text
 
 if TYPE_CHECKING:
     from ..analysis.baseline import Baseline, Tally
-    from ..model.exporter import Exporter, StreamPart
-    from .config import Config
     from ..model.check import Severity
+    from ..model.exporter import Exporter, StreamPart
     from ..model.run import LoadFailure
     from ..pipeline.parallel import Finisher, RunSpec, Session
     from ..plugins.manager import Plugins
+    from .config import Config
 
 SEVERITIES = ("info", "minor", "major", "critical")
 
@@ -129,13 +128,13 @@ class Setup:
 def prepare(args: argparse.Namespace) -> Setup | int:
     """Read the configuration and rule files, load the plugins, resolve the vision: a Setup, or an
     exit code when something cannot be used (the reason is printed)."""
-    from ..pipeline.checker import UnknownVisionError
-    from .config import Config, ConfigError, find_config, load_config
     from ..engine.run import DEFAULT_CHECK_TIMEOUT
     from ..errors import DocumentError, SourceError
     from ..model.check import Severity
+    from ..pipeline.checker import UnknownVisionError
     from ..pipeline.parallel import RunSpec, open_session
     from ..plugins.rulesets import principle_problems
+    from .config import Config, ConfigError, find_config, load_config
     from .console import report_error
     from .id_notes import say_selection_notes
 
@@ -143,7 +142,9 @@ def prepare(args: argparse.Namespace) -> Setup | int:
         config_path = args.config or (None if args.isolated else find_config())
         config = load_config(config_path) if config_path else Config()
     except ConfigError as error:
-        print(str(error), file=sys.stderr)
+        from ..exporters.safe_text import terminal_safe
+
+        print(terminal_safe(str(error)), file=sys.stderr)  # it may quote the file
         return EXIT_USAGE
     lang: Language = args.lang if args.lang_given else (config.lang or args.lang)
     if args.check_timeout is not None:
@@ -172,8 +173,10 @@ def prepare(args: argparse.Namespace) -> Setup | int:
     for rule_document in session.rule_documents:
         ruleset = rule_document.model
         if ruleset.vision != vision.id:
-            print(help_text("check.rules_other_vision", lang).format(
-                file=ruleset.file, ruleset=ruleset.id, vision=ruleset.vision, active=vision.id), file=sys.stderr)
+            from ..exporters.safe_text import terminal_safe
+
+            print(terminal_safe(help_text("check.rules_other_vision", lang).format(
+                file=ruleset.file, ruleset=ruleset.id, vision=ruleset.vision, active=vision.id)), file=sys.stderr)
             continue
         unknown = principle_problems(ruleset, vision, rule_document.source_map)
         if unknown:
@@ -197,31 +200,42 @@ def say_install_hint(kind: str, name: str, lang: Language) -> None:
 def find_files(args: argparse.Namespace, lang: Language, config: Config | None = None) -> list[str] | int:
     """The files named and the service concepts found below the folders named (narrowed by --glob,
     less what is excluded), `-` for standard input, or exit code 2; says on stderr which files below
-    the folders it skipped."""
-    from ..documents.discover import Found, find_documents
-    from ..documents.stdin import as_path_text, with_stdin
+    the folders it skipped.
+
+    A path with no service concept in it is unusable input, as for `validate`: a mistyped or empty
+    folder must not pass a CI run with nothing checked."""
+    from ..documents.discover import find_documents
+    from ..documents.stdin import STDIN, as_path_text, is_stdin
     from ..errors import SourceError
     from .config import Config
     from .console import report_error
     from .discovery_options import exclusions_of, say_skipped
 
     rules = exclusions_of(args, config or Config())
-    walks: list[Found] = []
-
-    def walk(paths: list[str]) -> list[Path]:
-        walks.append(find_documents(paths, patterns=args.glob or None, rules=rules))
-        return list(walks[-1].files)
-
-    try:  # `-` is standard input, kept in its place
-        files = with_stdin(args.paths, walk)
-    except SourceError as error:
-        report_error(error, lang)
+    found: dict[object, None] = {}  # in order, once each; `-` keeps its place
+    empty = []
+    for path in args.paths:
+        if is_stdin(path):
+            found.setdefault(STDIN, None)
+            continue
+        try:
+            walk = find_documents([path], patterns=args.glob or None, rules=rules)
+        except SourceError as error:
+            report_error(error, lang)
+            return EXIT_USAGE
+        say_skipped(walk, lang, show=args.show_skipped)
+        if not walk.files:
+            empty.append(path)
+        found.update((file, None) for file in walk.files)
+    for path in empty:
+        if args.glob:
+            print(help_text("check.none_matching", lang).format(path=path, patterns=" ".join(args.glob)),
+                  file=sys.stderr)
+        else:
+            print(help_text("discovery.none", lang).format(paths=path), file=sys.stderr)
+    if empty:
         return EXIT_USAGE
-    for found in walks:
-        say_skipped(found, lang, show=args.show_skipped)
-    if not files:  # as ruff: a warning, not an error (a new portfolio may be empty)
-        print(help_text("discovery.none", lang).format(paths=", ".join(args.paths)), file=sys.stderr)
-    return [as_path_text(path) for path in files]
+    return [as_path_text(file) for file in found]  # type: ignore[arg-type]
 
 
 def jobs_of(args: argparse.Namespace) -> int:
@@ -266,8 +280,10 @@ def run_checks_over(setup: Setup, files: list[str], finish: Finisher, args: argp
 
 def print_plugin_failures(plugins: Plugins, lang: Language, *, debug: bool = False) -> None:
     """Every plugin failure as one line on stderr; with `debug`, the traceback where there is one."""
-    for failure in plugins.failures:
-        message = failure.message.replace("\n", "\n    ")
+    from ..exporters.safe_text import terminal_safe
+
+    for failure in plugins.failures:  # a plugin's message may quote a document: each line made safe
+        message = "\n    ".join(terminal_safe(line) for line in failure.message.splitlines() or [""])
         print(help_text("plugin.failure", lang).format(plugin=failure.plugin, hook=failure.hook, message=message),
               file=sys.stderr)
         if debug and failure in plugins.tracebacks:
@@ -276,9 +292,15 @@ def print_plugin_failures(plugins: Plugins, lang: Language, *, debug: bool = Fal
 
 def cannot_write(output: str, error: OSError, lang: Language) -> int:
     """Say that `output` cannot be written; exit code 2."""
-    word = "kan niet schrijven" if lang == "nl" else "cannot write"
-    print(f"{output}: {word}: {error.strerror or error}", file=sys.stderr)
-    return EXIT_USAGE
+    from .emit import cannot_write as say
+
+    return say(output, error, lang)
+
+
+def run_inputs(args: argparse.Namespace, setup: Setup, files: list[str]) -> list[str | None]:
+    """Every file a checking command reads: documents, rule sets, the configuration, the baseline."""
+    return [*files, *setup.spec.rule_files, setup.config.path, getattr(args, "config", None),
+            getattr(args, "baseline", None)]
 
 
 # ------------------------------------------------------------------------------------------- check
@@ -322,6 +344,11 @@ def _check(args: argparse.Namespace) -> int:
     files = find_files(args, lang, setup.config)
     if isinstance(files, int):
         return files
+    from .emit import refuse_input_as_output
+
+    refused = refuse_input_as_output(args.output, run_inputs(args, setup, files), lang)
+    if refused is not None:
+        return refused
     if exporter.stream is not None:
         return _streamed(args, setup, files, exporter, baseline)
     return _whole(args, setup, files, exporter, baseline)
@@ -458,8 +485,10 @@ def _whole(args: argparse.Namespace, setup: Setup, files: list[str], exporter: E
     except Exception as error:  # an exporter (perhaps a plugin's) that breaks: say so, no traceback
         if args.debug:
             raise
-        print(help_text("check.exporter_failed", lang).format(format=format_name, error=f"{type(error).__name__}: {error}"),
-              file=sys.stderr)
+        from ..exporters.safe_text import terminal_safe
+
+        reason = terminal_safe(f"{type(error).__name__}: {error}")  # it may quote the document
+        print(help_text("check.exporter_failed", lang).format(format=format_name, error=reason), file=sys.stderr)
         return EXIT_USAGE
     if not isinstance(rendered, (str, bytes)):
         print(help_text("check.exporter_failed", lang).format(

@@ -35,15 +35,18 @@ def run(args: argparse.Namespace) -> int:
     from ..analysis.diff import diff_reports
     from ..errors import DocumentError, SourceError
     from ..exporters import diff_report as formats
-    from .cmd_check import prepare, print_plugin_failures
+    from .cmd_check import prepare, print_plugin_failures, run_inputs
     from .console import report_error, use_colour
-    from .emit import emit
+    from .emit import emit, refuse_input_as_output
 
     setup = prepare(args)
     if isinstance(setup, int):
         return setup
     lang = setup.lang
     session = setup.session
+    refused = refuse_input_as_output(args.output, run_inputs(args, setup, [args.old, args.new]), lang)
+    if refused is not None:
+        return refused
     reports = []
     for path in (args.old, args.new):
         try:

@@ -10,16 +10,12 @@ draft was written, 1 when the file is not valid in its format (or the draft does
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from typing import Any
 
 from ..errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from ..model.text import Language, Text
 from .help import help_text
-
-# what an importer's texts (made from someone else's file) must not send to a terminal raw
-_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: Language) -> None:
@@ -35,15 +31,19 @@ def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: La
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..errors import DocumentError, SourceError
     from ..documents.load import read_service
+    from ..errors import DocumentError, SourceError
+    from ..exporters.safe_text import terminal_safe
     from ..model.importer import Draft
     from ..plugins.manager import load_plugins
     from .cmd_check import print_plugin_failures
     from .console import report_error
-    from .emit import emit
+    from .emit import emit, refuse_input_as_output
 
     lang: Language = args.lang
+    refused = refuse_input_as_output(args.output, [args.file], lang)
+    if refused is not None:
+        return refused
     plugins = load_plugins(entry_points=not args.no_plugins, modules=args.plugin, disable=args.disable)
     importers = plugins.importers()
     print_plugin_failures(plugins, lang, debug=args.debug)
@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     except Exception as error:  # an importer (a plugin's) that breaks: say so in one line, no traceback
         if args.debug:
             raise
-        reason = _TERMINAL_UNSAFE.sub(chr(0xFFFD), f"{type(error).__name__}: {error}")
+        reason = terminal_safe(f"{type(error).__name__}: {error}")  # text from someone else's file
         print(help_text("import.failed", lang).format(format=args.format, error=reason), file=sys.stderr)
         return EXIT_USAGE
     if not isinstance(draft, Draft) or not isinstance(draft.text, str):
@@ -90,5 +90,5 @@ def run(args: argparse.Namespace) -> int:
         print(help_text("import.gaps", lang).format(count=len(draft.gaps)), file=sys.stderr)
         for gap in draft.gaps:
             text = gap.get(lang) if isinstance(gap, Text) else str(gap)
-            print(f"  - {_TERMINAL_UNSAFE.sub(chr(0xFFFD), text)}", file=sys.stderr)
+            print(f"  - {terminal_safe(text)}", file=sys.stderr)
     return code

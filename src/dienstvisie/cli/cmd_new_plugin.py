@@ -9,8 +9,11 @@ plugin as dienstvisie does. `pip install -e dienstvisie-NAME` and it shows up in
 from __future__ import annotations
 
 import argparse
+import os
 import re
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -276,12 +279,29 @@ def scaffold_plugin(name: str, folder: Path, prefix: str | None = None) -> Path:
         f"tests/test_{module}.py": _TEST,
         "tests/example.yaml": _EXAMPLE,
     }
-    for relative, template in files.items():
-        text = template.replace("__SLUG__", slug).replace("__MODULE__", module).replace("__PREFIX__", prefix)
-        path = target / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+    # Written into a temporary folder beside the target and renamed at the end: a full disk or an
+    # interrupt leaves no half package behind that would make a retry refuse ("already exists").
+    staging = Path(tempfile.mkdtemp(prefix=f".dienstvisie-{slug}.", suffix=".tmp", dir=folder))
+    try:
+        for relative, template in files.items():
+            text = template.replace("__SLUG__", slug).replace("__MODULE__", module).replace("__PREFIX__", prefix)
+            path = staging / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        os.chmod(staging, 0o777 & ~_umask())  # mkdtemp's folder is private (0700); a package folder is not
+        if target.exists():
+            raise FileExistsError(str(target))
+        os.rename(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     return target
+
+
+def _umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
 
 
 def run(args: argparse.Namespace) -> int:

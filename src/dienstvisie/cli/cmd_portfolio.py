@@ -59,11 +59,18 @@ class Summarise:
 
 def run(args: argparse.Namespace) -> int:
     from .._version import __version__
-    from ..exporters import portfolio_report as formats
     from ..analysis.portfolio import PortfolioBuilder
-    from .cmd_check import cannot_write, find_files, prepare, print_plugin_failures, run_checks_over
+    from ..exporters import portfolio_report as formats
+    from .cmd_check import (
+        cannot_write,
+        find_files,
+        prepare,
+        print_plugin_failures,
+        run_checks_over,
+        run_inputs,
+    )
     from .console import use_colour
-    from .emit import emit
+    from .emit import emit, refuse_input_as_output
 
     setup = prepare(args)
     if isinstance(setup, int):
@@ -72,6 +79,9 @@ def run(args: argparse.Namespace) -> int:
     files = find_files(args, lang, setup.config)
     if isinstance(files, int):
         return files
+    refused = refuse_input_as_output(args.output, run_inputs(args, setup, files), lang)
+    if refused is not None:
+        return refused
     session = setup.session
     builder = PortfolioBuilder(vision=session.vision, checks=session.checks, vocabularies=session.vocabularies,
                                fail_on=setup.fail_on, version=__version__)

@@ -28,9 +28,13 @@ def run(args: argparse.Namespace) -> int:
     from .._version import __version__
     from ..documents.load import load_vision
     from ..exporters.vision import vision_json, vision_markdown, vision_text
+    from .emit import refuse_input_as_output
 
     if args.list:
         return list_visions(args)
+    refused = refuse_input_as_output(args.output, [args.file], args.lang)
+    if refused is not None:
+        return refused
     try:
         vision = load_vision(args.file)
     except (DocumentError, SourceError) as error:
@@ -63,8 +67,10 @@ def list_visions(args: argparse.Namespace) -> int:
     origins = plugins.vision_origins()
     for failure in plugins.failures:
         if failure.hook in ("dienstvisie_visions", "load", "register"):
+            from ..exporters.safe_text import terminal_safe
+
             print(help_text("plugin.failure", lang).format(plugin=failure.plugin, hook=failure.hook,
-                                                          message=failure.message), file=sys.stderr)
+                                                          message=terminal_safe(failure.message)), file=sys.stderr)
     rows = [{"id": v.id, "title": v.title.get(lang), "version": v.version, "status": v.provenance.status,
              "origin": origins.get(v.id, "-")} for v in visions.values()]
     if args.format == "json":

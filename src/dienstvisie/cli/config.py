@@ -64,9 +64,19 @@ class Config:
         return os.path.dirname(self.path) or "." if self.path else "."
 
 
+_MAX_CONFIG_BYTES = 1024 * 1024
+
+
 def _section(path: Path) -> dict[str, Any] | None:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    from ..documents.bounded_read import Stalled, read_bounded
+
+    try:  # bounded as a document is: a named pipe or /dev/zero as --config cannot hang the run
+        raw, _ = read_bounded(str(path), _MAX_CONFIG_BYTES)
+        if len(raw) > _MAX_CONFIG_BYTES:
+            raise ConfigError(f"{path}: cannot be read: larger than {_MAX_CONFIG_BYTES} bytes")
+        data = tomllib.loads(raw.decode("utf-8-sig"))
+    except Stalled as error:
+        raise ConfigError(f"{path}: cannot be read: {error}") from None
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot be read: {error}") from None
     except tomllib.TOMLDecodeError as error:

@@ -3,10 +3,45 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 
+from ..documents.write import write_atomic
 from ..errors import EXIT_USAGE
 from ..model.text import Language
-from ..documents.write import write_atomic
+
+
+def write_error_text(error: OSError, lang: Language) -> str:
+    """Why an output could not be written: dienstvisie's own reason in `lang`, or the system's."""
+    from ..documents.output_target import OutputRefused
+
+    if isinstance(error, OutputRefused):
+        return error.text.get(lang)
+    return str(error.strerror or error)
+
+
+def cannot_write(output: str, error: OSError, lang: Language) -> int:
+    """Say that `output` cannot be written; exit code 2."""
+    word = "kan niet schrijven" if lang == "nl" else "cannot write"
+    print(f"{output}: {word}: {write_error_text(error, lang)}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def refuse_input_as_output(output: str | None, inputs: Iterable[str | None], lang: Language) -> int | None:
+    """Exit code 2 (and why) when --output names one of the files the command reads, or something
+    never written to (a folder, a disk), else None. Called before any work, so nothing is lost,
+    nothing is written and no time is spent on a report that cannot be delivered."""
+    from ..documents.output_target import OutputRefused, refuse_inputs, target_of
+
+    if output is None or output == "-":
+        return None
+    try:
+        target_of(output)
+        refuse_inputs(output, inputs)
+    except OutputRefused as error:
+        return cannot_write(output, error, lang)
+    except OSError:
+        pass  # said when the report is written (a missing folder, a loop of links, …)
+    return None
 
 
 def emit(text: str, output: str | None, lang: Language) -> int:
@@ -17,7 +52,5 @@ def emit(text: str, output: str | None, lang: Language) -> int:
     try:
         write_atomic(output, text)
     except OSError as error:
-        word = "kan niet schrijven" if lang == "nl" else "cannot write"
-        print(f"{output}: {word}: {error.strerror or error}", file=sys.stderr)
-        return EXIT_USAGE
+        return cannot_write(output, error, lang)
     return 0

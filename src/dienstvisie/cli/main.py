@@ -84,6 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:  # a bare `dienstvisie`: the options shared by the subcommands are not set
         parser.print_help()
         return EXIT_USAGE
+    from .safe_logging import install
+
+    install()
     args.lang_given = args.lang is not None
     args.lang = args.lang or lang
     try:
@@ -96,7 +99,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # the last line of defence: never a traceback unless --debug
         if args.debug:
             raise
-        print(HELP["internal_error"][args.lang].format(error=f"{type(error).__name__}: {error}"), file=sys.stderr)
+        from ..exporters.safe_text import terminal_safe
+
+        print(HELP["internal_error"][args.lang].format(error=terminal_safe(f"{type(error).__name__}: {error}")),
+              file=sys.stderr)
         return EXIT_USAGE + 1
     return code
 

@@ -8,25 +8,26 @@ file, line, column, JSON pointer and a hint.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar, Union
 
-from .structure import structure, structure_service, structure_vision
 from ..errors import DocumentError, SourceError
 from ..i18n import message
 from ..model.document import Document
 from ..model.problem import Location, Problem
 from ..model.service import ServiceConcept
+from ..model.source_map import ParsedSource, SourceMap
 from ..model.vision import Vision
 from ..model.vocabulary import Vocabularies, Vocabulary
-from .stdin import is_stdin, read_stdin_bytes
-from .parse import ParseError, parse_json_text, parse_text, plain_data_problems
-from .validate import schema_problems, service_reference_problems, vision_reference_problems
-from ..model.source_map import ParsedSource, SourceMap
-from .parse import ParseError, parse_json_text, parse_text, plain_data_problems
 from ..visions import DEFAULT_VISION_ID
+from .bounded_read import Stalled, kind_of, read_bounded
+from .parse import ParseError, parse_json_text, parse_text, plain_data_problems
+from .stdin import is_stdin, read_stdin_bytes
+from .structure import structure, structure_service, structure_vision
+from .validate import schema_problems, service_reference_problems, vision_reference_problems
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
@@ -41,26 +42,26 @@ def max_bytes_from_environment() -> int:
 
 
 def read_text(path: str | os.PathLike[str], max_bytes: int | None = None) -> str:
-    """The text of a document file, refusing what is missing, too large, binary or not UTF-8."""
+    """The text of a document file, refusing what is missing, too large, binary or not UTF-8.
+
+    Pipes and devices are read within bounds of size and of silence (see `bounded_read`)."""
     name = os.fspath(path)
     limit = max_bytes if max_bytes is not None else max_bytes_from_environment()
     file = Path(name)
     try:
+        mode: int | None = None  # standard input: a stream of unknown kind
         if is_stdin(path):  # `-` or a StdinSource: standard input (a Path('-') is a file called `-`)
             raw = read_stdin_bytes(limit)
         elif file.is_dir():
             raise SourceError(name, message("source.directory").get("nl"), message("source.directory").get("en"))
         else:
-            # Opening a named pipe (FIFO) waits until a writer opens it, which may be never: open
-            # without waiting, then read as usual. A pipe with a writer (`check <(generate)`,
-            # /dev/stdin) is read; one without a writer reads as empty.
-            descriptor = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-            with open(descriptor, "rb") as handle:
-                if hasattr(os, "set_blocking"):
-                    os.set_blocking(descriptor, True)
-                raw = handle.read(limit + 1)
+            raw, mode = read_bounded(name, limit)
     except FileNotFoundError:
         raise SourceError(name, message("source.missing").get("nl"), message("source.missing").get("en")) from None
+    except Stalled as stalled:
+        text = message("source.stalled", seconds=f"{stalled.seconds:g}", kind=stalled.kind)
+        hint = message("source.stalled.hint")
+        raise SourceError(name, f"{text.get('nl')}. {hint.get('nl')}", f"{text.get('en')}. {hint.get('en')}") from None
     except OSError as error:
         reason = error.strerror or str(error)
         text = message("source.unreadable", reason=reason)
@@ -69,9 +70,18 @@ def read_text(path: str | os.PathLike[str], max_bytes: int | None = None) -> str
         text = message("source.unreadable", reason=str(error))
         raise SourceError(name, text.get("nl"), text.get("en")) from None
     if len(raw) > limit:
-        size = len(raw) if is_stdin(path) else file.stat().st_size
-        text = message("source.too_large", limit=limit, size=size)
+        if mode is None:  # standard input: as much as it sent, and more was there
+            text = message("source.too_large", limit=limit, size=f"> {limit}")
+        elif stat.S_ISREG(mode):
+            text = message("source.too_large", limit=limit, size=file.stat().st_size)
+        else:  # /dev/zero, an endless pipe: it has no size to tell
+            text = message("source.too_large_stream", limit=limit, kind=kind_of(mode))
         raise SourceError(name, text.get("nl"), text.get("en"))
+    encoding = wide_encoding(raw)
+    if encoding is not None:  # UTF-16 and UTF-32 are full of NUL bytes, but they are text
+        raise DocumentError(name, [Problem("source.encoding", message("source.wide_encoding", encoding=encoding),
+                                           Location(file=name, line=1),
+                                           message("source.wide_encoding.hint", encoding=encoding))])
     if b"\x00" in raw:
         raise DocumentError(name, [Problem("source.binary", message("source.binary"), Location(file=name))])
     try:
@@ -80,6 +90,38 @@ def read_text(path: str | os.PathLike[str], max_bytes: int | None = None) -> str
         line = raw[: error.start].count(b"\n") + 1
         raise DocumentError(name, [Problem("source.encoding", message("source.encoding", offset=error.start),
                                            Location(file=name, line=line), message("source.encoding.hint"))]) from None
+
+
+_BYTE_ORDER_MARKS = (  # the four-byte marks first: UTF-32LE's begins with UTF-16LE's
+    (b"\xff\xfe\x00\x00", "UTF-32LE"), (b"\x00\x00\xfe\xff", "UTF-32BE"),
+    (b"\xff\xfe", "UTF-16LE"), (b"\xfe\xff", "UTF-16BE"),
+)
+
+
+def wide_encoding(raw: bytes) -> str | None:
+    """`UTF-16LE`, `UTF-16BE`, `UTF-32LE` or `UTF-32BE` when `raw` is text in that encoding: it
+    starts with its byte-order mark, or the bytes that hold the high part of each character are
+    largely NUL (as in text that is mostly Latin script) and the bytes read as printable text."""
+    for mark, name in _BYTE_ORDER_MARKS:
+        if raw.startswith(mark):
+            return name
+    sample = raw[: 4096 - 4096 % 4]
+    sample = sample[: len(sample) - len(sample) % 4]
+    if len(sample) < 8 or b"\x00" not in sample:
+        return None
+    share = [sample[place::4].count(0) / (len(sample) / 4) for place in range(4)]
+    if share[2] > 0.9 and share[3] > 0.9 and share[0] < 0.5:
+        name = "UTF-32LE"
+    elif share[0] > 0.9 and share[1] > 0.9 and share[3] < 0.5:
+        name = "UTF-32BE"
+    else:
+        odd, even = (share[1] + share[3]) / 2, (share[0] + share[2]) / 2
+        if max(odd, even) < 0.3 or min(odd, even) > 0.1:
+            return None
+        name = "UTF-16LE" if odd > even else "UTF-16BE"
+    text = sample.decode(name, errors="replace")
+    readable = sum(1 for char in text if char.isprintable() or char in "\t\n\r")
+    return name if readable >= 0.9 * len(text) else None
 
 
 def parse(text: str, file: str | None = None) -> ParsedSource:

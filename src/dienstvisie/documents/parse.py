@@ -19,7 +19,7 @@ import yaml
 
 from ..i18n import message
 from ..model.problem import Location, Problem
-from ..model.source_map import ParsedSource, Position, SourceMap, escape_pointer_token, pointer_join
+from ..model.source_map import ParsedSource, Position, SourceMap, pointer_join
 from ..model.text import Text
 
 MAX_NODES = 200_000
@@ -228,13 +228,14 @@ def _spell(path: _Path) -> str:
     return pointer
 
 
-def plain_data_problems(data: Any, file: str | None = None) -> list[Problem]:
+def plain_data_problems(data: Any, file: str | None = None, *, max_nodes: int = MAX_NODES) -> list[Problem]:
     """What makes plain data unusable as a document before any schema is applied.
 
     For data that did not come through the YAML builder (a mapping from Python, parsed JSON):
     keys that are not text, numbers that are not finite, text that no file could hold (a lone
     surrogate), and the same bounds on size and depth as for YAML. Iterative, so neither deep
-    nor cyclic data can exhaust the stack; it stops after MAX_NODES values.
+    nor cyclic data can exhaust the stack; it stops after `max_nodes` values (MAX_NODES, meant
+    for a document a person writes; a file the tool writes, a baseline, may hold more).
     """
     problems: list[Problem] = []
 
@@ -246,8 +247,8 @@ def plain_data_problems(data: Any, file: str | None = None) -> list[Problem]:
     while stack and len(problems) < 100:
         value, path, depth = stack.pop()
         count += 1
-        if count > MAX_NODES:
-            problem("source.too_many_nodes", message("source.too_many_nodes", limit=MAX_NODES), path)
+        if count > max_nodes:
+            problem("source.too_many_nodes", message("source.too_many_nodes", limit=max_nodes), path)
             break
         if depth > MAX_DEPTH:
             problem("source.too_deep", message("source.too_deep", limit=MAX_DEPTH), path)
@@ -516,8 +517,12 @@ def _parse_pure(text: str, file: str | None) -> ParsedSource:
     return ParsedSource(data=data, source_map=SourceMap(file=file, positions=builder.positions))
 
 
-def parse_json_text(text: str, file: str | None = None) -> ParsedSource:
-    """Parse strict JSON; positions come from reading the same text as YAML where that works."""
+def parse_json_text(text: str, file: str | None = None, *, max_nodes: int = MAX_NODES,
+                    positions: bool = True) -> ParsedSource:
+    """Parse strict JSON; positions come from reading the same text as YAML where that works
+    (with `positions=False` not at all: for a large file that is slow, and only worth it for
+    problems; see `positions_of`). `max_nodes` bounds the number of values (see plain_data_problems).
+    """
 
     def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -547,16 +552,21 @@ def parse_json_text(text: str, file: str | None = None) -> ParsedSource:
         problem = Problem("source.syntax", message("source.syntax", reason=_unreadable("…", "number", error)),
                           Location(file=file), message("source.syntax.hint"))
         raise ParseError(_located_by_yaml([problem], text, file)) from None
-    try:
-        positions = parse_text(text, file).source_map.positions
-    except ParseError:
-        positions = {}
-    source_map = SourceMap(file=file, positions=positions)
-    problems = plain_data_problems(data, file)  # e.g. 1e999 is infinite, "\ud800" a lone surrogate
+    source_map = positions_of(text, file) if positions else SourceMap(file=file)
+    problems = plain_data_problems(data, file, max_nodes=max_nodes)  # e.g. 1e999 is infinite, "\ud800" a lone surrogate
     if problems:
         raise ParseError([attrs.evolve(problem, location=source_map.locate(problem.location.pointer))
                           for problem in problems])
     return ParsedSource(data=data, source_map=source_map)
+
+
+def positions_of(text: str, file: str | None = None) -> SourceMap:
+    """Where each value of a JSON or YAML text stands, as far as reading it as YAML can tell
+    (an empty map when it cannot: too many values, or not YAML)."""
+    try:
+        return SourceMap(file=file, positions=parse_text(text, file).source_map.positions)
+    except ParseError:
+        return SourceMap(file=file)
 
 
 def _located_by_yaml(problems: list[Problem], text: str, file: str | None) -> list[Problem]:

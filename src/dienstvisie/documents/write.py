@@ -1,10 +1,24 @@
-"""Write output files atomically: a reader sees the old file or the whole new one, never half."""
+"""Write output files atomically: a reader sees the old file or the whole new one, never half.
+
+Only a regular file is replaced (through a temporary file beside it and a rename); a device node,
+a named pipe, a process substitution or `/dev/stdout` is written in place, a symbolic link is
+followed, a disk or a folder is refused: see `output_target`. What is written in place is still
+written whole or not at all: it is gathered first (in memory, or in an unnamed temporary file when
+large) and handed over when complete.
+"""
 
 from __future__ import annotations
 
 import os
 import tempfile
 from pathlib import Path
+from typing import IO
+
+from .output_target import Target, open_in_place, target_of, write_all
+
+_SPOOL_BYTES = 8 * 1024 * 1024  # what a report written in place may hold in memory before it goes to disk
+_RANDOM_PART = 8  # the length of the random part of tempfile's names
+_TEMP_MARGIN = len("..") + _RANDOM_PART + len(".tmp")
 
 
 def _default_mode() -> int:
@@ -14,54 +28,39 @@ def _default_mode() -> int:
     return 0o666 & ~umask
 
 
-def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
-    """Write `data` to `path` through a temporary file in the same folder and an atomic rename.
-
-    The file gets the mode of the file it replaces, or the usual mode for a new file (not the
-    private 0600 of a temporary file).
-    """
-    target = Path(path)
+def _name_max(folder: str) -> int:
     try:
-        mode = target.stat().st_mode & 0o7777
-    except OSError:
-        mode = _default_mode()
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temp_name, mode)
-        os.replace(temp_name, target)
-    except BaseException:
-        try:
-            os.unlink(temp_name)
-        except FileNotFoundError:
-            pass
-        raise
+        return min(int(os.pathconf(folder, "PC_NAME_MAX")), 255)
+    except (OSError, ValueError, AttributeError):
+        return 255
 
 
-class AtomicFile:
-    """A text file written bit by bit and put in place at once: through a temporary file in the same
-    folder that `commit()` renames over `path` (with the mode `write_atomic` gives), or that
-    `discard()` removes. For output too large to hold in memory first (a report of 10,000 services).
+def temp_prefix(name: str, folder: str) -> str:
+    """`.NAME.`, with NAME shortened so that the temporary file's whole name (random part and `.tmp`
+    included) fits the file system's limit on a name: an output of 250 characters can be written."""
+    budget = _name_max(folder) - _TEMP_MARGIN
+    short = name
+    while short and len(os.fsencode(short)) > budget:
+        short = short[:-1]
+    return f".{short}."
 
-    Opening raises OSError when the folder cannot take the file, before any work is done.
-    """
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+class _Replacement:
+    """A temporary file beside a regular file, renamed over it when complete."""
+
+    def __init__(self, path: str) -> None:
         self.target = Path(path)
         try:
-            self.mode = self.target.stat().st_mode & 0o7777
+            info = os.stat(path)
+            self.mode = info.st_mode & 0o7777
+            self.owner: tuple[int, int] | None = (info.st_uid, info.st_gid)
         except OSError:
             self.mode = _default_mode()
-        handle, self.temp_name = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".tmp",
-                                                  dir=self.target.parent or ".")
-        self.stream = os.fdopen(handle, "w", encoding="utf-8", newline="")
-
-    def write(self, text: str) -> int:
-        return self.stream.write(text)
+            self.owner = None
+        folder = os.fspath(self.target.parent) or "."
+        handle, self.temp_name = tempfile.mkstemp(prefix=temp_prefix(self.target.name, folder), suffix=".tmp",
+                                                  dir=folder)
+        self.stream: IO[bytes] = os.fdopen(handle, "wb")
 
     def tell(self) -> int:
         """Where the next write goes (an opaque position for `overwrite`)."""
@@ -77,19 +76,22 @@ class AtomicFile:
         self.stream.seek(end)
 
     def commit(self) -> None:
-        """Put the file in place (flushed to disk first)."""
         try:
             self.stream.flush()
             os.fsync(self.stream.fileno())
             self.stream.close()
             os.chmod(self.temp_name, self.mode)
+            if self.owner is not None and hasattr(os, "chown"):
+                try:  # keep the owner of the file replaced, where this process may (as root)
+                    os.chown(self.temp_name, *self.owner)
+                except OSError:
+                    pass
             os.replace(self.temp_name, self.target)
         except BaseException:
             self.discard()
             raise
 
     def discard(self) -> None:
-        """Leave the target as it was and remove the temporary file."""
         try:
             self.stream.close()
         except OSError:
@@ -98,3 +100,79 @@ class AtomicFile:
             os.unlink(self.temp_name)
         except FileNotFoundError:
             pass
+
+
+class _InPlace:
+    """What is written to a device or pipe, gathered until complete, then written there."""
+
+    def __init__(self, target: Target) -> None:
+        # opened now: refused at once when nobody reads the pipe, and held open so that a reader
+        # does not see the end of its input before the report comes
+        self.descriptor = open_in_place(target)
+        self.stream: IO[bytes] = tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES)  # noqa: SIM115
+
+    def commit(self) -> None:
+        try:
+            self.stream.seek(0)
+            while chunk := self.stream.read(1024 * 1024):
+                write_all(self.descriptor, chunk)
+        finally:
+            self.discard()
+
+    def discard(self) -> None:
+        self.stream.close()
+        if self.descriptor >= 0:
+            os.close(self.descriptor)
+            self.descriptor = -1
+
+
+def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
+    """Write `data` to `path`: a regular file through a temporary file in the same folder and an
+    atomic rename (with the mode of the file it replaces, or the usual mode for a new file, not the
+    private 0600 of a temporary file); a device or pipe in place (see the module)."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    target = target_of(path)
+    if target.how == "in_place":
+        descriptor = open_in_place(target)
+        try:
+            write_all(descriptor, payload)
+        finally:
+            os.close(descriptor)
+        return
+    replacement = _Replacement(target.path)
+    try:
+        replacement.stream.write(payload)
+    except BaseException:
+        replacement.discard()
+        raise
+    replacement.commit()
+
+
+class AtomicFile:
+    """A text file written bit by bit and put in place at once: through a temporary file in the same
+    folder that `commit()` renames over `path` (with the mode `write_atomic` gives), or that
+    `discard()` removes. For output too large to hold in memory first (a report of 10,000 services).
+    A device or pipe gets the whole text at `commit()` (see the module).
+
+    Opening raises OSError when the path cannot take the file, before any work is done.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        target = target_of(path)
+        self.target = Path(target.path)
+        if target.how == "in_place":
+            self._sink: _Replacement | _InPlace = _InPlace(target)
+        else:
+            self._sink = _Replacement(target.path)
+
+    def write(self, text: str) -> int:
+        self._sink.stream.write(text.encode("utf-8"))
+        return len(text)
+
+    def commit(self) -> None:
+        """Put the file in place (flushed to disk first)."""
+        self._sink.commit()
+
+    def discard(self) -> None:
+        """Leave the target as it was and remove the temporary file."""
+        self._sink.discard()

@@ -6,8 +6,6 @@ Nothing here escapes for a particular format: each exporter escapes for its own 
 
 from __future__ import annotations
 
-import re
-
 import attrs
 
 from ..model.check import Status
@@ -17,6 +15,12 @@ from ..model.run import CheckRun
 from ..model.service import ServiceConcept
 from ..model.text import Language
 from ..model.vision import Vision
+
+# the shared sanitising of document text for every human-readable format (see safe_text)
+from .safe_text import BIDI_CONTROLS as BIDI_CONTROLS
+from .safe_text import LINE_BREAK_MARK as LINE_BREAK_MARK
+from .safe_text import clean as clean
+from .safe_text import terminal_safe as terminal_safe
 
 LABELS: dict[str, dict[Language, str]] = {
     "report": {"nl": "dienstvisie-rapport", "en": "dienstvisie report"},
@@ -161,26 +165,6 @@ def label(key: str, lang: Language) -> str:
 def labels(lang: Language) -> dict[str, str]:
     """Every report word in `lang`, for templates."""
     return {key: value[lang] for key, value in LABELS.items()}
-
-
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-
-
-def clean(text: str) -> str:
-    """`text` without characters XML and HTML cannot carry or should not: control characters (C0
-    but tab and line ends, DEL, the C1 range such as the 8-bit escape U+009B), lone surrogates and
-    the non-characters U+FFFE and U+FFFF; each becomes U+FFFD."""
-    return _UNSAFE.sub("\ufffd", text)
-
-
-_TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-
-
-def terminal_safe(text: str) -> str:
-    """`text` that cannot steer a terminal: control characters (ESC, carriage return, BEL, the C1
-    range, …) become `\ufffd`, so a document cannot clear the screen, recolour, retitle or
-    overwrite a line of a report; line breaks and tabs stay."""
-    return _TERMINAL_UNSAFE.sub("\ufffd", text)
 
 
 def one_line(text: str) -> str:

@@ -21,7 +21,9 @@ conforms to the CPSV-AP SHACL shapes, which the specification's own example does
 from __future__ import annotations
 
 import os
+import re
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from dienstvisie import CheckRun, Exporter, Language, ServiceConcept, Text, Vocabularies
 
@@ -30,6 +32,17 @@ from .upl import UplList, shipped_upl
 
 if TYPE_CHECKING:
     from rdflib import Graph
+
+# What an IRI cannot hold as written (RFC 3987; Turtle's IRIREF): control characters, the space,
+# <>"{}|^`\, DEL and the C1 range, and the bidirectional controls. A schema-valid `upl` can hold
+# them (`^https?://\S+$`); they are percent-encoded as RFC 3987 section 3.1 maps an IRI to a URI,
+# so Turtle can be written, and no escape sequence goes out raw.
+_NOT_IN_IRI = re.compile('[\x00-\x20<>"{}|^`\\\\\x7f-\x9f\u202a-\u202e\u2066-\u2069]')
+
+
+def iri_text(text: str) -> str:
+    """`text` with every character an IRI cannot hold percent-encoded (UTF-8), the rest as written."""
+    return _NOT_IN_IRI.sub(lambda found: quote(found.group(), safe=""), text)
 
 
 def base_iri() -> str:
@@ -76,7 +89,7 @@ class _Builder:
     def iri(self, text: str) -> Any:
         from rdflib import URIRef
 
-        return URIRef(text)
+        return URIRef(iri_text(text))
 
     def add(self, subject: Any, predicate: Any, obj: Any) -> None:
         self.graph.add((subject, predicate, obj))

@@ -11,12 +11,13 @@ service concept cannot smuggle a formula into the workbook.
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from dienstvisie import CheckRun, Exporter, Finding, Language, Report, Text, hookimpl
+from dienstvisie import CheckRun, Exporter, Finding, Language, Report, Text, clean, hookimpl
+
+from . import reproducible
 
 if TYPE_CHECKING:  # openpyxl itself is imported when a workbook is made, so loading the plugin stays fast
     from openpyxl.worksheet.worksheet import Worksheet
@@ -65,7 +66,6 @@ _HEADER_COLOUR = "154273"  # Rijkshuisstijl dark blue
 _STATUS_COLOUR = {"failed": "F8D7DA", "error": "F8D7DA", "needs_review": "FFF3CD", "explained": "E2E3E5",
                   "passed": "D1E7DD"}
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
-_ILLEGAL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters XML 1.0 cannot hold
 
 
 def _word(key: str, lang: Language) -> str:
@@ -73,11 +73,13 @@ def _word(key: str, lang: Language) -> str:
 
 
 def _clean(value: Any) -> Any:
-    """Text without characters a workbook cannot hold; numbers and None as they are."""
+    """Text without characters a workbook cannot hold or should not show (dienstvisie's `clean`:
+    controls, U+FFFE/U+FFFF, which are not well-formed XML, lone surrogates, bidirectional
+    controls); numbers and None as they are."""
     if isinstance(value, Text):
         value = str(value)
     if isinstance(value, str):
-        return _ILLEGAL_CHARACTERS.sub("", value)
+        return clean(value)
     return value
 
 
@@ -214,9 +216,7 @@ def render_xlsx(run: CheckRun, lang: Language) -> bytes:
     if run.load_failures or run.plugin_failures:
         _problems_sheet(workbook.create_sheet(_word("problems", lang)), run, lang)
     workbook.properties.creator = f"dienstvisie {run.version}".strip()
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return reproducible.save(workbook)  # the same run, the same bytes (no time of saving)
 
 
 EXPORTER = Exporter(
