@@ -399,3 +399,20 @@ def test_someone_elses_alarm_handler_keeps_the_checks_in_a_thread() -> None:
     finally:
         signal.signal(signal.SIGALRM, previous)
     assert WHERE and WHERE[0] is not threading.current_thread()
+
+
+def test_every_built_in_check_gets_its_own_limit_after_a_timer_set_for_the_document() -> None:
+    """One timer is set for the document and moved on when it goes off: a check that starts late
+    still gets the whole limit, and one that overruns after several quick ones is still stopped."""
+    def quick_then_slow(seconds: float) -> Any:
+        def check(ctx: CheckContext) -> Iterator[Outcome]:
+            time.sleep(seconds)
+            yield fail(Text(nl="klaar", en="done"))
+        return _as_builtin(check)
+
+    checks = [_define(f"ZT3{index:02}")(quick_then_slow(0.15)) for index in range(4)]
+    hung = _define("ZT399")(_as_builtin(_spins_as_builtin))
+    report = dienstvisie.check(EXAMPLE, plugins=_plugins(*checks, hung), check_timeout=0.25, select=["ZT3"])
+    statuses = {f.check: f.status for f in report.findings}
+    assert [statuses[f"ZT3{index:02}"] for index in range(4)] == [Status.FAILED] * 4, "0.15 s each, under 0.25 s"
+    assert statuses["ZT399"] == Status.ERROR

@@ -216,29 +216,39 @@ def _run_here(checks: Sequence[Check], context: CheckContext, limit: float) -> l
     abandoned in a thread, and the check has stopped instead of running on. Only for the built-in
     checks in the main thread: a plugin's check could swallow the alarm, so it keeps the thread.
     """
-    armed = [False]
+    state = {"armed": False, "started": 0.0}  # is a check running, and since when
 
     def on_alarm(signum: int, frame: object) -> None:
-        if armed[0]:
-            signal.setitimer(signal.ITIMER_REAL, 0.05)  # and again, should the check not stop at once
-            raise _Alarm
+        if not state["armed"]:  # between two checks: keep a timer for the next one
+            signal.setitimer(signal.ITIMER_REAL, max(limit, 1e-6))
+            return
+        remaining = float(state["started"]) + limit - time.monotonic()
+        if remaining > 0:  # a later check is running: the timer was set for an earlier one
+            signal.setitimer(signal.ITIMER_REAL, max(remaining, 1e-6))
+            return
+        signal.setitimer(signal.ITIMER_REAL, 0.05)  # and again, should the check not stop at once
+        raise _Alarm
 
     results: list[CheckResult] = []
     previous = signal.signal(signal.SIGALRM, on_alarm)
     try:
+        # one timer for the document, moved on only when it goes off (two system calls a document,
+        # not two a check): each check still gets `limit` seconds from its own start
+        signal.setitimer(signal.ITIMER_REAL, max(limit, 1e-6))  # 0 would mean no timer
         for check in checks:
             try:
                 try:
-                    armed[0] = True
-                    signal.setitimer(signal.ITIMER_REAL, max(limit, 1e-6))  # 0 would mean no timer
+                    state["started"] = time.monotonic()
+                    state["armed"] = True
                     result = _run_one(check, context)
                 finally:
-                    armed[0] = False
-                    signal.setitimer(signal.ITIMER_REAL, 0)
+                    state["armed"] = False
             except _Alarm:
                 result = _timed_out(limit)
+                signal.setitimer(signal.ITIMER_REAL, max(limit, 1e-6))  # the next check's
             results.append(result)
     finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
     return results
 
