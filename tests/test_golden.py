@@ -54,7 +54,7 @@ def test_the_golden_corpus_has_valid_invalid_and_unreadable_documents(rendered: 
     assert {"source.syntax", "source.duplicate_key", "schema.required", "schema.enum"} <= codes
 
 
-@pytest.mark.parametrize("fmt", ["json", "text", "sarif"])
+@pytest.mark.parametrize("fmt", ["json", "text", "sarif", "csv"])
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_the_command_line_writes_the_golden_bytes(tmp_path: Path, fmt: str, jobs: str) -> None:
     """What ships: `dienstvisie check` as a subprocess, streamed where the format streams. The
