@@ -37,30 +37,44 @@ _ESCAPED_LITERALS = frozenset(".-/^$*+?()[]{}|\\ ")
 _CLASS_LETTERS = "sdw"
 
 
-# Python's `\\s` for text, spelt out: every code point is searched once by
+# Python's `\\s` for text, as runs of code points: every code point is searched once by
 # tests/test_compiled_schema.py to prove it (the search costs 0.3 s, too much for every start-up)
-PYTHON_WHITESPACE = ("\\x{9}-\\x{d}\\x{1c}-\\x{20}\\x{85}\\x{a0}\\x{1680}\\x{2000}-\\x{200a}\\x{2028}-\\x{2029}"
-                     "\\x{202f}\\x{205f}\\x{3000}")
-
-
-def _class_body(letter: str) -> str:
-    return PYTHON_WHITESPACE if letter == "s" else _ranges(letter)
+PYTHON_WHITESPACE: tuple[tuple[int, int], ...] = (
+    (0x9, 0xD), (0x1C, 0x20), (0x85, 0x85), (0xA0, 0xA0), (0x1680, 0x1680), (0x2000, 0x200A), (0x2028, 0x2029),
+    (0x202F, 0x202F), (0x205F, 0x205F), (0x3000, 0x3000),
+)
+_TEXT = ((0, 0xD7FF), (0xE000, sys.maxunicode))  # the surrogates are no text
 
 
 @cache
-def _ranges(letter: str) -> str:
-    """Python's `\\s`, `\\d` or `\\w` (for text) as an explicit Rust character-class body: the runs
-    of code points the class matches, found by one search over every code point (some 50 ms)."""
-    parts = []
-    for low, high in ((0, 0xD7FF), (0xE000, sys.maxunicode)):  # the surrogates are no text
+def scan(letter: str) -> tuple[tuple[int, int], ...]:
+    """The runs of code points Python's `\\<letter>` matches in text, found by one search over every
+    code point (some 0.3 s)."""
+    runs = []
+    for low, high in _TEXT:
         every = "".join(map(chr, range(low, high + 1)))
-        for run in re.finditer(f"\\{letter}+", every):
-            parts.append(_range(low + run.start(), low + run.end() - 1))
-    return "".join(parts)
+        runs += [(low + run.start(), low + run.end() - 1) for run in re.finditer(f"\\{letter}+", every)]
+    return tuple(runs)
 
 
-def _range(low: int, high: int) -> str:
-    return f"\\x{{{low:x}}}" if low == high else f"\\x{{{low:x}}}-\\x{{{high:x}}}"
+def _runs(letter: str) -> tuple[tuple[int, int], ...]:
+    """What `\\s`, `\\d`, `\\w` (lower case) or their negations (upper case) match in text."""
+    positive = PYTHON_WHITESPACE if letter.lower() == "s" else scan(letter.lower())
+    if letter.islower():
+        return positive
+    runs = []
+    at = 0  # the complement over every code point: a run may span the surrogates, which Rust skips
+    for start, end in positive:
+        if start > at:
+            runs.append((at, start - 1))
+        at = max(at, end + 1)
+    if at <= sys.maxunicode:
+        runs.append((at, sys.maxunicode))
+    return tuple(runs)
+
+
+def _class_body(letter: str) -> str:
+    return "".join(f"\\x{{{low:x}}}" if low == high else f"\\x{{{low:x}}}-\\x{{{high:x}}}" for low, high in _runs(letter))
 
 
 def rust_pattern(pattern: str) -> str | None:
@@ -77,13 +91,12 @@ def rust_pattern(pattern: str) -> str | None:
             letter = pattern[index + 1]
             index += 2
             if letter.lower() in _CLASS_LETTERS:
-                body = _class_body(letter.lower())
-                if in_class:
-                    if letter.isupper():
-                        return None  # a negated class inside a class: not worth understanding
-                    out.append(body)
+                if in_class:  # the class's runs spelt out, negated ones too
+                    out.append(_class_body(letter))
+                elif letter.isupper():
+                    out.append(f"[^{_class_body(letter.lower())}]")
                 else:
-                    out.append(f"[{'^' if letter.isupper() else ''}{body}]")
+                    out.append(f"[{_class_body(letter)}]")
             elif letter in _ESCAPED_LITERALS:
                 out.append("\\" + letter)
             else:
