@@ -7,8 +7,8 @@
    example plugins' READMEs) so that they work on a code-hosting site. The site carries copies of
    those files under `repo/` (a folder becomes a page listing its files) and the links are
    rewritten to point there, so every link of the built site resolves and strict mode stays quiet.
-3. Every schema of src/dienstvisie/schemas is served at its `$id` (`schemas/service/1.json` for
-   `https://dienstvisie.nl/schemas/service/1.json`, the site's `site_url`), so an editor that
+3. Every schema of src/dienstvisie/schemas is served at its `$id` (`schemas/service/2.json` for
+   `https://dienstvisie.nl/schemas/service/2.json`, the site's `site_url`), so an editor that
    follows a document's `yaml-language-server` modeline or a Schema Store entry finds it. A schema
    whose `$id` is not on this site is a warning (the build fails in strict mode).
 """

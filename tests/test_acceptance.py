@@ -31,8 +31,9 @@ def failing_principles(data: dict[str, Any]) -> set[str]:
 
 
 def _cold(data: dict[str, Any]) -> None:
-    step = next(s for s in data["steps"] if "handover" in s)
-    step["handover"]["kind"] = "cold"
+    """The first hand-over turns cold (a format-1 `handover`, or the first of format 2's `handovers`)."""
+    step = next(s for s in data["steps"] if "handover" in s or "handovers" in s)
+    (step["handover"] if "handover" in step else step["handovers"][0])["kind"] = "cold"
 
 
 def _not_proactive(data: dict[str, Any]) -> None:

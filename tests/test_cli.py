@@ -126,9 +126,14 @@ def test_new_prints_a_valid_commented_document(event: str, lang: str, tmp_path: 
                                                capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["new", "--life-event", event, "--lang", lang], capsys)
     assert code == 0
-    assert out.startswith("#")
+    assert out.startswith("#") and 'dienstvisie: "2"' in out
     path = tmp_path / "new.yaml"
     path.write_text(out, encoding="utf-8")
+    code, _, err = run(["validate", str(path)], capsys)
+    assert code == 0, err
+    # the commented hand-over example is valid format 2 once it names an organisation of the document
+    example = next(line for line in out.splitlines() if line.strip().startswith("# handovers:"))
+    path.write_text(out.replace(example, example.replace("# ", "", 1).replace("svb", "gemeente")), encoding="utf-8")
     code, _, err = run(["validate", str(path)], capsys)
     assert code == 0, err
 

@@ -127,8 +127,13 @@ def _yaml_blocks(text: str) -> list[str]:
 @pytest.mark.parametrize("page", sorted(p.name for p in DOCS.glob("*.md")))
 def test_every_complete_service_concept_in_the_docs_is_valid(page: str) -> None:
     for block in _yaml_blocks((DOCS / page).read_text(encoding="utf-8")):
-        if block.startswith('dienstvisie: "1"'):
+        if block.startswith(('dienstvisie: "1"', 'dienstvisie: "2"')):
             read_service(block, filename=f"docs/{page}")
+
+
+def test_the_format_guide_shows_a_complete_format_2_document() -> None:
+    blocks = _yaml_blocks((DOCS / "service-concept.md").read_text(encoding="utf-8"))
+    assert any(block.startswith('dienstvisie: "2"') for block in blocks)
 
 
 def test_the_docs_extra_and_the_ci_build_the_site() -> None:

@@ -109,7 +109,7 @@ def test_the_schema_store_draft_names_the_shipped_schemas_and_files_discovery_ta
         for pattern in item["fileMatch"]:
             assert pattern.startswith("*.") and pattern.endswith((".yaml", ".yml", ".json"))
     # a service concept named as the entry expects is found below a folder
-    service_entry = next(item for item in entry["schemas"] if item["url"].endswith("/service/1.json"))
+    service_entry = next(item for item in entry["schemas"] if item["url"].endswith("/service/2.json"))
     name = "overlijden" + service_entry["fileMatch"][0][1:]
     (tmp_path / name).write_text((ROOT / "examples" / "overlijden-utrecht.yaml").read_text(encoding="utf-8"),
                                  encoding="utf-8")

@@ -142,7 +142,7 @@ def test_swimlane_has_a_lane_per_organisation_and_an_arrow_per_handover() -> Non
             label = _text(arrow).strip()
             assert label == {"warm": "warm", "data": "data", "cold": "cold"}[kind], "the kind is said in words too"
             target = next((j for j in range(index + 1, len(concept.steps))
-                           if concept.steps[j].organisation == step.handover.to), None)
+                           if concept.steps[j].organisation == concept.organisation_id(step.handover.to)), None)
             assert arrow.get("data-to") == ("" if target is None else str(target + 1))
             checked_handovers += 1
         failed_steps = {f.step for f in report.findings if f.status in (Status.FAILED, Status.ERROR) and f.step}

@@ -17,7 +17,7 @@ def test_text_report_groups_and_gives_each_suggestion_once(capsys: pytest.Captur
     assert "\x1b[" not in out
     p1, p2 = out.index("  P1 "), out.index("  P2 ")
     assert out.count("? QP1", p1, p2) == 4
-    suggestion = "Answer each guiding question in 'assessment'"
+    suggestion = "Answer these open guiding questions in 'assessment'"
     assert out.count(suggestion, p1, p2) == 1
     p3, p4 = out.index("  P3 "), out.index("  P4 ")
     assert out.count("✗ DV301", p3, p4) >= 2

@@ -28,7 +28,7 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from strategies import service_concepts
-from support import TODAY
+from support import TODAY, strong_service
 
 import dienstvisie
 from dienstvisie.documents.load import read_service
@@ -565,3 +565,44 @@ def test_any_recorded_baseline_is_read_back_as_recorded(entries: list[tuple[str,
         path = Path(folder) / "baseline.json"
         path.write_text(render(recorded), encoding="utf-8")
         assert read_baseline(path).services == recorded.services
+# ------------------------------------------------------------------------- patterns in rule sets
+
+# the pieces catastrophic and unusual regular expressions are made of
+REGEX_PIECES = st.sampled_from([
+    "a", "b", ".", "+", "*", "?", "(", ")", "|", "^", "$", "[a-z]", "[^a]", "\\d", "\\w", "\\s", "\\1", "\\Z", "\\z",
+    "{2}", "{1,3}", "{1001}", "{99999999999}", "{,}", "(?=", "(?!", "(?<=", "(?P<n>", "(?:", "(?i)", "\\p{L}", "[[:alpha:]]",
+    "\\", "]", "[", "}", "{", "é", "\u202e", "\x00",
+])
+REGEXES = st.lists(REGEX_PIECES, max_size=14).map("".join)
+
+
+@FUZZ
+@given(REGEXES, st.sampled_from(["pattern", "patternProperties", "format"]), st.text("ab!é ", max_size=60),
+       st.integers(min_value=0, max_value=60))
+def test_any_pattern_in_a_rule_set_is_refused_cleanly_or_runs_in_bounded_time(
+        pattern: str, place: str, text: str, repeat: int) -> None:
+    """Whatever the pattern, reading the rule set raises only DocumentError; a pattern that is taken
+    runs on any title, including the long runs that make backtracking engines explode."""
+    import time
+
+    from dienstvisie.plugins.rulesets import load_ruleset
+
+    title = {"type": "object", "properties": {"nl": {"pattern": pattern}}} if place == "pattern" else (
+        {"patternProperties": {pattern: {"type": "string"}}} if place == "patternProperties"
+        else {"properties": {"nl": {"format": "regex"}}})
+    data = {"dienstvisie_ruleset": "1", "id": "fuzz", "name": "Fuzz", "rules": [
+        {"id": "FZ101", "title": "t", "message": "m", "principles": ["P1"], "severity": "minor", "target": "service",
+         "require": {"properties": {"title": title}}}]}
+    try:
+        ruleset = load_ruleset(data)
+    except DocumentError as error:
+        assert error.problems
+        return
+    plugins = load_plugins(entry_points=False, rulesets=[ruleset])
+    assert plugins.failures == []
+    service = strong_service()
+    service["title"] = {"nl": (text + "a" * repeat + "!") if place != "format" else pattern.replace("\x00", "") or "x"}
+    started = time.monotonic()
+    report = dienstvisie.check(service, plugins=plugins, select=["FZ101"], today=TODAY, check_timeout=None)
+    assert time.monotonic() - started < 5
+    assert [f.status.value for f in report.findings] in (["passed"], ["failed"])

@@ -55,7 +55,7 @@ CASES: dict[str, tuple[Callable[[], bytes], int, str]] = {
     "control-char.yaml": (lambda: VALID.replace("title: X", 'title: "X\x7f"').encode(), 1, "not allowed"),
     "nan.json": (lambda: b'{"dienstvisie": "1", "x": NaN}', 1, "finite"),
     "nan.yaml": (lambda: VALID.encode() + b"extra: .nan\n", 1, "finite"),
-    "future-version.yaml": (lambda: VALID.replace('"1"', '"2"', 1).encode(), 1, "must be '1'"),
+    "future-version.yaml": (lambda: VALID.replace('"1"', '"3"', 1).encode(), 1, "'3' is not an allowed value"),  # "2" is format 2 now
     "two-documents.yaml": (lambda: VALID.encode() + b"---\n" + VALID.encode(), 1, "more than one"),
     "non-string-key.yaml": (lambda: VALID.encode() + b"1: x\n", 1, "key must be text"),
     "bad-int.yaml": (lambda: VALID.encode() + b"extra: 0b_\n", 1, "not a valid int"),
@@ -467,3 +467,81 @@ def test_a_configuration_or_rule_set_that_never_ends_or_never_speaks_does_not_ha
     finally:
         holder.kill()
         holder.wait()
+# ------------------------------------------------------------------ hostile rule sets
+
+# families of catastrophic backtracking, each with a text that makes a backtracking engine explode
+REDOS: dict[str, tuple[str, str]] = {
+    "nested-plus": ("^(a+)+$", "a" * 40 + "!"),
+    "nested-star": ("^(a*)*$", "a" * 40 + "!"),
+    "overlapping-alternation": ("^(a|a)*$", "a" * 40 + "!"),
+    "alternation-of-lengths": ("^(a|aa)+$", "a" * 60 + "!"),
+    "repeated-dot-groups": ("^(.*a){25}$", "a" * 40 + "!"),
+    "words-and-spaces": ("^(\\w+\\s?)*$", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!"),
+    "email-like": ("^([a-zA-Z0-9])(([\\-.]|[_]+)?([a-zA-Z0-9]+))*(@){1}[a-z0-9]+[.]{1}(([a-z]{2,3})|([a-z]{2,3}[.]{1}[a-z]{2,3}))$",
+                   "a" * 40 + "!"),
+}
+
+
+def _rules_file(tmp_path: Path, condition: object) -> Path:
+    path = tmp_path / "regels.yaml"
+    path.write_text(textwrap.dedent(f"""\
+        dienstvisie_ruleset: "1"
+        id: vijandig
+        name: Vijandig
+        rules:
+          - id: VR101
+            title: t
+            message: m
+            principles: [P1]
+            severity: major
+            target: service
+            require: {json.dumps(condition)}
+        """), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("family", sorted(REDOS))
+@pytest.mark.parametrize("place", ["pattern", "propertyNames", "defs"])
+def test_a_rule_set_with_a_catastrophic_pattern_cannot_hang_check(family: str, place: str, tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    pattern, text = REDOS[family]
+    title = {"pattern": pattern} if place == "pattern" else (
+        {"propertyNames": {"pattern": "^(nl|en)$"}, "additionalProperties": {"pattern": pattern}}
+        if place == "propertyNames" else {"$ref": "#/$defs/kwaad"})
+    condition: dict[str, object] = {"properties": {"title": {"properties": {"nl": title}} if place != "propertyNames"
+                                                   else title}}
+    if place == "defs":
+        condition["$defs"] = {"kwaad": {"pattern": pattern}}
+    document = tmp_path / "dienst.yaml"
+    document.write_text(VALID.replace("title: X", f"title: {json.dumps(text)}"), encoding="utf-8")
+    started = time.monotonic()
+    code = main(["check", "--isolated", "--no-plugins", "--lang", "en", "--format", "json", "--select", "VR",
+                 "--check-timeout", "5", "--rules", str(_rules_file(tmp_path, condition)), str(document)])
+    elapsed = time.monotonic() - started
+    out, err = capsys.readouterr()
+    assert code == 1, err
+    [finding] = json.loads(out)["services"][0]["findings"]
+    assert finding["status"] == "failed"  # judged, not abandoned at the time limit
+    assert elapsed < 5, f"took {elapsed:.1f}s"
+
+
+@pytest.mark.parametrize(("pattern", "words"), [
+    ("a{99999999999}", "repetition count larger than 1000"),
+    ("(x{2000})", "invalid repetition size"),
+    ("(?<=a)b", "invalid perl operator"),
+    ("^(a)\\1$", "invalid escape sequence"),
+    ("[", "missing ]"),
+    ("(?P<n>a)(?P=n)", "invalid perl operator"),
+    ("a**", "bad repetition operator"),
+])
+def test_a_rule_set_with_a_pattern_re2_cannot_run_is_refused_naming_file_and_line(
+        pattern: str, words: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rules = _rules_file(tmp_path, {"properties": {"title": {"properties": {"nl": {"pattern": pattern}}}}})
+    document = tmp_path / "diensten" / "dienst.yaml"
+    document.parent.mkdir()
+    document.write_text(VALID, encoding="utf-8")
+    code = main(["check", "--isolated", "--no-plugins", "--lang", "en", "--rules", str(rules), str(document)])
+    out, err = capsys.readouterr()
+    assert code == 2 and out == ""
+    assert f"{rules}:11:" in err and words in err, err[:500]
+    assert "Traceback" not in err and "internal error" not in err

@@ -47,3 +47,33 @@ def test_failure_leaves_the_old_file_and_no_temporary(tmp_path: Path, monkeypatc
         write_atomic(target, "new")
     assert target.read_text() == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.json"]
+
+
+@pytest.mark.parametrize("unnamed", [True, False])
+def test_a_file_being_written_has_no_name_where_the_system_allows_and_both_ways_give_the_same(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, unnamed: bool) -> None:
+    """Nameless until committed (O_TMPFILE): a killed process leaves nothing; elsewhere a named temporary."""
+    import sys
+
+    from dienstvisie.documents import write as output
+    from dienstvisie.documents.unnamed_file import open_unnamed
+
+    if not unnamed:
+        monkeypatch.setattr(output, "open_unnamed", lambda folder: None)
+    elif open_unnamed(tmp_path) is None:
+        pytest.skip("no O_TMPFILE here")
+    (tmp_path / "r.json").write_text("oud", encoding="utf-8")
+    os.chmod(tmp_path / "r.json", 0o640)
+    target = output.AtomicFile(tmp_path / "r.json")
+    target.write("nieuw")
+    names = sorted(path.name for path in tmp_path.iterdir())
+    assert names == ["r.json"] if unnamed else len(names) == 2
+    target.commit()
+    assert (tmp_path / "r.json").read_text(encoding="utf-8") == "nieuw"
+    assert stat.S_IMODE((tmp_path / "r.json").stat().st_mode) == 0o640
+    target = output.AtomicFile(tmp_path / "s.json")
+    target.write("weg")
+    target.discard()
+    write_atomic(tmp_path / "t.bin", b"\x00")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["r.json", "t.bin"]
+    assert sys.platform != "linux" or not unnamed or open_unnamed(tmp_path) is not None

@@ -14,6 +14,7 @@ import shutil
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import attrs
 import pytest
@@ -338,3 +339,234 @@ def test_jobs_auto_is_the_default_and_means_every_core(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "dienstvisie", "check", "--help"], capture_output=True, text=True,
                             env={**os.environ, "DIENSTVISIE_LANG": "en"})
     assert "auto" in result.stdout and "-j N|auto, --jobs N|auto" in result.stdout
+
+
+# ------------------------------------------------------------------------ a worker that dies
+
+def _cli(args: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: float = 180) -> Any:
+    import os
+    import subprocess
+
+    return subprocess.run([sys.executable, "-m", "dienstvisie", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=timeout, check=False,
+                          env={**os.environ, "PYTHONPATH": str(Path(__file__).parent), **(env or {})})
+
+
+def _service_ids(folder: Path) -> dict[str, str]:
+    return {str(path): read_service(path).model.id for path in discover([folder])}
+
+
+@pytest.fixture(scope="module")
+def healthy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return generated_folder(tmp_path_factory.mktemp("healthy"), 30, broken=False)
+
+
+@pytest.mark.parametrize("how", ["kill", "segv", "c-exit0"])
+def test_a_worker_that_dies_costs_only_the_document_it_held(healthy: Path, tmp_path: Path, how: str) -> None:
+    ids = _service_ids(healthy)
+    doomed = sorted(ids.values())[3:5]
+    result = _cli(["check", str(healthy), "--plugin", "dv_plugin_dies", "--isolated", "--format", "json", "--jobs", "2",
+                   "--lang", "en"], tmp_path, {"DV_DIE_SERVICES": ",".join(doomed), "DV_DIE_HOW": how})
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr and "BrokenProcessPool" not in result.stderr
+    report = json.loads(result.stdout)
+    assert sorted(s["id"] for s in report["services"]) == sorted(set(ids.values()) - set(doomed))
+    assert report["result"] == "fail"
+    lost = {error["file"]: error["problems"][0] for error in report["errors"]}
+    assert sorted(ids[file] for file in lost) == doomed
+    expected = {"kill": "killed by SIGKILL, for instance because memory ran out", "segv": "killed by SIGSEGV",
+                "c-exit0": "ended with exit code 0"}[how]
+    for file, problem in lost.items():
+        assert problem["message"]["en"] == f"the worker process checking this document {expected}; the document was not checked"
+        assert f"{file}: error: the worker process checking this document" in result.stderr
+
+
+def test_lost_documents_keep_their_place_and_the_others_are_checked(healthy: Path) -> None:
+    files = [str(path) for path in discover([healthy])]
+    ids = _service_ids(healthy)
+    import os
+
+    os.environ["DV_DIE_SERVICES"] = ",".join(ids[file] for file in files[::7])
+    os.environ["DV_DIE_HOW"] = "kill"
+    try:
+        spec = RunSpec(entry_points=False, modules=("dv_plugin_dies",), today=TODAY)
+        items = list(check_files(files, spec, KeepReport(keep_concept=False), jobs=2, session=open_session(spec),
+                                 start_method="fork"))
+    finally:
+        del os.environ["DV_DIE_SERVICES"], os.environ["DV_DIE_HOW"]
+    assert [item.file for item in items] == files
+    lost = [item.file for item in items if item.failure is not None]
+    assert lost == files[::7]
+    assert all(item.failure.problems[0].code == "worker.lost" for item in items if item.failure is not None)
+    assert all(item.payload is not None for item in items if item.failure is None)
+
+
+def _children(pid: int) -> list[int]:
+    children = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                children.append(int(entry.name))
+    return children
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+@pytest.mark.parametrize("start_method", ["fork", "spawn"])
+def test_workers_die_with_their_parent_after_kill_9(healthy: Path, tmp_path: Path, start_method: str) -> None:
+    import os
+    import signal
+    import subprocess
+    import textwrap
+    import time
+
+    script = textwrap.dedent(f"""
+        import sys
+        sys.path.insert(0, {str(Path(__file__).parent)!r})
+        from dienstvisie.pipeline.parallel import RunSpec, check_files, open_session, KeepReport
+        from dienstvisie.documents.discover import discover
+        files = [str(p) for p in discover([{str(healthy)!r}])]
+        spec = RunSpec(entry_points=False, modules=("dv_plugin_hangs",), check_timeout=None)
+        for item in check_files(files, spec, KeepReport(), jobs=2, session=open_session(spec),
+                                start_method={start_method!r}):
+            pass
+    """)
+    process = subprocess.Popen([sys.executable, "-c", script], cwd=tmp_path)
+    try:
+        deadline = time.monotonic() + 60
+        workers: list[int] = []
+        while time.monotonic() < deadline and len(workers) < 2:
+            time.sleep(0.2)
+            workers = _children(process.pid)
+        assert len(workers) >= 2
+        time.sleep(2 if start_method == "spawn" else 0.5)  # the workers are set up and hang in a check
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait(10)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+        time.sleep(0.1)
+    survivors = [pid for pid in workers if _alive(pid)]
+    for pid in survivors:
+        os.kill(pid, signal.SIGKILL)
+    assert survivors == []
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_kill_9_of_check_jobs_2_leaves_no_worker_and_no_temporary_file(healthy: Path, tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import time
+
+    out = tmp_path / "uit"
+    out.mkdir()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "dienstvisie", "check", str(healthy), "--plugin", "dv_plugin_hangs", "--isolated",
+         "--check-timeout", "60", "--jobs", "2", "--format", "json", "-o", str(out / "rapport.json")],
+        cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(Path(__file__).parent)},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: list[int] = []
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and len(workers) < 2:
+            time.sleep(0.2)
+            workers = _children(process.pid)
+        assert len(workers) >= 2
+        time.sleep(1)  # the report file is open, the workers hang in a check
+        assert list(out.iterdir()) == []  # the report being written has no name yet
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait(10)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+        time.sleep(0.1)
+    survivors = [pid for pid in workers if _alive(pid)]
+    for pid in survivors:
+        os.kill(pid, signal.SIGKILL)
+    assert survivors == []
+    assert list(out.iterdir()) == []  # nothing left behind
+
+
+@pytest.mark.parametrize("start_method", ["fork", "spawn", "forkserver"])
+def test_every_start_method_gives_the_same_items(healthy: Path, start_method: str) -> None:
+    import multiprocessing
+
+    if start_method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {start_method} here")
+    files = [str(path) for path in discover([healthy])]
+    spec = RunSpec(entry_points=False, today=TODAY)
+    session = open_session(spec)
+    finish = KeepReport(keep_concept=False)
+    assert list(check_files(files, spec, finish, jobs=2, session=session, start_method=start_method)) == \
+        list(check_files(files, spec, finish, jobs=1, session=session))
+
+
+# ------------------------------------------------------------------------ the worker pool itself
+
+def _square_or_die(item: int) -> int:
+    import os
+    import signal
+
+    if item in (5, 17):
+        os.kill(os.getpid(), signal.SIGKILL)
+    if item == 23:
+        raise ValueError("twenty-three")
+    return item * item
+
+
+def _no_setup() -> None:
+    pass
+
+
+def _dies_at_setup() -> None:
+    import os
+
+    os.kill(os.getpid(), 9)
+
+
+def test_the_pool_gives_results_in_order_and_lost_only_for_the_items_that_killed_a_worker() -> None:
+    import multiprocessing
+
+    from dienstvisie.pipeline.worker_pool import Lost, run_in_workers
+
+    context = multiprocessing.get_context("fork")
+    items = [i for i in range(40) if i != 23]
+    results = list(run_in_workers(items, _square_or_die, workers=2, chunk=3, context=context, initializer=_no_setup,
+                                  window=6))
+    assert results == [Lost(-9) if i in (5, 17) else i * i for i in items]
+
+
+def test_an_exception_in_the_pool_is_raised_here_and_the_workers_end() -> None:
+    import multiprocessing
+
+    from dienstvisie.pipeline.worker_pool import run_in_workers
+
+    context = multiprocessing.get_context("fork")
+    before = set(_children(__import__("os").getpid()))
+    with pytest.raises(ValueError, match="twenty-three"):
+        list(run_in_workers(list(range(20, 30)), _square_or_die, workers=2, chunk=2, context=context,
+                            initializer=_no_setup))
+    assert set(_children(__import__("os").getpid())) <= before
+
+
+def test_workers_that_cannot_start_are_an_error_not_a_loop() -> None:
+    import multiprocessing
+
+    from dienstvisie.pipeline.worker_pool import WorkersCannotStart, run_in_workers
+
+    context = multiprocessing.get_context("fork")
+    with pytest.raises(WorkersCannotStart, match="exit code -9"):
+        list(run_in_workers(list(range(10)), _square_or_die, workers=2, chunk=2, context=context,
+                            initializer=_dies_at_setup))

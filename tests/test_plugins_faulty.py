@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import json
+import shutil
 import os
 import subprocess
 import sys
@@ -290,3 +291,77 @@ def test_the_rule_is_pluggys_check_pending_applied_to_every_implementation() -> 
             assert [f.hook for f in plugins.failures] == ["dienstvisie_check"]
         else:
             assert plugins.failures == []  # an optional hook of a newer version is no mistake
+# ------------------------------------------------------------------ a plugin that prints
+
+PRINTS = ("PRINTED AT IMPORT", "PRINTED IN CHECK", "WRITTEN IN CHECK", "FD1 IN CHECK", "CHILD IN CHECK",
+          "PRINTED IN CHECKS HOOK", "PRINTED IN PREPARE", "FD1 IN PREPARE", "PRINTED IN REPORT HOOK",
+          "CHILD IN REPORT HOOK")
+
+
+def _cli(args: list[str], cwd: Path) -> Any:
+    import os
+    import subprocess
+
+    return subprocess.run([sys.executable, "-m", "dienstvisie", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=180, check=False, env={**os.environ, "PYTHONPATH": str(Path(__file__).parent)})
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("format_name", ["json", "sarif", "junit", "csv"])
+def test_a_plugin_that_prints_cannot_corrupt_a_report_on_stdout(tmp_path: Path, format_name: str, jobs: str) -> None:
+    folder = tmp_path / "diensten"
+    for copy in ("a", "b"):  # ten documents: enough for two worker processes
+        shutil.copytree(EXAMPLES, folder / copy)
+    result = _cli(["check", str(folder), "--plugin", "dv_plugin_prints", "--isolated", "--format", format_name,
+                   "--jobs", jobs, "--lang", "en"], tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert not any(noise in result.stdout for noise in PRINTS), result.stdout[:500]
+    for noise in PRINTS:  # nothing is lost either: it is on stderr
+        assert noise in result.stderr, noise
+    if format_name in ("json", "sarif"):
+        data = json.loads(result.stdout)
+        assert data
+    if format_name == "json":
+        assert {f["check"] for s in data["services"] for f in s["findings"]} >= {"ZP101"}
+    if format_name == "junit":
+        import xml.dom.minidom
+
+        assert xml.dom.minidom.parseString(result.stdout).documentElement.tagName == "testsuites"
+
+
+def test_the_text_report_and_the_other_commands_keep_plugin_output_off_stdout(tmp_path: Path) -> None:
+    for args in (["check", str(EXAMPLE)], ["rules", "--format", "json"], ["plugins", "--format", "json"],
+                 ["portfolio", str(EXAMPLES), "--format", "json"]):
+        result = _cli([*args, "--plugin", "dv_plugin_prints", "--lang", "en"], tmp_path)
+        assert result.returncode in (0, 1), (args, result.stderr)
+        assert "PRINTED AT IMPORT" in result.stderr and "PRINTED AT IMPORT" not in result.stdout, args
+        assert not any(noise in result.stdout for noise in PRINTS), (args, result.stdout[:300])
+        if "json" in args:
+            json.loads(result.stdout)
+
+
+def test_in_process_the_streams_are_put_back(capsys: pytest.CaptureFixture[str]) -> None:
+    before = sys.stdout
+    code, out, err = run(["check", str(EXAMPLE), "--plugin", "dv_plugin_prints", "--isolated", "--format", "json",
+                          "--select", "ZP"], capsys)
+    assert code == 1 and sys.stdout is before
+    assert json.loads(out)["services"][0]["findings"][0]["check"] == "ZP101"
+    assert "PRINTED IN CHECK" in err and "PRINTED IN CHECK" not in out
+
+
+@pytest.mark.parametrize(("ending", "message"), [
+    (lambda: __import__("os")._exit(4), "ProcessExit: os._exit(4) was called"),
+    (lambda: sys.exit(5), "SystemExit: 5"),
+])
+@pytest.mark.parametrize("hook", ["dienstvisie_report", "dienstvisie_prepare_service", "dienstvisie_checks"])
+def test_a_hook_that_ends_the_process_is_a_plugin_error_and_the_run_goes_on(ending: Any, message: str, hook: str) -> None:
+    def implementation(**kwargs: Any) -> Any:
+        ending()
+
+    arguments = {"dienstvisie_report": "report", "dienstvisie_prepare_service": "service, vision",
+                 "dienstvisie_checks": "vision"}[hook]
+    function = eval(f"lambda {arguments}: implementation()", {"implementation": implementation})  # noqa: S307
+    plugins = load_plugins(entry_points=False, extra=[plugin_from_functions("einde", **{hook: function})])
+    report = dienstvisie.check(EXAMPLE, plugins=plugins)
+    assert report.findings
+    assert [(f.hook, f.message) for f in plugins.failures if f.plugin == "einde"] == [(hook, message)]

@@ -276,3 +276,15 @@ def test_every_word_of_the_new_reports_exists_in_both_languages() -> None:
         for key, entry in catalogue.items():
             assert set(entry) == {"nl", "en"} and entry["nl"].strip() and entry["en"].strip(), key
             assert fields(entry["nl"]) == fields(entry["en"]), key
+
+
+def test_format_2_fan_out_counts_every_hand_over() -> None:
+    """A format-2 step handing over cold to two organisations: both count, each finding at its target."""
+    data = weak("fan-out")
+    data["dienstvisie"] = "2"
+    data["signals"]["reviewed_with"].append("uwv")
+    data["steps"][0]["handovers"] = [data["steps"][0].pop("handover"), {"to": "uwv", "kind": "cold"}]
+    result = summarise(check(data, file="fan-out.yaml"), vision=VISION, vocabularies=PLUGINS.vocabularies())
+    assert dict(result.cold_handovers_to) == {"svb": 1, "uwv": 1}
+    targets = {(org, check_id) for org, check_id, _ in result.failed_handovers_to}
+    assert {("svb", "DV101"), ("uwv", "DV101")} <= targets

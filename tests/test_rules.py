@@ -213,9 +213,31 @@ def test_every_named_target_finds_its_part_of_the_strong_service() -> None:
     service["coordination"] = {"single_plan": True, "coordinator": "gemeente"}
     service["assessment"] = [{"question": "P1.Q1", "answer": "ja", "evidence": "getest"}]
     service["steps"][0]["decision"] = {"explained": True}
+    format_2_only = {"steps[].handovers", "steps[].fetches"}
+    rules = [rule(id=f"UT{100 + index}", target=name, require=True) for index, name in enumerate(TARGETS)
+             if name not in format_2_only]
+    found = {check: status for check, status, _ in statuses(run_rules(ruleset(*rules), service))}
+    assert set(found.values()) == {"passed"}, found
+    # in format 2, every named target (steps[].handover too) finds its part
+    from dienstvisie.documents.migrate import migrate_data
+
+    service = migrate_data(service)
+    service["steps"][1]["fetches"] = [{"data": "inkomen", "from": "gemeente"}]
     rules = [rule(id=f"UT{100 + index}", target=name, require=True) for index, name in enumerate(TARGETS)]
     found = {check: status for check, status, _ in statuses(run_rules(ruleset(*rules), service))}
     assert set(found.values()) == {"passed"}, found
+
+
+def test_the_handover_target_sees_every_hand_over_in_both_formats() -> None:
+    from dienstvisie.documents.migrate import migrate_data
+
+    service = strong_service()
+    check = rule(id="UT101", target="steps[].handover", require={"properties": {"kind": {"const": "warm"}}})
+    assert [s for _, s, _ in statuses(run_rules(ruleset(check), service))] == ["failed"]
+    two = migrate_data(service)
+    two["steps"][0]["handovers"].append({"to": "svb", "kind": "warm"})
+    found = statuses(run_rules(ruleset(check), two))
+    assert [(status, pointer) for _, status, pointer in found] == [("failed", "/steps/0/handovers/0")]
 
 
 def test_when_require_and_not_applicable() -> None:
@@ -403,3 +425,129 @@ def test_rules_for_another_vision_are_left_out_with_a_warning(tmp_path: Path, ca
     out, err = capsys.readouterr()
     assert code == 0 and json.loads(out)["services"][0]["findings"] == []
     assert "is for the vision 'andere-visie' and adds nothing under 'gezamenlijke-dienstverlening'" in err
+
+
+# -- regular expressions run in linear time ---------------------------------------------------------
+EVIL = "^(a+)+$"  # catastrophic backtracking in Python's re: hours against forty a's and a '!'
+EVIL_TITLE = "a" * 40 + "!"
+
+
+def _titled(title: str) -> dict[str, Any]:
+    service = strong_service()
+    service["title"] = {"nl": title, "en": title}
+    return service
+
+
+@pytest.mark.parametrize("condition", [
+    {"properties": {"title": {"properties": {"nl": {"pattern": EVIL}}}}},
+    {"properties": {"title": {"patternProperties": {"^n(l|l)+$": {"pattern": EVIL}}}}},
+    {"properties": {"title": {"propertyNames": {"pattern": "^(n|l|e)+$"}, "additionalProperties": {"pattern": EVIL}}}},
+    {"$defs": {"evil": {"pattern": EVIL}}, "properties": {"title": {"properties": {"en": {"$ref": "#/$defs/evil"}}}}},
+])
+def test_a_catastrophic_pattern_runs_in_linear_time_and_judges_correctly(condition: dict[str, Any]) -> None:
+    data = ruleset(rule(target="service", require=condition))
+    report = run_rules(data, _titled(EVIL_TITLE))  # would not return for hours with Python's re
+    assert statuses(report) == [("UT101", "failed", "")]
+    assert statuses(run_rules(data, _titled("a" * 40))) == [("UT101", "passed", "")]
+
+
+def test_pattern_properties_and_additional_properties_match_keys_with_re2() -> None:
+    condition = {"properties": {"title": {"patternProperties": {"^n": {"minLength": 100}}, "additionalProperties": False}}}
+    assert statuses(run_rules(ruleset(rule(target="service", require=condition)))) == [("UT101", "failed", "")]
+    condition = {"properties": {"title": {"patternProperties": {"^(nl|en)$": {"type": "string"}},
+                                          "additionalProperties": False}}}
+    assert statuses(run_rules(ruleset(rule(target="service", require=condition)))) == [("UT101", "passed", "")]
+
+
+def test_the_regex_format_is_judged_by_re2_too() -> None:
+    data = ruleset(rule(target="service", require={"properties": {"title": {"properties": {"nl": {"format": "regex"}}}}}))
+    assert statuses(run_rules(data, _titled("a{99999999999}"))) == [("UT101", "failed", "")]  # no OverflowError
+    assert statuses(run_rules(data, _titled("(a)\\1"))) == [("UT101", "failed", "")]
+    assert statuses(run_rules(data, _titled("^[a-z]+$"))) == [("UT101", "passed", "")]
+
+
+REFUSED = [
+    ("a{99999999999}", "repetition count larger than 1000"),
+    ("a{1001}", "invalid repetition size"),
+    ("(a)\\1", "invalid escape sequence"),
+    ("(?=a)b", "invalid perl operator"),
+    ("(?<!a)b", "invalid perl operator"),
+    ("x\\Z", "invalid escape sequence"),
+    ("(", "missing )"),
+]
+
+
+@pytest.mark.parametrize(("pattern", "reason"), REFUSED)
+@pytest.mark.parametrize("place", ["pattern", "patternProperties", "nested"])
+def test_a_pattern_re2_cannot_run_is_refused_with_file_line_and_rule(tmp_path: Path, pattern: str, reason: str,
+                                                                     place: str) -> None:
+    condition: Any = {"pattern": pattern} if place == "pattern" else (
+        {"patternProperties": {pattern: True}} if place == "patternProperties"
+        else {"anyOf": [{"$defs": {"x": {"items": {"pattern": pattern}}}}]})
+    text = ("dienstvisie_ruleset: '1'\nid: r\nname: R\nrules:\n  - id: UT101\n    title: t\n    message: m\n"
+            "    principles: [P4]\n    severity: major\n    target: steps\n    require: " + json.dumps(condition) + "\n")
+    path = tmp_path / "regels.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DocumentError) as caught:
+        read_ruleset(path)
+    [problem] = caught.value.problems
+    assert problem.code == "rules.pattern"
+    assert problem.location.file == str(path) and problem.location.line == 11
+    assert problem.location.pointer.startswith("/rules/0/require")
+    assert reason in problem.message.get("en") and "linear time" in problem.message.get("en")
+    assert "lineaire tijd" in problem.message.get("nl") and problem.hint is not None
+
+
+def test_pattern_properties_beside_unevaluated_properties_is_refused() -> None:
+    condition = {"patternProperties": {"^a": True}, "unevaluatedProperties": False}
+    with pytest.raises(DocumentError) as caught:
+        load_ruleset(ruleset(rule(require=condition)))
+    assert [p.code for p in caught.value.problems] == ["rules.pattern"]
+    assert "unevaluatedProperties" in caught.value.problems[0].message.get("en")
+
+
+def test_a_rule_set_object_from_a_plugin_with_a_bad_pattern_is_an_error_of_its_check() -> None:
+    good = load_ruleset(ruleset(rule(target="service", require={"pattern": "x"})))
+    bad_rule = dienstvisie.Rule(**{**{a.name: getattr(good.rules[0], a.name) for a in good.rules[0].__attrs_attrs__},
+                                         "require": {"properties": {"title": {"properties": {"nl": {"pattern": "(a)\\1"}}}}}})
+    bad = dienstvisie.RuleSet(**{**{a.name: getattr(good, a.name) for a in good.__attrs_attrs__}, "rules": (bad_rule,)})
+    plugins = load_plugins(entry_points=False, extra=[plugin_from_functions("p", dienstvisie_rulesets=lambda: [bad])])
+    report = dienstvisie.check(_titled("aa"), plugins=plugins, select=["UT101"])
+    [finding] = report.findings
+    assert finding.status.value == "error" and "cannot run in linear time" in finding.message.get("en")
+
+
+def test_the_command_line_refuses_a_bad_pattern_naming_file_and_rule_without_engine_noise(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = write(tmp_path, RULES.replace("require: {required: [channels]", "require: {pattern: '(?=x)', required: [channels]"))
+    result = subprocess.run([sys.executable, "-m", "dienstvisie", "check", str(EXAMPLES), "--rules", str(path),
+                             "--isolated", "--lang", "en"], capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 2 and result.stdout == ""
+    assert f"{path}:12:" in result.stderr and "/rules/0/require/pattern" in result.stderr
+    assert "cannot run in linear time: invalid perl operator: (?=" in result.stderr
+    assert "re2.cc" not in result.stderr and "absl" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_catastrophic_pattern_on_the_command_line_finishes_within_the_time_limit(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    folder = tmp_path / "diensten"
+    folder.mkdir()
+    text = (EXAMPLES / "overlijden-utrecht.yaml").read_text(encoding="utf-8")
+    for index in range(8):  # enough for two worker processes
+        (folder / f"dienst-{index}.yaml").write_text(
+            text.replace("nl: Regelen na een overlijden", f"nl: {EVIL_TITLE}", 1), encoding="utf-8")
+    rules = write(tmp_path, RULES.replace("target: steps", "target: service").replace(
+        "when: {required: [decision]}", "when: true").replace(
+        "require: {required: [channels], properties: {channels: {contains: {const: balie}}}}",
+        f"require: {{properties: {{title: {{properties: {{nl: {{pattern: '{EVIL}'}}}}}}}}}}"))
+    for jobs in ("1", "2"):
+        result = subprocess.run([sys.executable, "-m", "dienstvisie", "check", str(folder), "--rules", str(rules), "--select", "CL", "--isolated", "--format", "json",
+                                 "--check-timeout", "2", "--jobs", jobs], capture_output=True, text=True, timeout=120,
+                                check=False)
+        assert result.returncode == 1, result.stderr
+        findings = [f for s in json.loads(result.stdout)["services"] for f in s["findings"]]
+        assert [f["status"] for f in findings] == ["failed"] * 8

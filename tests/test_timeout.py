@@ -416,3 +416,140 @@ def test_every_built_in_check_gets_its_own_limit_after_a_timer_set_for_the_docum
     statuses = {f.check: f.status for f in report.findings}
     assert [statuses[f"ZT3{index:02}"] for index in range(4)] == [Status.FAILED] * 4, "0.15 s each, under 0.25 s"
     assert statuses["ZT399"] == Status.ERROR
+
+
+# ------------------------------------------------------------------------- Ctrl-C inside a check
+
+
+@_define("ZT108")
+def interrupts(ctx: CheckContext) -> Iterator[Outcome]:
+    raise KeyboardInterrupt
+    yield fail(Text(nl="nooit", en="never"))
+
+
+@pytest.mark.parametrize("limit", [5, None])
+def test_a_keyboard_interrupt_in_a_check_stops_the_run_at_once_without_a_thread_traceback(
+        limit: float | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    unhandled: list[Any] = []
+    monkeypatch.setattr(threading, "excepthook", unhandled.append)
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        dienstvisie.check(EXAMPLE, plugins=_plugins(interrupts, runs_after_the_hung_ones), check_timeout=limit,
+                          select=["ZT"])
+    assert time.monotonic() - started < 2  # not after the time limit, as an overrun
+    time.sleep(0.1)
+    assert unhandled == []
+
+
+def _folder_of_ten(tmp_path: Path) -> Path:
+    import shutil
+
+    folder = tmp_path / "diensten"
+    for copy in ("a", "b"):
+        shutil.copytree(EXAMPLES, folder / copy)
+    return folder
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_keyboard_interrupt_in_a_check_ends_the_command_with_130_and_a_short_message(jobs: str, tmp_path: Path) -> None:
+    env_before = dict(os.environ)
+    os.environ.update(DV_DIE_HOW="interrupt", DV_DIE_SERVICES="overlijden-utrecht")
+    try:
+        result = _cli(["check", str(_folder_of_ten(tmp_path)), "--plugin", "dv_plugin_dies", "--isolated",
+                       "--format", "json", "--jobs", jobs, "--lang", "en"], tmp_path)
+    finally:
+        os.environ.clear()
+        os.environ.update(env_before)
+    assert result.returncode == 130, result.stderr
+    assert result.stderr.strip() == "Interrupted."
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_during_a_run_ends_it_with_130_and_leaves_no_worker(jobs: str, tmp_path: Path) -> None:
+    import signal
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "dienstvisie", "check", str(_folder_of_ten(tmp_path)), "--plugin", "dv_plugin_hangs",
+         "--isolated", "--check-timeout", "60", "--jobs", jobs, "--lang", "en", "--format", "json"],
+        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parent)}, start_new_session=True)
+    time.sleep(3)  # set up, and stuck in the hanging check
+    os.killpg(process.pid, signal.SIGINT)  # what the terminal does: the whole process group
+    out, err = process.communicate(timeout=30)
+    assert process.returncode == 130, err
+    assert err.strip() == "Interrupted." and out == ""
+    time.sleep(0.5)
+    try:
+        os.killpg(process.pid, 0)
+    except ProcessLookupError:
+        pass
+    else:  # something of the group is left: end it, and fail
+        os.killpg(process.pid, signal.SIGKILL)
+        pytest.fail("a worker process outlived the interrupted run")
+
+
+# ------------------------------------------------------------------------- os._exit inside a check
+
+
+@_define("ZT109")
+def hard_exit(ctx: CheckContext) -> Iterator[Outcome]:
+    os._exit(3)
+    yield fail(Text(nl="nooit", en="never"))
+
+
+@pytest.mark.parametrize("limit", [5, None])
+def test_a_check_calling_os_exit_is_an_error_of_that_check(limit: float | None) -> None:
+    report = dienstvisie.check(EXAMPLE, plugins=_plugins(hard_exit, runs_after_the_hung_ones), check_timeout=limit,
+                               select=["ZT"])
+    assert [(f.check, f.status) for f in report.findings] == [("ZT103", Status.FAILED), ("ZT109", Status.ERROR)]
+    assert "os._exit(3) was called" in _of(report, "ZT109")[0].message.get("en")
+
+
+def _forks_and_exits(queue: Any) -> None:
+    queue.put("child ran")
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
+def test_a_process_forked_by_a_check_still_exits_normally() -> None:
+    """The guard is for the check's own thread in its own process: a forked child's os._exit is real."""
+    @_define("ZT110")
+    def forks(ctx: CheckContext) -> Iterator[Outcome]:
+        context = multiprocessing.get_context("fork")
+        queue = context.Queue()
+        process = context.Process(target=_forks_and_exits, args=(queue,))
+        process.start()
+        process.join(20)
+        yield fail(Text(nl=f"{process.exitcode} {queue.get(timeout=5)}", en="-"))
+
+    report = dienstvisie.check(EXAMPLE, plugins=_plugins(forks), check_timeout=None, select=["ZT"])
+    assert [f.message.get("nl") for f in report.findings] == ["0 child ran"]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_os_exit_in_a_check_on_the_command_line_is_an_error_finding_and_the_report_is_whole(jobs: str,
+                                                                                            tmp_path: Path) -> None:
+    result = _cli_env(["check", str(_folder_of_ten(tmp_path)), "--plugin", "dv_plugin_dies", "--isolated",
+                       "--format", "json", "--jobs", jobs, "--lang", "en", "--select", "ZD"], tmp_path,
+                      {"DV_DIE_HOW": "exit", "DV_DIE_SERVICES": "overlijden-utrecht"})
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    assert len(report["services"]) == 10 and report["errors"] == []
+    statuses = sorted((s["id"], f["status"]) for s in report["services"] for f in s["findings"])
+    assert statuses.count(("overlijden-utrecht", "error")) == 2
+    assert all(status == "failed" for service, status in statuses if service != "overlijden-utrecht")
+
+
+def _cli_env(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "dienstvisie", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=180, check=False,
+                          env={**os.environ, "PYTHONPATH": str(Path(__file__).parent), **env})
+
+
+def test_a_crash_in_c_code_without_workers_says_where_it_happened(tmp_path: Path) -> None:
+    """In one process nothing can finish the run after a segmentation fault, but it is not silent."""
+    result = _cli_env(["check", str(EXAMPLE), "--plugin", "dv_plugin_dies", "--isolated", "--jobs", "1"], tmp_path,
+                      {"DV_DIE_HOW": "segv", "DV_DIE_SERVICES": "overlijden-utrecht"})
+    assert result.returncode != 0
+    assert "Fatal Python error: Segmentation fault" in result.stderr
+    assert "most recent call first" in result.stderr  # the threads' stacks (which one the signal hit varies)

@@ -164,6 +164,16 @@ _VALUE_TYPES = {
 }
 
 
+_SPACES = {
+    "organisation": "an organisation (`organisations`)",
+    "team": "a team (`organisations[].teams`)",
+    "step": "a step (`steps`)",
+    "person": "a person (`people`)",
+    "register": "a register (`registers`)",
+    "situation": "a situation (`situations`)",
+}
+
+
 def _ref_name(schema: Mapping[str, Any]) -> str | None:
     ref = schema.get("$ref")
     return ref.rsplit("/", 1)[-1] if isinstance(ref, str) and ref.startswith("#/$defs/") else None
@@ -195,13 +205,23 @@ class _SchemaPage:
     def type_of(self, schema: Mapping[str, Any], path: str) -> str:
         """A short description of the value a field takes; objects become sections of their own."""
         name = _ref_name(schema)
+        refs = schema.get("x-ref")
+        naming = ""
+        if refs:
+            spaces = [refs] if isinstance(refs, str) else list(refs)
+            naming = " naming " + " or ".join(_SPACES.get(space, f"`{space}`") for space in spaces)
         if name in _VALUE_TYPES:
-            return f"[{_VALUE_TYPES[name]}](#{_anchor(_VALUE_TYPES[name])})"
+            return f"[{_VALUE_TYPES[name]}](#{_anchor(_VALUE_TYPES[name])})" + naming
+        if "x-structured-as" in schema:
+            target = path.rsplit(".", 1)[0] + "." + schema["x-structured-as"] + "[]"
+            return f"mapping: one item of [{target}](#{_anchor(target)})"
         schema = self.resolve(schema)
         if "const" in schema:
             return f"always {_code(_json(schema['const']))}"
         if "enum" in schema:
-            return "one of " + ", ".join(_code(value) for value in schema["enum"])
+            since = schema.get("x-values-since", {})
+            return "one of " + ", ".join(_code(value) + (f" (format {since[value]})" if value in since else "")
+                                         for value in schema["enum"])
         for combinator in ("anyOf", "oneOf"):
             if combinator in schema:
                 return " or ".join(self.type_of(option, path) for option in schema[combinator])
@@ -234,12 +254,21 @@ class _SchemaPage:
 
     def table(self, path: str, schema: Mapping[str, Any]) -> list[str]:
         required = set(schema.get("required", ()))
-        lines = ["| field | required | value | meaning |", "|---|---|---|---|"]
+        lines = ["| field | required | format | value | meaning |", "|---|---|---|---|---|"]
         for name, field in schema.get("properties", {}).items():
             child = f"{path}.{name}" if path else name
             value = self.type_of(field, child)
             meaning = field.get("description") or self.resolve(field).get("description", "")
-            lines.append(f"| `{name}` | {'yes' if name in required else ''} | {value} | {_cell(meaning)} |")
+            default = field.get("default")
+            if default is not None:
+                meaning += f" Default: {_code(_json(default))}."
+            since = field.get("x-since", "")
+            lines.append(f"| `{name}` | {'yes' if name in required else ''} | {since} | {value} | {_cell(meaning)} |")
+        exclusive = schema.get("not", {}).get("required") if isinstance(schema.get("not"), Mapping) else None
+        if exclusive:
+            lines += ["", "Use only one of " + ", ".join(f"`{name}`" for name in exclusive) + "."]
+        for trigger, needed in (schema.get("dependentRequired") or {}).items():
+            lines += ["", f"With `{trigger}`, " + ", ".join(f"`{name}`" for name in needed) + " is required too."]
         return lines
 
 
@@ -269,7 +298,7 @@ def service_concept_reference_page() -> str:
         shown = {key: value for key, value in definition.items() if key != "description"}
         body += [f"```json\n{_json(shown)}\n```", ""]
     head = [
-        "# Service-concept reference (format 1)",
+        "# Service-concept reference (formats 1 and 2)",
         "",
         f"*Generated from `schemas/service.schema.json` ({schema.get('$id', '')}) with "
         "`python tools/docs_gen.py`; do not edit by hand. The guide to the format, with the meaning the "
@@ -278,6 +307,12 @@ def service_concept_reference_page() -> str:
         "",
         "A field path such as `steps[].handover` means: the `handover` of every item of `steps`. "
         "Fields not listed are an error (with a hint for a likely typo).",
+        "",
+        "The column *format* says when a field is new in format 2 (`dienstvisie: \"2\"`); a value marked "
+        "(format 2) likewise. A format-1 document that uses them is refused with a hint; "
+        "`dienstvisie migrate` converts it. Everything else is valid in both formats and means the same. "
+        "A value *naming* an organisation, step, team, person, register or situation must be an id "
+        "declared in this document (the schema says so with `x-ref`; ids are declared with `x-id`).",
         "",
     ]
     return "\n".join(head + body).rstrip() + "\n"

@@ -55,6 +55,13 @@ _EXPORTS: dict[str, str] = {
     "Signals": "model.service",
     "Answer": "model.service",
     "Explanation": "model.service",
+    "Team": "model.service",
+    "Person": "model.service",
+    "Register": "model.service",
+    "Fetch": "model.service",
+    "Offer": "model.service",
+    "Situations": "model.service",
+    "Journey": "model.journey",
     "Problem": "model.problem",
     "Location": "model.problem",
     "Document": "model.document",
@@ -219,6 +226,13 @@ if TYPE_CHECKING:  # explicit re-exports (`X as X`), so type checkers of plugins
     from .model.service import ServiceConcept as ServiceConcept
     from .model.service import Signals as Signals
     from .model.service import Step as Step
+    from .model.service import Fetch as Fetch
+    from .model.service import Offer as Offer
+    from .model.service import Person as Person
+    from .model.service import Register as Register
+    from .model.service import Situations as Situations
+    from .model.service import Team as Team
+    from .model.journey import Journey as Journey
     from .model.text import LANGUAGES as LANGUAGES
     from .model.text import Language as Language
     from .model.text import Text as Text

@@ -74,7 +74,7 @@ def is_text(service: str | os.PathLike[str]) -> bool:
 
 def _checker(plugins: Plugins, vision: str | Vision | None, select: Iterable[str] | None,
              ignore: Iterable[str] | None, severity: Mapping[str, str | Severity] | None, preview: bool,
-             today: datetime.date | None, check_timeout: float | None) -> Checker:
+             today: datetime.date | None, check_timeout: float | None, require_assessment: bool = False) -> Checker:
     """The pipeline's orchestrator for these options (the command line and worker processes use it too)."""
     selection = Selection(
         select=tuple(select) if select is not None else ("ALL",),
@@ -82,7 +82,8 @@ def _checker(plugins: Plugins, vision: str | Vision | None, select: Iterable[str
         severity={key: Severity(value) for key, value in (severity or {}).items()},
         preview=preview,
     )
-    return Checker.create(plugins, vision, selection=selection, today=today, check_timeout=check_timeout)
+    return Checker.create(plugins, vision, selection=selection, today=today, check_timeout=check_timeout,
+                          require_assessment=require_assessment)
 
 
 def check(
@@ -96,6 +97,7 @@ def check(
     today: datetime.date | None = None,
     check_timeout: float | None = DEFAULT_CHECK_TIMEOUT,
     preview: bool = False,
+    require_assessment: bool = False,
 ) -> Report:
     """Check one service concept against a vision and return its Report.
 
@@ -107,6 +109,8 @@ def check(
     `DV3` or `ALL`; `severity` overrides the severity of checks by id. `check_timeout` is each
     check's time limit in seconds (a check that overruns becomes an `error` finding; None or 0: no
     limit). `preview` also runs the checks whose status is `preview`.
+    `require_assessment`: open guiding questions (no answer, `onbekend`, no evidence) fail
+    instead of needing review.
     """
     _refuse_bytes(service, "check")
     plugins = plugins or default_plugins()
@@ -122,7 +126,8 @@ def check(
         document = parse_service_text(os.fspath(service))
     else:
         document = read_service_file(service)
-    return _checker(plugins, vision, select, ignore, severity, preview, today, check_timeout).check(document)
+    return _checker(plugins, vision, select, ignore, severity, preview, today, check_timeout,
+                    require_assessment).check(document)
 
 
 def check_text(
@@ -137,6 +142,7 @@ def check_text(
     today: datetime.date | None = None,
     check_timeout: float | None = DEFAULT_CHECK_TIMEOUT,
     preview: bool = False,
+    require_assessment: bool = False,
 ) -> Report:
     """Check the YAML or JSON text of a service concept (from a web form, a database, a test).
 
@@ -153,7 +159,8 @@ def check_text(
 
     plugins = plugins or default_plugins()
     document = parse_service_text(text, name)
-    return _checker(plugins, vision, select, ignore, severity, preview, today, check_timeout).check(document)
+    return _checker(plugins, vision, select, ignore, severity, preview, today, check_timeout,
+                    require_assessment).check(document)
 
 
 def _source_failure(error: DienstvisieError, file: str) -> LoadFailure:
@@ -181,6 +188,7 @@ def check_many(
     today: datetime.date | None = None,
     check_timeout: float | None = DEFAULT_CHECK_TIMEOUT,
     preview: bool = False,
+    require_assessment: bool = False,
 ) -> CheckRun:
     """Check many service concepts at once, as `dienstvisie check` does, and return the whole run.
 
@@ -199,7 +207,7 @@ def check_many(
     from .model.run import CheckRun
 
     plugins = plugins or default_plugins()
-    checker = _checker(plugins, vision, select, ignore, severity, preview, today, check_timeout)
+    checker = _checker(plugins, vision, select, ignore, severity, preview, today, check_timeout, require_assessment)
     active, checks = checker.vision, checker.checks
     reports: list[Report] = []
     failures: list[LoadFailure] = []

@@ -113,6 +113,26 @@ CATALOGUE: dict[str, dict[Language, str]] = {
     # schema validation
     "schema.required": {"nl": "'{name}' ontbreekt", "en": "'{name}' is missing"},
     "schema.required.hint": {"nl": "Voeg '{name}' toe.", "en": "Add '{name}'."},
+    "schema.since": {
+        "nl": "'{name}' is nieuw in formaat {version}",
+        "en": "'{name}' is new in format {version}",
+    },
+    "schema.since_value": {
+        "nl": "'{value}' is nieuw in formaat {version}",
+        "en": "'{value}' is new in format {version}",
+    },
+    "schema.since.hint": {
+        "nl": "Zet bovenaan 'dienstvisie: \"{version}\"' (of laat 'dienstvisie migrate' dat doen), of laat dit weg.",
+        "en": "Put 'dienstvisie: \"{version}\"' at the top (or let 'dienstvisie migrate' do it), or leave this out.",
+    },
+    "schema.exclusive": {
+        "nl": "gebruik maar één van: {names}",
+        "en": "use only one of: {names}",
+    },
+    "schema.exclusive.hint": {
+        "nl": "Kies één van {names}; 'handovers' is een lijst en kan er meer bevatten.",
+        "en": "Keep one of {names}; 'handovers' is a list and can hold several.",
+    },
     "schema.additional": {"nl": "onbekend veld '{name}'", "en": "unknown field '{name}'"},
     "schema.additional.hint": {
         "nl": "Toegestane velden hier: {allowed}.",
@@ -180,6 +200,71 @@ CATALOGUE: dict[str, dict[Language, str]] = {
         "en": "'{value}' is not a step listed in 'steps'",
     },
     "ref.step.hint": {"nl": "Kies een bestaande stap: {known}.", "en": "Pick an existing step: {known}."},
+    "ref.known.hint": {"nl": "Kies een bestaande: {known}.", "en": "Pick an existing one: {known}."},
+    "ref.team": {
+        "nl": "'{value}' is geen team uit de 'teams' van een organisatie",
+        "en": "'{value}' is not a team listed in an organisation's 'teams'",
+    },
+    "ref.team.hint": {
+        "nl": "Voeg '{value}' toe aan de 'teams' van de organisatie of kies een bestaand team: {known}.",
+        "en": "Add '{value}' to the organisation's 'teams' or pick an existing team: {known}.",
+    },
+    "ref.organisation_or_team": {
+        "nl": "'{value}' is geen organisatie uit 'organisations' en geen team van een organisatie",
+        "en": "'{value}' is neither an organisation listed in 'organisations' nor a team of one",
+    },
+    "ref.person": {
+        "nl": "'{value}' is geen persoon uit 'people'",
+        "en": "'{value}' is not a person listed in 'people'",
+    },
+    "ref.person.hint": {
+        "nl": "Voeg '{value}' toe aan 'people' (met een rol) of kies een bestaande: {known}.",
+        "en": "Add '{value}' to 'people' (with a role) or pick an existing one: {known}.",
+    },
+    "ref.register": {
+        "nl": "'{value}' is geen register uit 'registers'",
+        "en": "'{value}' is not a register listed in 'registers'",
+    },
+    "ref.register.hint": {
+        "nl": "Voeg '{value}' toe aan 'registers' of kies een bestaand register: {known}.",
+        "en": "Add '{value}' to 'registers' or pick an existing register: {known}.",
+    },
+    "ref.register_or_organisation": {
+        "nl": "'{value}' is geen register uit 'registers' en geen organisatie uit 'organisations'",
+        "en": "'{value}' is neither a register listed in 'registers' nor an organisation in 'organisations'",
+    },
+    "ref.register_or_organisation.hint": {
+        "nl": "Voeg '{value}' toe aan 'registers' (met kept_by) of kies een bestaande: {known}.",
+        "en": "Add '{value}' to 'registers' (with kept_by) or pick an existing one: {known}.",
+    },
+    "ref.situation": {
+        "nl": "'{value}' is geen situatie uit 'situations' van de dienst",
+        "en": "'{value}' is not a situation listed in the service's 'situations'",
+    },
+    "ref.situation.hint": {
+        "nl": "Voeg '{value}' toe aan 'situations' of kies een bestaande: {known}.",
+        "en": "Add '{value}' to 'situations' or pick an existing one: {known}.",
+    },
+    "ref.after_order": {
+        "nl": "'after' noemt '{value}', maar die stap komt pas later in 'steps'",
+        "en": "'after' names '{value}', but that step only comes later in 'steps'",
+    },
+    "ref.after_order.hint": {
+        "nl": "Zet stap '{value}' vóór deze stap in 'steps'; 'after' noemt alleen eerdere stappen, zodat de reis geen kringloop heeft.",
+        "en": "Move step '{value}' before this one in 'steps'; 'after' names earlier steps only, so the journey has no loop.",
+    },
+    "ref.team_organisation": {
+        "nl": "het team '{value}' hoort bij '{owner}', niet bij de organisatie van deze stap ('{organisation}')",
+        "en": "the team '{value}' belongs to '{owner}', not to this step's organisation ('{organisation}')",
+    },
+    "ref.team_organisation.hint": {
+        "nl": "Zet 'organisation' op '{owner}', of kies een team van de organisatie van de stap (niet '{value}').",
+        "en": "Set 'organisation' to '{owner}', or pick a team of the step's organisation (not '{value}').",
+    },
+    "what.team": {"nl": "organisatie en elk team", "en": "organisation and team"},
+    "what.person": {"nl": "persoon", "en": "person"},
+    "what.register": {"nl": "register", "en": "register"},
+    "what.situation": {"nl": "situatie", "en": "situation"},
     "ref.starting_point": {
         "nl": "'{value}' is geen uitgangspunt van deze visie",
         "en": "'{value}' is not a starting point of this vision",

@@ -6,7 +6,11 @@ wrote them.
 
 Why: the fast paths (a compiled validator, the C composer, orjson) must not change a byte of any
 report; tests/test_golden.py renders the same corpus with today's code and compares. Regenerate
-only when a report is meant to change, and say so in the commit.
+only when a report is meant to change, and say so in the commit. To take the snapshot with the
+renderers of another revision (e.g. the main line without the fast paths), put that revision's
+`src` first on the path:
+
+    git archive main src | tar -x -C /tmp/main && PYTHONPATH=/tmp/main/src python tests/golden/regenerate.py
 """
 
 from __future__ import annotations

@@ -277,3 +277,98 @@ def test_a_hostile_catalogue_gives_a_safe_draft_and_safe_messages(tmp_path: Path
     service = dienstvisie.load_service(text)
     assert service.steps[0].title.get("nl") == "Dienst \x1b]0;pwned\x07"  # the text itself is kept, escaped
     assert "\nkey: value" not in text  # a description cannot add keys to the draft
+
+
+# -- bounded by triples and JSON values, not only by bytes -------------------------------------------
+
+def _turtle(triples: int) -> str:
+    return "@prefix : <http://example.org/> .\n:s :p " + ", ".join(str(i) for i in range(triples)) + " .\n"
+
+
+def test_a_million_triples_in_seven_megabytes_are_refused_at_the_limit(tmp_path: Path) -> None:
+    """Under the byte limit, but a million triples: the parse stops at 100,000 (seconds, not half a minute)."""
+    import subprocess
+    import sys
+
+    source = tmp_path / "groot.ttl"
+    source.write_text(_turtle(1_000_000), encoding="utf-8")
+    assert 7_000_000 < source.stat().st_size < 10 * 1024 * 1024
+    target = tmp_path / "concept.yaml"
+    result = subprocess.run([sys.executable, "-m", "dienstvisie", "import", "cpsv-ap", str(source), "-o", str(target),
+                             "--lang", "en"], capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 1
+    assert f"{source}: error: more than 100000 triples: too large to read as a service description" in result.stderr
+    assert "DIENSTVISIE_MAX_TRIPLES" in result.stderr and "Traceback" not in result.stderr
+    assert not target.exists() and result.stdout == ""
+
+
+@pytest.mark.parametrize("syntax", ["turtle", "json-ld"])
+def test_the_parser_stops_at_the_triple_limit(syntax: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dienstvisie_cpsv_ap import bounded
+
+    monkeypatch.setenv("DIENSTVISIE_MAX_TRIPLES", "50")
+    added: list[int] = []
+    real = bounded.counting_store
+
+    def watched(maximum: int) -> object:
+        store = real(maximum)
+        added.append(0)
+        original = store.add
+
+        def add(*args: object, **kwargs: object) -> None:
+            added[-1] += 1
+            original(*args, **kwargs)
+
+        store.add = add
+        return store
+
+    monkeypatch.setattr("dienstvisie_cpsv_ap.rdfio.counting_store", watched)
+    text = _turtle(5000) if syntax == "turtle" else json.dumps(
+        {"@id": "http://example.org/s", "http://example.org/p": list(range(5000))})
+    with pytest.raises(dienstvisie.DocumentError) as caught:
+        parse_graph(text, "veel." + ("ttl" if syntax == "turtle" else "jsonld"), syntax)
+    assert caught.value.problems[0].code == "cpsv.too_large"
+    assert "more than 50 triples" in caught.value.problems[0].message.get("en")
+    assert added == [51]  # not one triple more is read
+    graph, _ = parse_graph(_turtle(50), "genoeg.ttl", "turtle")
+    assert len(graph) == 50
+
+
+def test_json_ld_with_too_many_values_is_refused_before_rdflib_reads_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DIENSTVISIE_MAX_JSON_NODES", "1000")
+    text = json.dumps({"@graph": [{"@id": f"http://example.org/{i}"} for i in range(400)]})
+    with pytest.raises(dienstvisie.DocumentError) as caught:
+        parse_graph(text, "veel.jsonld", "json-ld")
+    assert "more than 1000 JSON values" in caught.value.problems[0].message.get("en")
+    assert "meer dan 1000 JSON-waarden" in caught.value.problems[0].message.get("nl")
+    monkeypatch.setenv("DIENSTVISIE_MAX_JSON_NODES", "0")  # not a limit: the default holds
+    parse_graph(text, "veel.jsonld", "json-ld")
+
+
+def test_any_number_of_triples_is_read_whole_or_refused_at_the_limit() -> None:
+    """Fuzzed: statements spread over subjects and objects in Turtle and JSON-LD, with any limit;
+    at or under it the graph is whole, past it the import is refused, never anything else."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.integers(min_value=0, max_value=400), st.integers(min_value=1, max_value=300),
+           st.integers(min_value=1, max_value=20), st.sampled_from(["turtle", "json-ld"]))
+    def property(triples: int, limit: int, subjects: int, syntax: str) -> None:
+        statements = [(f"http://example.org/s{i % subjects}", f"http://example.org/p{i % 3}", i) for i in range(triples)]
+        if syntax == "turtle":
+            text = "".join(f"<{s}> <{p}> {o} .\n" for s, p, o in statements)
+        else:
+            text = json.dumps([{"@id": s, p: o} for s, p, o in statements])
+        os.environ["DIENSTVISIE_MAX_TRIPLES"] = str(limit)
+        try:
+            graph, _ = parse_graph(text, "f." + ("ttl" if syntax == "turtle" else "jsonld"), syntax)
+        except dienstvisie.DocumentError as error:
+            assert triples > limit, error
+            assert error.problems[0].code == "cpsv.too_large"
+        else:
+            assert triples <= limit and len(graph) == triples
+        finally:
+            del os.environ["DIENSTVISIE_MAX_TRIPLES"]
+
+    property()

@@ -43,7 +43,7 @@ from ..model.portfolio import (
     ServiceSummary,
 )
 from ..model.report import Report
-from ..model.service import ServiceConcept
+from ..model.service import Handover, ServiceConcept, Step
 from ..model.text import Text
 from ..model.vision import Vision
 from ..model.vocabulary import Vocabularies
@@ -57,6 +57,16 @@ def _sorted(counter: Counter[str]) -> Counts:
 
 def _triples(counter: Counter[tuple[str, str]]) -> tuple[tuple[str, str, int], ...]:
     return tuple((a, b, n) for (a, b), n in sorted(counter.items()))
+
+
+def _handover_at(step: Step, rest: list[str]) -> Handover | None:
+    """The hand-over a finding's pointer inside its step is about (`/handover/…` in format 1,
+    `/handovers/N/…` in format 2), or None."""
+    if rest[:1] == ["handover"]:
+        return step.handover
+    if rest[:1] == ["handovers"] and len(rest) >= 2 and rest[1].isdigit() and int(rest[1]) < len(step.handovers):
+        return step.handovers[int(rest[1])]
+    return None
 
 
 def _indices(finding: Finding, concept: ServiceConcept) -> tuple[int | None, list[str]]:
@@ -100,8 +110,9 @@ def summarise(report: Report, *, vision: Vision, vocabularies: Vocabularies = Vo
         context = CheckContext(service=concept, vision=vision, vocabularies=vocabularies, today=_EPOCH)
         for step in concept.steps:
             steps_of[step.organisation] += 1
-            if step.handover is not None and step.handover.kind == "cold":
-                cold_to[step.handover.to] += 1
+            for handover in step.handovers:  # a cold hand-over to a team counts for its organisation
+                if handover.kind == "cold":
+                    cold_to[concept.organisation_id(handover.to)] += 1
             for ask in step.asks:
                 asks[ask.data] += 1
                 if holders(context, step, ask):
@@ -111,8 +122,9 @@ def summarise(report: Report, *, vision: Vision, vocabularies: Vocabularies = Vo
             if index is None:
                 continue
             step = concept.steps[index]
-            if rest[:1] == ["handover"] and step.handover is not None:
-                handovers_to[(step.handover.to, finding.check)] += 1
+            target = _handover_at(step, rest)
+            if target is not None:
+                handovers_to[(concept.organisation_id(target.to), finding.check)] += 1
             else:
                 at_organisation[(step.organisation, finding.check)] += 1
             if rest[:1] == ["asks"] and len(rest) >= 2 and rest[1].isdigit() and int(rest[1]) < len(step.asks):

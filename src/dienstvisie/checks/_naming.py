@@ -7,11 +7,16 @@ from ..model.service import Decision, ServiceConcept, Step
 
 
 def organisation_name(service: ServiceConcept, organisation_id: str) -> str:
-    """The readable name of an organisation; its id when the document does not know it."""
+    """The readable name of an organisation, or of a team with its organisation ("Schuldhulp (Gemeente
+    Utrecht)"); the id when the document does not know it."""
     try:
         return service.organisation(organisation_id).name
     except KeyError:
+        pass
+    team = service.team(organisation_id)
+    if team is None:
         return organisation_id
+    return f"{team.name} ({service.organisation_of(organisation_id).name})"
 
 
 def step_names(ctx: CheckContext, step: Step) -> tuple[str, str]:

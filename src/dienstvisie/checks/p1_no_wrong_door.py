@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from ..model.check import Check, CheckContext, Outcome, Severity, define_check, fail, skip
 from ..model.service import ServiceConcept, Step
 from ..model.text import Text
+from ._journey import ancestors, edges, handover_pointer, handovers, organisation_of
 from ._naming import organisation_name, step_names, upper_first
 
 ACTS_ITSELF: frozenset[str] = frozenset({"overheid", "automatisch"})
@@ -20,7 +21,7 @@ _NO_HANDOVERS = Text(nl="Het dienstconcept bevat geen overdrachten", en="The ser
 
 
 def _has_handovers(service: ServiceConcept) -> bool:
-    return any(step.handover is not None for step in service.steps)
+    return any(step.handovers for step in service.steps)
 
 
 @define_check(
@@ -28,10 +29,11 @@ def _has_handovers(service: ServiceConcept) -> bool:
     title=Text(nl="Koude overdracht", en="Cold hand-over"),
     rationale=Text(
         nl="Bij een koude overdracht wordt de persoon zelf naar een andere organisatie gestuurd: van het kastje "
-           "naar de muur. Geen verkeerde deur betekent dat de organisatie de persoon warm overdraagt, met het "
-           "verhaal erbij.",
+           "naar de muur. Dat geldt ook tussen teams van één organisatie: ook dan is het een verkeerde deur. Geen "
+           "verkeerde deur betekent dat de organisatie de persoon warm overdraagt, met het verhaal erbij.",
         en="In a cold hand-over the person is sent to another organisation on their own: from pillar to post. "
-           "No wrong door means the organisation hands the person over warmly, with their story passed on.",
+           "The same holds between teams of one organisation: that too is a wrong door. No wrong door means the "
+           "organisation hands the person over warmly, with their story passed on.",
     ),
     principles=("P1",),
     severity=Severity.MAJOR,
@@ -51,14 +53,21 @@ def cold_handover(ctx: CheckContext) -> Iterator[Outcome]:
     if not _has_handovers(ctx.service):
         yield skip(_NO_HANDOVERS)
         return
-    for index, step in enumerate(ctx.service.steps):
-        if step.handover is None or step.handover.kind != "cold":
-            continue
-        nl, en = step_names(ctx, step)
-        target = organisation_name(ctx.service, step.handover.to)
-        yield fail(Text(nl=f"Na {nl} wordt de persoon koud overgedragen: die moet zelf naar {target}",
-                        en=f"After {en} the person is handed over cold: they must go to {target} on their own"),
-                   pointer=f"{ctx.step_pointer(index)}/handover/kind", step=step.id)
+    service = ctx.service
+    for index, step in enumerate(service.steps):
+        for h_index, handover in enumerate(step.handovers):
+            if handover.kind != "cold":
+                continue
+            nl, en = step_names(ctx, step)
+            target = organisation_name(service, handover.to)
+            if organisation_of(service, handover.to) == step.organisation:
+                inside_nl, inside_en = " (binnen dezelfde organisatie)", " (within the same organisation)"
+            else:
+                inside_nl = inside_en = ""
+            yield fail(Text(nl=f"Na {nl} wordt de persoon koud overgedragen: die moet zelf naar {target}{inside_nl}",
+                            en=f"After {en} the person is handed over cold: they must go to {target} on their own"
+                               f"{inside_en}"),
+                       pointer=f"{handover_pointer(service, index, h_index)}/kind", step=step.id)
 
 
 @define_check(
@@ -132,29 +141,44 @@ def handover_passes_nothing(ctx: CheckContext) -> Iterator[Outcome]:
     if not _has_handovers(ctx.service):
         yield skip(_NO_HANDOVERS)
         return
-    for index, step in enumerate(ctx.service.steps):
-        handover = step.handover
-        if handover is None or handover.kind == "cold" or handover.shares:
-            continue
-        nl, en = step_names(ctx, step)
-        target = organisation_name(ctx.service, handover.to)
-        kind_nl = "warme overdracht" if handover.kind == "warm" else "gegevensoverdracht"
-        kind_en = "warm hand-over" if handover.kind == "warm" else "data hand-over"
-        yield fail(Text(nl=f"De {kind_nl} na {nl} naar {target} geeft niets door ('shares' is leeg): de persoon "
-                           "moet het verhaal opnieuw vertellen",
-                        en=f"The {kind_en} after {en} to {target} passes nothing on ('shares' is empty): the "
-                           "person has to tell their story again"),
-                   pointer=f"{ctx.step_pointer(index)}/handover/shares", step=step.id)
+    service = ctx.service
+    for index, step in enumerate(service.steps):
+        for h_index, handover in enumerate(step.handovers):
+            if handover.kind == "cold" or handover.shares:
+                continue
+            nl, en = step_names(ctx, step)
+            target = organisation_name(service, handover.to)
+            kind_nl = "warme overdracht" if handover.kind == "warm" else "gegevensoverdracht"
+            kind_en = "warm hand-over" if handover.kind == "warm" else "data hand-over"
+            yield fail(Text(nl=f"De {kind_nl} na {nl} naar {target} geeft niets door ('shares' is leeg): de persoon "
+                               "moet het verhaal opnieuw vertellen",
+                            en=f"The {kind_en} after {en} to {target} passes nothing on ('shares' is empty): the "
+                               "person has to tell their story again"),
+                       pointer=f"{handover_pointer(service, index, h_index)}/shares", step=step.id)
 
 
-def _first_handovers(steps: tuple[Step, ...]) -> dict[str, int]:
-    """The index of the first step that hands the journey over to each organisation: a move to it is
-    announced from there on (a branch may return to it). One pass, so the check stays linear in steps."""
-    first: dict[str, int] = {}
-    for index, step in enumerate(steps):
-        if step.handover is not None:
-            first.setdefault(step.handover.to, index)
-    return first
+def _announced(service: ServiceConcept, upto: int, organisation: str) -> bool:
+    """Step `upto` or a step before it hands the journey over to `organisation` (a branch may return to it)."""
+    earlier = (*ancestors(service, upto), upto)
+    return any(organisation_of(service, handover.to) == organisation
+               for index in earlier for handover in handovers(service.steps[index]))
+
+
+def _known_door(service: ServiceConcept, index: int, organisation: str) -> bool:
+    """The person already dealt with `organisation` earlier in the journey: returning there is no wrong door."""
+    return any(service.steps[earlier].organisation == organisation for earlier in ancestors(service, index))
+
+
+PROFESSIONAL_ROLES: frozenset[str] = frozenset({"bewindvoerder", "curator", "mentor"})
+"""Roles appointed by the kantonrechter, who act for the person as their profession and know the doors
+of the court and the creditors. A `vertegenwoordiger` or `gemachtigde` may be anyone (a relative acting
+as executor), and a mantelzorger or a parent is no such guide either."""
+
+
+def _professional(service: ServiceConcept, step: Step) -> bool:
+    """The step is taken by a professional representative on the person's behalf, who knows the way."""
+    person = service.person(step.acted_by) if step.acted_by is not None else None
+    return person is not None and person.role in PROFESSIONAL_ROLES
 
 
 @define_check(
@@ -163,11 +187,12 @@ def _first_handovers(steps: tuple[Step, ...]) -> dict[str, int]:
     rationale=Text(
         nl="Gaat de reis naar een andere organisatie waar de persoon zelf iets moet doen, zonder dat iemand de "
            "persoon daarheen overdraagt, dan moet die zelf de juiste deur vinden. Komt de volgende organisatie "
-           "zelf in actie (initiatief 'overheid' of 'automatisch'), dan hoeft de persoon geen deur te zoeken en "
-           "is er geen bevinding.",
+           "zelf in actie (initiatief 'overheid' of 'automatisch'), of kent de persoon die organisatie al uit een "
+           "eerdere stap, dan hoeft de persoon geen deur te zoeken en is er geen bevinding.",
         en="When the journey moves to another organisation where the person has to act, and nobody hands them "
            "over, they must find the right door themselves. When the next organisation acts itself (initiative "
-           "'overheid' or 'automatisch'), the person need not find a door and there is no finding.",
+           "'overheid' or 'automatisch'), or the person already dealt with it in an earlier step, the person "
+           "need not find a door and there is no finding.",
     ),
     principles=("P1",),
     severity=Severity.MINOR,
@@ -185,34 +210,37 @@ def _first_handovers(steps: tuple[Step, ...]) -> dict[str, int]:
 def unannounced_next_door(ctx: CheckContext) -> Iterator[Outcome]:
     """Moving to another organisation where the person must act, with no hand-over, is an implicit cold one.
 
-    The move counts as announced when any earlier step handed over to that organisation, so a
-    journey that runs two branches side by side is not a false alarm.
+    "Moving" follows the journey graph: from a step to each step that follows it. The move counts as
+    announced when that step or one before it handed over to the organisation, so branches side by
+    side are no false alarm; returning to an organisation met earlier on the way is no wrong door.
     """
-    steps = ctx.service.steps
-    moves = [i for i in range(len(steps) - 1) if steps[i].organisation != steps[i + 1].organisation]
+    service = ctx.service
+    steps = service.steps
+    moves = [(before, index) for before, index in edges(service)
+             if steps[before].organisation != steps[index].organisation]
     if not moves:
         yield skip(Text(nl="De reis gaat niet van de ene organisatie naar de andere",
                         en="The journey does not move from one organisation to another"))
         return
-    first_handover = _first_handovers(steps)
-    for index in moves:
-        step, following = steps[index], steps[index + 1]
-        announced = first_handover.get(following.organisation, len(steps)) <= index
-        if following.initiative in ACTS_ITSELF or announced:
+    for before, index in moves:
+        step, following = steps[before], steps[index]
+        if following.initiative != "burger" or _announced(service, before, following.organisation):
             continue
-        yield _unannounced(ctx, index, step, following)
+        if _known_door(service, index, following.organisation) or _professional(service, following):
+            continue
+        yield _unannounced(ctx, before, step, following)
 
 
 def _unannounced(ctx: CheckContext, index: int, step: Step, following: Step) -> Outcome:
     nl, en = step_names(ctx, step)
     next_nl, next_en = step_names(ctx, following)
-    if step.handover is None:
+    if not step.handovers:
         where_nl, where_en, pointer = "zonder overdracht", "without a hand-over", ctx.step_pointer(index)
     else:
-        target = organisation_name(ctx.service, step.handover.to)
+        target = ", ".join(organisation_name(ctx.service, handover.to) for handover in step.handovers)
         where_nl = f"met een overdracht naar {target} in plaats daarvan"
         where_en = f"handing over to {target} instead"
-        pointer = f"{ctx.step_pointer(index)}/handover/to"
+        pointer = f"{handover_pointer(ctx.service, index, 0)}/to"
     return fail(Text(nl=f"{upper_first(nl)} eindigt {where_nl}, maar in {next_nl} moet de persoon zelf iets doen: "
                         "die moet zelf de deur vinden",
                      en=f"{upper_first(en)} ends {where_en}, but in {next_en} the person has to act: they must "

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model.check import Check, CheckContext, Outcome, Severity, define_check, fail, skip
+from ..model.check import Check, CheckContext, Outcome, Severity, define_check, fail, ok, review, skip
 from ..model.service import Ask, ServiceConcept, Step
 from ..model.text import Text
+from ._journey import ancestors, organisation_of
 from ._naming import organisation_name, step_names
 
 
@@ -44,12 +45,51 @@ def _asks(service: ServiceConcept) -> list[tuple[int, Step, int, Ask]]:
             for s_index, step in enumerate(service.steps) for a_index, ask in enumerate(step.asks)]
 
 
-_NOTHING_ASKED = Text(nl="Geen enkele stap vraagt de persoon om gegevens",
-                      en="No step asks the person for data")
+def once_only_applies(ask: Ask) -> bool:
+    """Whether once-only can hold this ask against the service: not a new fact each period (a monthly
+    income statement, `periodic: true`) and not a pre-filled value the person only confirms
+    (`mode: bevestigen`, the good practice once-only asks for)."""
+    return not ask.periodic and ask.mode != "bevestigen"
+
+
+def fetched_by(service: ServiceConcept, index: int, data: str) -> tuple[str, ...]:
+    """Where this step, or a step before it in the journey, fetches `data` at the source."""
+    steps = service.steps
+    return tuple(dict.fromkeys(fetch.from_ for earlier in (*ancestors(service, index), index)
+                               for fetch in steps[earlier].fetches if fetch.data == data))
+
+
+FILLED_BY_REPORT: frozenset[str] = frozenset({"brp", "burgerlijke-stand", "handelsregister"})
+"""Registers filled from the person's own report (aangifte geboorte, verhuizing, overlijden; the
+inscription in the Handelsregister). Only there can a step of the register's keeper be the
+registration itself; the polisadministratie, the BRI and the like are filled by others (employers,
+the tax return), so their keeper asking their data is simply asking what it has."""
+
+
+def register_keeper(service: ServiceConcept, step: Step, registers: tuple[str, ...]) -> str | None:
+    """The register among `registers` that is filled from the person's report and that the step's own
+    organisation keeps (by `registers.kept_by`), or None."""
+    for register in service.registers:
+        if register.id in registers and register.id in FILLED_BY_REPORT and register.kept_by is not None and \
+                organisation_of(service, register.kept_by) == step.organisation:
+            return register.id
+    return None
+
+
+_NOTHING_ASKED = Text(nl="Geen enkele stap vraagt de persoon om gegevens of haalt ze bij de bron",
+                      en="No step asks the person for data or fetches it at the source")
+
+_OWN_REGISTER = Text(
+    nl="Is deze stap de wettelijke aangifte waaruit de registratie wordt gevuld, zet dan 'legal_duty: true'; zo "
+       "niet, haal het gegeven uit de eigen registratie en toon het vooraf ingevuld.",
+    en="If this step is the legal report from which the register is filled, set 'legal_duty: true'; if not, take "
+       "the data item from your own register and show it pre-filled.",
+)
 
 
 @define_check(
     id="DV301",
+    cause="known-data-asked",
     title=Text(nl="Vraagt wat de overheid al weet", en="Asks for what government already knows"),
     rationale=Text(
         nl="Eenmalige uitvraag: mensen hoeven niet aan te leveren wat al in een basisregistratie of bij een "
@@ -71,31 +111,61 @@ _NOTHING_ASKED = Text(nl="Geen enkele stap vraagt de persoon om gegevens",
     example_pass="steps:\n  - id: aanvraag\n    asks:\n      - data: iban",
 )
 def asks_known_data(ctx: CheckContext) -> Iterator[Outcome]:
-    """Asking what a register holds makes the person do government's work; one finding per ask."""
-    asks = _asks(ctx.service)
-    if not asks:
+    """Asking what a register holds makes the person do government's work; one finding per ask.
+
+    Known also means: fetched at the source in this step or one before it. Data fetched at the
+    source instead of asked earns credit (a passed finding). When the organisation that keeps the
+    register asks its own register's data, the step may be the registration itself (aangifte
+    geboorte): that needs review, with the hint to mark `legal_duty: true`.
+    """
+    service = ctx.service
+    asks = _asks(service)
+    fetching = [(s_index, step, f_index) for s_index, step in enumerate(service.steps)
+                for f_index in range(len(step.fetches))]
+    if not asks and not fetching:
         yield skip(_NOTHING_ASKED)
         return
+    for s_index, step, f_index in fetching:
+        fetch = step.fetches[f_index]
+        data_nl, data_en = data_names(ctx, fetch.data)
+        yield ok(Text(nl=f"Stap '{step.id}' haalt {data_nl} bij de bron ({fetch.from_}) in plaats van het te vragen",
+                      en=f"Step '{step.id}' fetches {data_en} at the source ({fetch.from_}) instead of asking"),
+                 pointer=f"{ctx.step_pointer(s_index)}/fetches/{f_index}", step=step.id)
     for s_index, step, a_index, ask in asks:
-        known_by = holders(ctx, step, ask)
+        if not once_only_applies(ask):
+            continue
+        fetched = fetched_by(service, s_index, ask.data)
+        known_by = tuple(dict.fromkeys((*holders(ctx, step, ask), *fetched)))
         if not known_by:
             continue
         nl, en = step_names(ctx, step)
         data_nl, data_en = data_names(ctx, ask.data)
         where = ", ".join(known_by)
+        pointer = f"{ctx.step_pointer(s_index)}/asks/{a_index}"
+        own = register_keeper(service, step, known_by) if ask.already_known_by is None and not fetched else None
+        if own is not None:
+            yield review(Text(nl=f"In {nl} wordt {data_nl} gevraagd, dat {own} al heeft; {own} wordt bijgehouden door "
+                                 "de organisatie van deze stap zelf: is dit de registratie zelf (een aangifte)?",
+                              en=f"In {en} the person is asked for {data_en}, which {own} already holds; {own} is kept "
+                                 "by this step's own organisation: is this the registration itself (a report)?"),
+                         pointer=pointer, step=step.id, suggestion=_OWN_REGISTER)
+            continue
         yield fail(Text(nl=f"In {nl} wordt {data_nl} gevraagd, terwijl {where} dat al heeft",
                         en=f"In {en} the person is asked for {data_en}, which {where} already holds"),
-                   pointer=f"{ctx.step_pointer(s_index)}/asks/{a_index}", step=step.id)
+                   pointer=pointer, step=step.id)
 
 
 @define_check(
     id="DV302",
+    cause="known-data-asked",
     title=Text(nl="Hetzelfde gegeven twee keer gevraagd", en="Same data item asked twice"),
     rationale=Text(
         nl="Eenmalige uitvraag: wat de persoon één keer heeft gegeven, vraagt geen andere stap of organisatie "
-           "opnieuw; de organisaties delen het onderling.",
+           "opnieuw; de organisaties delen het onderling. Dat bindt de overheid: een private partij (een "
+           "verzekeraar) die hetzelfde vraagt, telt niet mee.",
         en="Once only: what the person gave once, no other step or organisation asks for again; the "
-           "organisations share it among themselves.",
+           "organisations share it among themselves. That binds government: a private party (an insurer) "
+           "asking the same does not count.",
     ),
     principles=("P3",),
     severity=Severity.MAJOR,
@@ -110,15 +180,22 @@ def asks_known_data(ctx: CheckContext) -> Iterator[Outcome]:
     example_pass="steps:\n  - id: aangifte\n    asks:\n      - data: iban\n  - id: anw\n    asks: []",
 )
 def asked_twice(ctx: CheckContext) -> Iterator[Outcome]:
-    """The second request for the same data item fails, naming the step that asked it first."""
-    asks = _asks(ctx.service)
+    """The second request for the same data item fails, naming the step that asked it first.
+
+    A new fact each period (`periodic: true`) is no second request, nor is a pre-filled value the
+    person only confirms (`mode: bevestigen`). "First" follows the journey: a step before this one,
+    or a step on a parallel branch when both branches apply to everyone (no `applies_to`).
+    """
+    service = ctx.service
+    asks = _asks(service)
     if len({s_index for s_index, _, _, _ in asks}) < 2:
         yield skip(Text(nl="Minder dan twee stappen vragen om gegevens", en="Fewer than two steps ask for data"))
         return
-    first: dict[str, Step] = {}
     for s_index, step, a_index, ask in asks:
-        earlier = first.setdefault(ask.data, step)
-        if earlier is step:
+        if not once_only_applies(ask):
+            continue
+        earlier = _asked_before(service, s_index, ask.data)
+        if earlier is None:
             continue
         nl, en = step_names(ctx, step)
         data_nl, data_en = data_names(ctx, ask.data)
@@ -130,6 +207,7 @@ def asked_twice(ctx: CheckContext) -> Iterator[Outcome]:
 
 @define_check(
     id="DV303",
+    cause="known-data-asked",
     title=Text(nl="Gevraagd na doorgeven", en="Asked after it was passed on"),
     rationale=Text(
         nl="Eenmalige uitvraag: een gegeven dat bij een eerdere overdracht al is doorgegeven, heeft de overheid; "
@@ -153,19 +231,46 @@ def asked_twice(ctx: CheckContext) -> Iterator[Outcome]:
 def asked_after_shared(ctx: CheckContext) -> Iterator[Outcome]:
     """An ask in a step after an earlier hand-over shared that data item; the ask in the sharing step itself
     comes before its hand-over and is fine."""
-    steps = ctx.service.steps
-    if not any(step.handover is not None and step.handover.shares for step in steps):
+    service = ctx.service
+    steps = service.steps
+    if not any(handover.shares for step in steps for handover in step.handovers):
         yield skip(Text(nl="Geen overdracht geeft gegevens door", en="No hand-over passes data on"))
         return
-    shared: dict[str, tuple[Step, str]] = {}
     for s_index, step in enumerate(steps):
+        shared: dict[str, tuple[Step, str]] = {}
+        for earlier in ancestors(service, s_index):  # every flow before this step: fan-out too
+            for handover in steps[earlier].handovers:
+                for data in handover.shares:
+                    shared.setdefault(data, (steps[earlier], handover.to))
         for a_index, ask in enumerate(step.asks):
-            if ask.data in shared:
+            if ask.data in shared and once_only_applies(ask):
                 sharer, target = shared[ask.data]
                 yield _asked_after(ctx, s_index, step, a_index, ask, sharer, target)
-        if step.handover is not None:
-            for data in step.handover.shares:
-                shared.setdefault(data, (step, step.handover.to))
+
+
+def _private(service: ServiceConcept, step: Step) -> bool:
+    """The step is taken by a private party (an insurer, an undertaker): once only binds government,
+    which may not pass the person's data to it, and what the person gives it is no government's."""
+    try:
+        return service.organisation(step.organisation).kind == "private"
+    except KeyError:
+        return False
+
+
+def _asked_before(service: ServiceConcept, index: int, data: str) -> Step | None:
+    """The first step that asked `data` before step `index` reaches the person (a periodic statement
+    counts: government has what the person reports each month)."""
+    step = service.steps[index]
+    if _private(service, step):
+        return None
+    before = set(ancestors(service, index))
+    for earlier in range(index):
+        other = service.steps[earlier]
+        if _private(service, other) or not any(ask.data == data for ask in other.asks):
+            continue
+        if earlier in before or (other.applies_to is None and step.applies_to is None):
+            return other
+    return None
 
 
 def _asked_after(ctx: CheckContext, s_index: int, step: Step, a_index: int, ask: Ask, sharer: Step,
@@ -179,8 +284,53 @@ def _asked_after(ctx: CheckContext, s_index: int, step: Step, a_index: int, ask:
                 pointer=f"{ctx.step_pointer(s_index)}/asks/{a_index}", step=step.id)
 
 
+@define_check(
+    id="DV304",
+    title=Text(nl="Gegevens bij de bron gehaald zonder grondslag", en="Data fetched at the source without a legal basis"),
+    rationale=Text(
+        nl="Eenmalige uitvraag mag niet ten koste gaan van de persoon: wie gegevens bij de bron haalt, moet kunnen "
+           "zeggen op grond van welke wet, zodat mensen kunnen zien welke gegevens over hen worden gebruikt en "
+           "waarom (toetsvraag P3.Q4).",
+        en="Once only must not come at the person's expense: whoever fetches data at the source must be able to "
+           "say under which law, so that people can see which data about them is used and why (guiding question "
+           "P3.Q4).",
+    ),
+    principles=("P3",),
+    severity=Severity.MINOR,
+    suggestion=Text(
+        nl="Noem bij elke 'fetches' de wettelijke grondslag in 'legal_basis' (bijvoorbeeld 'Participatiewet art. "
+           "64'), en laat de persoon zien welke gegevens waar vandaan komen.",
+        en="Give every 'fetches' item its legal basis in 'legal_basis' (for example 'Participatiewet art. 64'), "
+           "and show the person which data comes from where.",
+    ),
+    example_fail='# een deel van een document in formaat 2\ndienstvisie: "2"\nregisters: [{id: bri}]\nsteps:\n  - id: aangifte\n    fetches:\n'
+                 '      - {data: inkomen, from: bri}',
+    example_pass='# een deel van een document in formaat 2\ndienstvisie: "2"\nregisters: [{id: bri}]\nsteps:\n  - id: aangifte\n    fetches:\n'
+                 '      - {data: inkomen, from: bri, legal_basis: "Participatiewet art. 64"}',
+)
+def fetched_without_legal_basis(ctx: CheckContext) -> Iterator[Outcome]:
+    """Every fetch names the law that allows it; one finding per fetch that does not."""
+    service = ctx.service
+    fetching = [(s_index, step, f_index, fetch) for s_index, step in enumerate(service.steps)
+                for f_index, fetch in enumerate(step.fetches)]
+    if not fetching:
+        yield skip(Text(nl="Geen stap haalt gegevens bij de bron", en="No step fetches data at the source"))
+        return
+    for s_index, step, f_index, fetch in fetching:
+        if (fetch.legal_basis or "").strip():
+            continue
+        nl, en = step_names(ctx, step)
+        data_nl, data_en = data_names(ctx, fetch.data)
+        yield fail(Text(nl=f"In {nl} wordt {data_nl} bij {fetch.from_} gehaald zonder wettelijke grondslag "
+                           "('legal_basis' ontbreekt)",
+                        en=f"In {en} {data_en} is fetched from {fetch.from_} without a legal basis "
+                           "('legal_basis' is missing)"),
+                   pointer=f"{ctx.step_pointer(s_index)}/fetches/{f_index}", step=step.id)
+
+
 CHECKS: tuple[Check, ...] = (
     asks_known_data,
     asked_twice,
     asked_after_shared,
+    fetched_without_legal_basis,
 )

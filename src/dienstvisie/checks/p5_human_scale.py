@@ -7,14 +7,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model.check import Check, CheckContext, Outcome, Severity, define_check, fail, review, skip
-from ..model.service import ServiceConcept
+from ..model.service import Decision, ServiceConcept, Step
 from ..model.text import Text
-from ._naming import decisions, organisation_name, step_names
+from ._journey import handover_pointer, handovers
+from ._naming import decisions, organisation_name, step_names, upper_first
 
 SEVERAL_PROBLEMS = "multiproblematiek"
 DEBTS = "schulden"
 
 _NO_DECISIONS = Text(nl="Het dienstconcept bevat geen beslissingen", en="The service concept contains no decisions")
+_NO_BESLUITEN = Text(nl="Het dienstconcept bevat geen besluiten in de zin van de Awb (alleen uitkomsten)",
+                     en="The service concept contains no decisions under the Awb (only outcomes)")
+
+
+def _besluiten(service: ServiceConcept) -> list[tuple[int, Step, Decision]]:
+    """The decisions that are a besluit under the Awb, where objection applies."""
+    return [(index, step, decision) for index, step, decision in decisions(service) if decision.kind == "besluit"]
 
 
 
@@ -45,10 +53,12 @@ def decision_without_appeal(ctx: CheckContext) -> Iterator[Outcome]:
 
     A decision that says nothing about objection fails as well, at major severity: the document
     does not show the safeguard, but it may well exist (the Awb grants it for most decisions).
+    Only a `besluit` (a decision under the Awb) can be objected to; an `uitkomst` needs a complaint
+    route instead (DV506).
     """
-    deciding = decisions(ctx.service)
+    deciding = _besluiten(ctx.service)
     if not deciding:
-        yield skip(_NO_DECISIONS)
+        yield skip(_NO_BESLUITEN if decisions(ctx.service) else _NO_DECISIONS)
         return
     for index, step, decision in deciding:
         if decision.appeal is True:
@@ -87,10 +97,11 @@ def decision_without_appeal(ctx: CheckContext) -> Iterator[Outcome]:
     example_pass="steps:\n  - id: besluit\n    decision:\n      informal_contact_first: true",
 )
 def no_informal_contact_first(ctx: CheckContext) -> Iterator[Outcome]:
-    """Formal objection as the only route makes a disagreement a legal matter too soon."""
-    deciding = decisions(ctx.service)
+    """Formal objection as the only route makes a disagreement a legal matter too soon (a `besluit` only:
+    an `uitkomst` has no objection to come before)."""
+    deciding = _besluiten(ctx.service)
     if not deciding:
-        yield skip(_NO_DECISIONS)
+        yield skip(_NO_BESLUITEN if decisions(ctx.service) else _NO_DECISIONS)
         return
     for index, step, decision in deciding:
         if decision.informal_contact_first is True:
@@ -115,7 +126,7 @@ def _step_organisations(service: ServiceConcept) -> str:
     return ", ".join(organisation_name(service, organisation_id) for organisation_id in ids)
 
 
-def _piling_up(situations: tuple[str, ...]) -> int | None:
+def piling_up(situations: tuple[str, ...]) -> int | None:
     """The index of the situation that means several problems at once, or None.
 
     `multiproblematiek` says so itself; debts count when another situation comes with them, since
@@ -152,7 +163,7 @@ def _piling_up(situations: tuple[str, ...]) -> int | None:
 def no_single_plan(ctx: CheckContext) -> Iterator[Outcome]:
     """Several problems at once need one shared plan and someone who keeps it."""
     service = ctx.service
-    situation = _piling_up(service.situations)
+    situation = piling_up(service.situations)
     if situation is None:
         yield skip(Text(nl="Het dienstconcept noemt geen situatie met meerdere problemen tegelijk",
                         en="The service concept names no situation with several problems at once"))
@@ -226,9 +237,156 @@ def no_discretion(ctx: CheckContext) -> Iterator[Outcome]:
                          pointer=pointer, step=step.id)
 
 
+def _plan_members(service: ServiceConcept) -> set[str]:
+    """The organisations (and their teams) the single plan binds: those named by the plan, else all."""
+    named = service.coordination.organisations if service.coordination is not None else ()
+    organisations = set(named) if named else {organisation.id for organisation in service.organisations}
+    teams = {team.id for organisation in service.organisations if organisation.id in organisations
+             for team in organisation.teams}
+    return organisations | teams
+
+
+@define_check(
+    id="DV505",
+    title=Text(nl="Eén plan op papier, koude overdrachten in de reis", en="One plan declared, cold hand-overs shown"),
+    rationale=Text(
+        nl="Wat een team verklaart en wat de reis laat zien moeten kloppen: wie zegt met één gezamenlijk plan te "
+           "werken, stuurt de persoon niet koud door naar een organisatie of team van datzelfde plan.",
+        en="What a team declares and what its journey shows must agree: whoever says they work with one shared "
+           "plan does not send the person on cold to an organisation or team of that same plan.",
+    ),
+    principles=("P5",),
+    severity=Severity.MAJOR,
+    suggestion=Text(
+        nl="Maak de overdracht warm (een bekende contactpersoon neemt het plan over) of laat de organisatie van het "
+           "plan zelf de volgende stap zetten; klopt het plan niet, zet 'single_plan' dan eerlijk op false.",
+        en="Make the hand-over warm (a known contact takes the plan over) or have the plan's organisation take the "
+           "next step itself; if there is no such plan, honestly set 'single_plan' to false.",
+    ),
+    example_fail="coordination:\n  single_plan: true\nsteps:\n  - id: aangifte\n    handover:\n      to: svb\n"
+                 "      kind: cold",
+    example_pass="coordination:\n  single_plan: true\nsteps:\n  - id: aangifte\n    handover:\n      to: svb\n"
+                 "      kind: warm\n      shares: [bsn]",
+)
+def declared_plan_shown_cold(ctx: CheckContext) -> Iterator[Outcome]:
+    """`coordination.single_plan: true` and a cold hand-over between members of that plan contradict each other."""
+    service = ctx.service
+    if service.coordination is None or service.coordination.single_plan is not True:
+        yield skip(Text(nl="Het dienstconcept verklaart geen gezamenlijk plan",
+                        en="The service concept declares no single plan"))
+        return
+    members = _plan_members(service)
+    for index, step in enumerate(service.steps):
+        for h_index, handover in enumerate(handovers(step)):
+            if handover.kind != "cold" or handover.to not in members:
+                continue
+            nl, en = step_names(ctx, step)
+            target = organisation_name(service, handover.to)
+            yield fail(Text(nl=f"De dienst verklaart één gezamenlijk plan, maar na {nl} wordt de persoon koud "
+                               f"overgedragen aan {target}, die bij dat plan hoort",
+                            en=f"The service declares one shared plan, but after {en} the person is handed over "
+                               f"cold to {target}, which belongs to that plan"),
+                       pointer=f"{handover_pointer(service, index, h_index)}/kind", step=step.id)
+
+
+@define_check(
+    id="DV506",
+    title=Text(nl="Uitkomst zonder klachtroute", en="Outcome without a complaint route"),
+    rationale=Text(
+        nl="Niet elke uitkomst is een besluit waartegen bezwaar openstaat (een signaal dat wordt afgesloten, een "
+           "gesprek dat op niets uitloopt). Wie het er niet mee eens is, moet dan toch ergens terechtkunnen: een "
+           "klachtroute (Awb hoofdstuk 9) houdt ook zo'n uitkomst herstelbaar.",
+        en="Not every outcome is a decision open to objection (a signal that is closed, a talk that leads "
+           "nowhere). Whoever disagrees must still have somewhere to go: a complaint route (Awb chapter 9) keeps "
+           "such an outcome open to correction too.",
+    ),
+    principles=("P5",),
+    severity=Severity.MAJOR,
+    suggestion=Text(
+        nl="Zeg bij deze uitkomst waar en hoe de persoon kan klagen (en dat een gesprek altijd kan), en zet "
+           "'complaint: true'.",
+        en="With this outcome, say where and how the person can complain (and that a talk is always possible), "
+           "and set 'complaint: true'.",
+    ),
+    example_fail='# een deel van een document in formaat 2\ndienstvisie: "2"\nsteps:\n  - id: besluit\n    decision:\n      kind: uitkomst\n'
+                 '      complaint: false',
+    example_pass='# een deel van een document in formaat 2\ndienstvisie: "2"\nsteps:\n  - id: besluit\n    decision:\n      kind: uitkomst\n'
+                 '      complaint: true',
+)
+def outcome_without_complaint(ctx: CheckContext) -> Iterator[Outcome]:
+    """An `uitkomst` (no Awb decision) has no objection; it needs a complaint route instead."""
+    outcomes = [(index, step, decision) for index, step, decision in decisions(ctx.service)
+                if decision.kind == "uitkomst"]
+    if not outcomes:
+        yield skip(Text(nl="Het dienstconcept bevat geen uitkomsten die geen besluit zijn",
+                        en="The service concept contains no outcomes that are no formal decision"))
+        return
+    for index, step, decision in outcomes:
+        if decision.complaint is True:
+            continue
+        nl, en = step_names(ctx, step)
+        pointer = f"{ctx.step_pointer(index)}/decision"
+        if decision.complaint is False:
+            yield fail(Text(nl=f"Tegen de uitkomst in {nl} kan de persoon nergens klagen",
+                            en=f"The person cannot complain anywhere about the outcome in {en}"),
+                       pointer=f"{pointer}/complaint", step=step.id)
+        else:
+            yield fail(Text(nl=f"De uitkomst in {nl} is geen besluit, en laat geen klachtroute zien "
+                               "('complaint' ontbreekt)",
+                            en=f"The outcome in {en} is no formal decision, and shows no complaint route "
+                               "('complaint' is missing)"),
+                       pointer=pointer, step=step.id)
+
+
+@define_check(
+    id="DV507",
+    title=Text(nl="Langer dan de wettelijke termijn", en="Longer than the legal deadline"),
+    rationale=Text(
+        nl="Wachten kost mensen geld en rust. Een dienst die er naar eigen verwachting langer over doet dan de "
+           "wettelijke beslistermijn, laat mensen wachten op wat hun rechtens toekomt.",
+        en="Waiting costs people money and peace of mind. A service that by its own estimate takes longer than "
+           "the legal deadline to decide leaves people waiting for what is theirs by law.",
+    ),
+    principles=("P5",),
+    severity=Severity.MAJOR,
+    suggestion=Text(
+        nl="Breng de doorlooptijd binnen de wettelijke termijn (minder overdrachten, gegevens bij de bron, een "
+           "voorschot), of stel de verwachting bij als die te ruim is ('expected_days').",
+        en="Bring the lead time within the legal deadline (fewer hand-overs, data at the source, an advance "
+           "payment), or correct the estimate if it is too generous ('expected_days').",
+    ),
+    example_fail='# een deel van een document in formaat 2\ndienstvisie: "2"\nsteps:\n  - id: besluit\n    expected_days: 70\n    decision:\n'
+                 '      deadline_days: 56\n      deadline_source: "Awb 4:13"',
+    example_pass='# een deel van een document in formaat 2\ndienstvisie: "2"\nsteps:\n  - id: besluit\n    expected_days: 20\n    decision:\n'
+                 '      deadline_days: 56\n      deadline_source: "Awb 4:13"',
+)
+def over_the_deadline(ctx: CheckContext) -> Iterator[Outcome]:
+    """`expected_days` over `deadline_days` is a finding that cites where the deadline comes from."""
+    timed = [(index, step, decision) for index, step, decision in decisions(ctx.service)
+             if decision.deadline_days is not None and step.expected_days is not None]
+    if not timed:
+        yield skip(Text(nl="Geen beslissing met zowel een wettelijke termijn als een verwachte doorlooptijd",
+                        en="No decision with both a legal deadline and an expected lead time"))
+        return
+    for index, step, decision in timed:
+        assert decision.deadline_days is not None and step.expected_days is not None
+        if step.expected_days <= decision.deadline_days:
+            continue
+        nl, en = step_names(ctx, step)
+        source = f" ({decision.deadline_source})" if decision.deadline_source else ""
+        yield fail(Text(nl=f"{upper_first(nl)} duurt naar verwachting {step.expected_days:g} dagen, langer dan de "
+                           f"wettelijke termijn van {decision.deadline_days:g} dagen{source}",
+                        en=f"{upper_first(en)} is expected to take {step.expected_days:g} days, longer than the "
+                           f"legal deadline of {decision.deadline_days:g} days{source}"),
+                   pointer=f"{ctx.step_pointer(index)}/expected_days", step=step.id)
+
+
 CHECKS: tuple[Check, ...] = (
     decision_without_appeal,
     no_informal_contact_first,
     no_single_plan,
     no_discretion,
+    declared_plan_shown_cold,
+    outcome_without_complaint,
+    over_the_deadline,
 )

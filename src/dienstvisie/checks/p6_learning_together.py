@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from ..model.check import Check, CheckContext, Outcome, Severity, define_check, fail, skip
 from ..model.service import ServiceConcept, Signals
 from ..model.text import Text
+from ._journey import organisation_of
 from ._naming import organisation_name
 
 _TWO_ORGANISATIONS = "steps:\n  - organisation: gemeente\n  - organisation: svb\n"
@@ -19,8 +20,8 @@ def _taking_part(service: ServiceConcept) -> list[str]:
     ids: dict[str, None] = {}
     for step in service.steps:
         ids[step.organisation] = None
-        if step.handover is not None:
-            ids[step.handover.to] = None
+        for handover in step.handovers:  # a hand-over to a team counts for the team's organisation
+            ids[organisation_of(service, handover.to)] = None
     return list(ids)
 
 

@@ -82,6 +82,8 @@ def add_selection_options(parser: argparse.ArgumentParser, lang: Language, *, fa
     parser.add_argument("--isolated", action="store_true", help=help_text("check.isolated", lang))
     parser.add_argument("--check-timeout", type=_seconds, default=None, metavar="SECONDS",
                         help=help_text("check.check_timeout", lang))
+    parser.add_argument("--require-assessment", action="store_true", default=None,
+                        help=help_text("check.require_assessment", lang))
     parser.add_argument("--plugin", action="append", default=[], metavar="MODULE", help=help_text("plugin", lang))
     parser.add_argument("--no-plugins", action="store_true", help=help_text("no_plugins", lang))
     parser.add_argument("--disable", action="append", default=[], metavar="NAME", help=help_text("disable", lang))
@@ -158,6 +160,7 @@ def prepare(args: argparse.Namespace) -> Setup | int:
         ignore=tuple(args.ignore or ()) + config.ignore,
         severity=tuple(sorted((key, value.value) for key, value in config.severity.items())),
         today=datetime.date.today(), check_timeout=timeout or None, preview=args.preview or config.preview,
+        require_assessment=bool(args.require_assessment or config.require_assessment),
     )
     try:
         session = open_session(spec)
@@ -398,8 +401,9 @@ def _exit_code(failures: list[LoadFailure], totals: _Totals) -> int:
 
 def _open(output: str | None) -> TextIO | Any:
     from ..documents.write import AtomicFile
+    from .streams import stdout
 
-    return sys.stdout if output in (None, "-") else AtomicFile(output)
+    return stdout() if output in (None, "-") else AtomicFile(output)
 
 
 def _streamed(args: argparse.Namespace, setup: Setup, files: list[str], exporter: Exporter,
@@ -420,7 +424,7 @@ def _streamed(args: argparse.Namespace, setup: Setup, files: list[str], exporter
     except OSError as error:
         return cannot_write(args.output, error, lang)
     totals = _Totals()
-    options = StreamOptions(lang=lang, fail_on=setup.fail_on, colour=to_screen and use_colour(sys.stdout),
+    options = StreamOptions(lang=lang, fail_on=setup.fail_on, colour=to_screen and use_colour(target),
                             baseline=baseline)
     try:
         head = CheckRun(reports=(), vision=session.vision, checks=session.checks, fail_on=setup.fail_on,
@@ -431,10 +435,10 @@ def _streamed(args: argparse.Namespace, setup: Setup, files: list[str], exporter
             writer.add(part)
             totals.count(part.service, part.failing, part.tally)
             if to_screen:
-                sys.stdout.flush()
+                target.flush()
 
         failures = run_checks_over(setup, files, exporter.stream.finisher(options), args, take,
-                                   screen=to_screen and sys.stdout.isatty())
+                                   screen=to_screen and target.isatty())
         print_plugin_failures(setup.plugins, lang, debug=args.debug)
         tail = attrs.evolve(head, load_failures=tuple(failures), plugin_failures=tuple(setup.plugins.failures))
         writer.finish(tail, _baseline_summary(args, totals))

@@ -14,6 +14,7 @@ from typing import Any
 from ..errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from ..model.text import Language
 from .help import help_text
+from .streams import stdout
 
 
 def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: Language) -> None:
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     diff = diff_reports(reports[0], reports[1], vision=session.vision, checks=session.checks, version=__version__)
     to_screen = args.output in (None, "-")
     if args.format == "text":
-        rendered = formats.render_diff_text(diff, lang, colour=to_screen and use_colour(sys.stdout))
+        rendered = formats.render_diff_text(diff, lang, colour=to_screen and use_colour(stdout()))
     elif args.format == "markdown":
         rendered = formats.render_diff_markdown(diff, lang)
     elif args.format == "html":

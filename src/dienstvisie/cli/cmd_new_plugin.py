@@ -20,6 +20,7 @@ from typing import Any
 from ..errors import EXIT_OK, EXIT_USAGE
 from ..model.text import Language
 from .help import help_text
+from .streams import stdout
 
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 _PREFIX = re.compile(r"^[A-Z]{1,6}$")
@@ -240,7 +241,7 @@ def test_the_command_line(capsys) -> None:  # type: ignore[no-untyped-def]
     assert {finding["check"] for finding in report["services"][0]["findings"]} == {"__PREFIX__101", "__PREFIX__201"}
 '''
 
-_EXAMPLE = '''dienstvisie: "1"
+_EXAMPLE = '''dienstvisie: "2"
 id: voorbeeld
 title: Een voorbeelddienst
 audience: [burger]
@@ -321,5 +322,5 @@ def run(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"{args.dir}: {error.strerror or error}", file=sys.stderr)
         return EXIT_USAGE
-    print(help_text("new-plugin.done", lang).format(path=target))
+    print(help_text("new-plugin.done", lang).format(path=target), file=stdout())
     return EXIT_OK

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import EXIT_FINDINGS, EXIT_OK
 from ..model.text import Language
 from .help import help_text
+from .streams import stdout
 
 if TYPE_CHECKING:
     from ..plugins.manager import Plugins, PluginSummary
@@ -103,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
             "plugins": [summary_data(summary) for summary in summaries],
             "failures": [{"plugin": f.plugin, "hook": f.hook, "message": f.message} for f in plugins.failures],
         }
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        stdout().write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(render_text(summaries, plugins, lang, debug=args.debug))
+        stdout().write(render_text(summaries, plugins, lang, debug=args.debug))
     return EXIT_FINDINGS if plugins.failures else EXIT_OK

@@ -17,6 +17,7 @@ import attrs
 from ..errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from ..model.text import Language
 from .help import help_text
+from .streams import stdout
 
 if TYPE_CHECKING:
     from ..model.check import Severity
@@ -92,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
     portfolio = builder.build()
     to_screen = args.output in (None, "-")
     if args.format == "text":
-        rendered = formats.render_portfolio_text(portfolio, lang, top=args.top, colour=to_screen and use_colour(sys.stdout))
+        rendered = formats.render_portfolio_text(portfolio, lang, top=args.top, colour=to_screen and use_colour(stdout()))
     elif args.format == "markdown":
         rendered = formats.render_portfolio_markdown(portfolio, lang, top=args.top)
     elif args.format == "html":

@@ -17,6 +17,7 @@ from ..model.check import Check, CheckStatus
 from ..model.check_id import CheckId
 from ..model.text import Language
 from .help import help_text
+from .streams import stdout
 
 
 def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: Language) -> None:
@@ -97,8 +98,8 @@ def _explain(check: Check, lang: Language, entry: CheckId | None = None) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..pipeline.checker import UnknownVisionError, all_checks, resolve_vision
     from ..engine.check_ids import removed_ids
+    from ..pipeline.checker import UnknownVisionError, all_checks, resolve_vision
     from ..plugins.manager import load_plugins
 
     lang: Language = args.lang
@@ -120,10 +121,10 @@ def run(args: argparse.Namespace) -> int:
         gone = [entry for entry in removed if entry.id == args.check_id.upper()]
         if gone:
             if args.format == "json":
-                print(json.dumps(removed_data(gone[0]), ensure_ascii=False, indent=2))
+                print(json.dumps(removed_data(gone[0]), ensure_ascii=False, indent=2), file=stdout())
             else:
                 title = f"  {gone[0].title.get(lang)}" if gone[0].title else ""
-                print(f"{gone[0].id}{title}\n\n{gone[0].describe().get(lang)}")
+                print(f"{gone[0].id}{title}\n\n{gone[0].describe().get(lang)}", file=stdout())
             return 0
         if not found:
             from ..documents.validate import nearest
@@ -134,18 +135,18 @@ def run(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return EXIT_USAGE
         if args.format == "json":
-            print(json.dumps(check_data(found[0], table.get(found[0].id)), ensure_ascii=False, indent=2))
+            print(json.dumps(check_data(found[0], table.get(found[0].id)), ensure_ascii=False, indent=2), file=stdout())
         else:
-            print(_explain(found[0], lang, table.get(found[0].id)), end="")
+            print(_explain(found[0], lang, table.get(found[0].id)), end="", file=stdout())
         return 0
     if args.format == "json":
         print(json.dumps([check_data(check, table.get(check.id)) for check in checks] +
-                         [removed_data(entry) for entry in removed], ensure_ascii=False, indent=2))
+                         [removed_data(entry) for entry in removed], ensure_ascii=False, indent=2), file=stdout())
         return 0
     if args.format == "markdown":
         from ..exporters.checks_reference import checks_markdown
 
-        print(checks_markdown(vision, checks, lang, check_ids=table), end="")
+        print(checks_markdown(vision, checks, lang, check_ids=table), end="", file=stdout())
         return 0
     current = None
     for check in checks:
@@ -153,13 +154,13 @@ def run(args: argparse.Namespace) -> int:
         if group != current:
             current = group
             title = vision.principle(group).title.get(lang) if group != "-" else help_text("rules.document", lang)
-            print(f"\n{group}  {title}")
+            print(f"\n{group}  {title}", file=stdout())
         replaced = table.get(check.id)
         instead = f"  -> {', '.join(replaced.replaced_by)}" if replaced and replaced.replaced_by else ""
         print(f"  {check.id:<8} {check.severity.value:<9} {check.status.value:<11} {check.title.get(lang)}  "
-              f"[{check.origin}]{instead}")
+              f"[{check.origin}]{instead}", file=stdout())
     if removed:
-        print(f"\n{help_text('rules.removed', lang)}")
+        print(f"\n{help_text('rules.removed', lang)}", file=stdout())
         for entry in removed:
-            print(f"  {entry.id:<8} {'':<9} {entry.status.value:<11} {entry.describe().get(lang)}")
+            print(f"  {entry.id:<8} {'':<9} {entry.status.value:<11} {entry.describe().get(lang)}", file=stdout())
     return 0

@@ -12,6 +12,7 @@ from ..model.text import Language
 from .console import Styler, report_error, use_colour
 from .discovery_options import add_discovery_options, exclusions_of, say_skipped
 from .help import help_text
+from .streams import stdout
 
 
 def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: Language) -> None:
@@ -30,10 +31,10 @@ def run(args: argparse.Namespace) -> int:
     """Every dienstvisie document named or found below the folders named (service concepts, rule
     sets, visions, vocabularies; other files below folders are skipped and counted), `-` for
     standard input."""
-    from .config import Config, ConfigError, find_config, load_config
     from ..documents.discover import VALIDATED_FORMATS, find_documents
     from ..documents.load import read_document
     from ..documents.stdin import STDIN, is_stdin
+    from .config import Config, ConfigError, find_config, load_config
 
     lang: Language = args.lang
     try:
@@ -45,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.lang_given and config.lang:
         lang = config.lang
     rules = exclusions_of(args, config)
-    style = Styler(use_colour(sys.stdout))
+    style = Styler(use_colour(stdout()))
     code = EXIT_OK
     files: list[Any] = []
     for path in args.paths:
@@ -77,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             valid += 1
             if not args.quiet:
-                print(style("✓ ", "green") + help_text("validate.ok", lang).format(file=file))
+                print(style("✓ ", "green") + help_text("validate.ok", lang).format(file=file), file=stdout())
     if len(files) > 1 and not args.quiet:
-        print(help_text("validate.summary", lang).format(valid=valid, total=len(files)))
+        print(help_text("validate.summary", lang).format(valid=valid, total=len(files)), file=stdout())
     return code

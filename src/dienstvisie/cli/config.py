@@ -15,6 +15,7 @@ Command-line flags override what the file says.
     extend-exclude = ["tests/corpus/broken"]   # .gitignore-style, relative to this file's folder
     # exclude = [...]         # replaces the default list (build/, dist/, node_modules/ …)
     respect-gitignore = true  # leave out what .gitignore files leave out (the default)
+    require-assessment = true # open guiding questions fail instead of needing review
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from ..model.check import Severity
 from ..model.text import LANGUAGES, Language
 
 _KEYS = {"select", "ignore", "severity", "fail-on", "lang", "vision", "plugins", "rules", "check-timeout", "preview",
-         "exclude", "extend-exclude", "respect-gitignore"}
+         "exclude", "extend-exclude", "respect-gitignore", "require-assessment"}
 
 
 class ConfigError(DienstvisieError):
@@ -56,6 +57,7 @@ class Config:
     exclude: tuple[str, ...] | None = None  # None: the default list
     extend_exclude: tuple[str, ...] = ()
     respect_gitignore: bool | None = None
+    require_assessment: bool = False
     path: str | None = None
 
     @property
@@ -156,6 +158,9 @@ def load_config(path: str | os.PathLike[str]) -> Config:
     gitignore = section.get("respect-gitignore")
     if gitignore is not None and not isinstance(gitignore, bool):
         raise ConfigError(f"{file}: 'respect-gitignore' must be true or false")
+    require_assessment = section.get("require-assessment", False)
+    if not isinstance(require_assessment, bool):
+        raise ConfigError(f"{file}: 'require-assessment' = {require_assessment!r} must be true or false")
     base = file.parent
     return Config(
         select=_strings(file, "select", section["select"]) if "select" in section else None,
@@ -171,5 +176,6 @@ def load_config(path: str | os.PathLike[str]) -> Config:
         exclude=_strings(file, "exclude", section["exclude"]) if "exclude" in section else None,
         extend_exclude=_strings(file, "extend-exclude", section.get("extend-exclude", [])),
         respect_gitignore=gitignore,
+        require_assessment=require_assessment,
         path=str(file),
     )

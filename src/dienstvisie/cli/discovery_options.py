@@ -16,9 +16,9 @@ from ..model.text import Language
 from .help import help_text
 
 if TYPE_CHECKING:
-    from .config import Config
     from ..documents.discover import Found
     from ..documents.exclusion import Exclusions
+    from .config import Config
 
 
 def add_discovery_options(parser: argparse.ArgumentParser, lang: Language) -> None:

@@ -47,7 +47,9 @@ def refuse_input_as_output(output: str | None, inputs: Iterable[str | None], lan
 def emit(text: str, output: str | None, lang: Language) -> int:
     """Print `text`, or write it to `output`; 0 when done, 2 when the file cannot be written."""
     if output is None or output == "-":
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        from .streams import stdout
+
+        stdout().write(text if text.endswith("\n") else text + "\n")
         return 0
     try:
         write_atomic(output, text)

@@ -51,6 +51,46 @@ HELP: dict[str, dict[Language, str]] = {
     },
     "schema.name": {"nl": "naam van het schema", "en": "name of the schema"},
     "new": {"nl": "maak een begin voor een nieuw dienstconcept", "en": "print a starter service concept"},
+    "migrate": {"nl": "zet dienstconcepten om naar formaat 2 (commentaar blijft staan)",
+                "en": "convert service concepts to format 2 (comments are kept)"},
+    "migrate.description": {
+        "nl": "Zet dienstconcepten om naar formaat 2. Een document in formaat 1 betekent in formaat 2 precies "
+              "hetzelfde: alleen 'dienstvisie' wordt \"2\" en elke 'handover' wordt een lijst 'handovers' met "
+              "één overdracht. Commentaar en opmaak blijven staan; lukt dat bij een ongewone opmaak niet, dan wordt "
+              "het document opnieuw geschreven zonder commentaar, en dat wordt gemeld. Een map wordt doorzocht "
+              "(visies, regelsets en vocabulaires erin worden overgeslagen). Zonder -o of --in-place komt het "
+              "resultaat van één document op het scherm. Er wordt niets geschreven als één van de documenten ongeldig is. "
+              "Exit 0 gelukt, 1 een ongeldig document, 2 niet te lezen of te schrijven.",
+        "en": "Convert service concepts to format 2. A format-1 document means exactly the same in format 2: only "
+              "'dienstvisie' becomes \"2\" and each 'handover' becomes a list 'handovers' with one hand-over. "
+              "Comments and layout are kept; where an unusual layout does not allow that, the document is written "
+              "anew without comments, and you are told. A folder is searched (visions, rule sets and vocabularies "
+              "in it are skipped). Without -o or --in-place the result of one document is printed. Nothing is "
+              "written when any of the documents is invalid. Exit 0 done, 1 an invalid document, 2 unreadable or "
+              "unwritable.",
+    },
+    "migrate.files": {"nl": "dienstconcepten (YAML of JSON), of mappen met dienstconcepten",
+                      "en": "service concepts (YAML or JSON), or folders with service concepts"},
+    "migrate.several": {"nl": "meer dan één dienstconcept: kies -o MAP of --in-place",
+                        "en": "more than one service concept: use -o FOLDER or --in-place"},
+    "migrate.skipped": {"nl": "{file}: overgeslagen, geen dienstconcept", "en": "{file}: skipped, no service concept"},
+    "migrate.output": {"nl": "schrijf naar dit bestand (bij meer bestanden: naar deze bestaande map)",
+                       "en": "write to this file (with several files: into this existing folder)"},
+    "migrate.in_place": {"nl": "overschrijf elk bestand met zijn versie in formaat 2",
+                         "en": "overwrite each file with its format-2 version"},
+    "migrate.done": {"nl": "{file}: omgezet naar formaat 2{where}", "en": "{file}: converted to format 2{where}"},
+    "migrate.anew": {"nl": "{file}: let op: opnieuw geschreven, het commentaar is niet overgenomen",
+                     "en": "{file}: note: written anew, its comments are not kept"},
+    "migrate.current": {"nl": "{file}: staat al in formaat 2, ongewijzigd", "en": "{file}: already format 2, unchanged"},
+    "migrate.nothing_written": {"nl": "niets geschreven: los eerst de fouten hierboven op",
+                                "en": "nothing written: fix the errors above first"},
+    "migrate.not_a_folder": {"nl": "{path}: met meer bestanden moet -o een bestaande map zijn",
+                             "en": "{path}: with several files, -o must be an existing folder"},
+    "migrate.same_name": {"nl": "{name}: twee bestanden met dezelfde naam zouden in {path} op elkaar komen",
+                          "en": "{name}: two files of the same name would overwrite each other in {path}"},
+    "migrate.both": {"nl": "kies -o of --in-place, niet allebei", "en": "use -o or --in-place, not both"},
+    "migrate.not_a_service": {"nl": "{file}: is geen dienstconcept (een visie, regelset of vocabulaire wordt niet omgezet)",
+                              "en": "{file}: is no service concept (visions, rule sets and vocabularies are not converted)"},
     "new.life_event": {"nl": "de levensgebeurtenis, bijvoorbeeld overlijden", "en": "the life event, for example overlijden"},
     "new.id": {"nl": "id van de dienst (standaard afgeleid van de levensgebeurtenis)", "en": "id of the service (default derived from the life event)"},
     "check": {"nl": "toets dienstconcepten aan de visie", "en": "check service concepts against the vision"},
@@ -199,6 +239,11 @@ HELP: dict[str, dict[Language, str]] = {
                    "en": "check in N processes at once (default: auto, the number of cores; 1: one after another)"},
     "check.no_progress": {"nl": "toon geen voortgangsbalk (die komt alleen bij lange runs op een terminal)",
                           "en": "show no progress bar (it only appears for long runs on a terminal)"},
+    "check.require_assessment": {
+        "nl": "laat open toetsvragen (geen antwoord, 'onbekend' of zonder onderbouwing) falen in plaats van ter "
+              "beoordeling",
+        "en": "make open guiding questions (no answer, 'onbekend' or without evidence) fail instead of needing review",
+    },
     "check.check_timeout": {"nl": "seconden die één check per dienst mag duren (standaard 10; 0: geen grens)",
                             "en": "seconds one check may take per service (default 10; 0: no limit)"},
     "check.baseline": {

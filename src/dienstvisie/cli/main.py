@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from ..model.text import Language
 
-COMMANDS: tuple[str, ...] = ("check", "portfolio", "baseline", "diff", "validate", "vision", "rules", "schema", "new", "plugins", "new-plugin", "import", "completion")
+COMMANDS: tuple[str, ...] = ("check", "portfolio", "baseline", "diff", "validate", "migrate", "vision", "rules", "schema", "new", "plugins", "new-plugin", "import", "completion")
 
 
 def command_module(name: str) -> str:
@@ -89,8 +89,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     install()
     args.lang_given = args.lang is not None
     args.lang = args.lang or lang
+    from .streams import report_only_on_stdout
+
     try:
-        code: int = args.run(args)
+        with report_only_on_stdout():  # a plugin that prints cannot corrupt the report
+            code: int = args.run(args)
     except KeyboardInterrupt:
         print("\n" + HELP["interrupted"][args.lang], file=sys.stderr)
         return 130
@@ -127,7 +130,15 @@ def quiet_broken_pipe() -> int:
 
 
 def entry() -> None:
-    """Console-script wrapper that exits with main()'s code."""
+    """Console-script wrapper that exits with main()'s code. A crash in C code (a plugin's
+    extension, a segmentation fault) prints where it happened instead of ending without a word."""
+    import faulthandler  # built in: costs --version nothing measurable
+
+    if sys.stderr is not None:
+        try:
+            faulthandler.enable(sys.stderr)
+        except (AttributeError, OSError, ValueError):  # no real stderr
+            pass
     sys.exit(main())
 
 

@@ -200,6 +200,13 @@ def parse_service_text(text: str, filename: str | None = None) -> Document[Servi
     return _validated(parse(text, filename), filename, "service", service_reference_problems, structure_service)
 
 
+def parse_service(text: str, file: str | None = None) -> tuple[ParsedSource, Document[ServiceConcept]]:
+    """The parsed text of a service concept and the valid document it makes (DocumentError if invalid);
+    for tools that edit the text itself (`dienstvisie migrate`)."""
+    parsed = parse(text, file)
+    return parsed, _validated(parsed, file, "service", service_reference_problems, structure_service)
+
+
 def load_service(source: Source, *, filename: str | None = None) -> ServiceConcept:
     """A service concept from a path, YAML/JSON text or a mapping; raises DocumentError if invalid."""
     return read_service(source, filename=filename).model

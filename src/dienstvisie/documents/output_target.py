@@ -55,6 +55,44 @@ class Target:
     truncate: bool = False
 
 
+_moved: dict[int, int] = {}  # descriptor number -> where what it named is now (see `descriptor_moved`)
+_NAMED_DESCRIPTOR = re.compile(r"^/(?:dev/fd|proc/(?:self|\d+)/fd)/(\d+)$")
+
+
+def descriptor_moved(number: int, to: int | None) -> None:
+    """Say that what descriptor `number` named is now at descriptor `to` (None: back in its place).
+
+    The command line moves standard output aside while plugins run (cli/streams.py), so that a
+    plugin's print cannot reach the report; `-o /dev/stdout` must still reach the real standard
+    output, not the stderr that descriptor 1 then names."""
+    if to is None:
+        _moved.pop(number, None)
+    else:
+        _moved[number] = to
+
+
+def _unmoved(name: str) -> str:
+    """`name`, or where the descriptor it names now is, when that descriptor was moved aside."""
+    if not _moved:
+        return name
+    current = os.path.abspath(name)
+    for _ in range(_MAX_HOPS):
+        named = {"/dev/stdout": "1", "/dev/stderr": "2"}.get(current)
+        match = _NAMED_DESCRIPTOR.match(current)
+        number = int(named or (match[1] if match else -1))
+        pid = current.split("/")[2] if current.startswith("/proc/") else "self"
+        if number in _moved and pid in ("self", str(os.getpid())):
+            return f"/proc/self/fd/{_moved[number]}"
+        if match or named:
+            return name
+        try:
+            link = os.readlink(current)
+        except OSError:
+            return name
+        current = os.path.normpath(os.path.join(os.path.dirname(current), link))
+    return name
+
+
 def _through_descriptor(name: str) -> bool:
     """Does `name`, or a symbolic link on the way from it, name an open descriptor (/dev/fd/N, …)?"""
     current = os.path.abspath(name)
@@ -71,7 +109,7 @@ def _through_descriptor(name: str) -> bool:
 
 def target_of(path: str | os.PathLike[str]) -> Target:
     """How `path` is to be written (see the module); OutputRefused or OSError when it cannot be."""
-    name = os.fspath(path)
+    name = _unmoved(os.fspath(path))
     try:
         info = os.stat(name)  # follows symbolic links
     except FileNotFoundError:

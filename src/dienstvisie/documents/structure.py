@@ -3,16 +3,23 @@
 Documents are validated against their schema before they reach this module, so structuring
 only has to map shapes; unstructuring leaves out empty and default values so the result is
 a tidy, schema-valid document again.
+
+Two spellings meet here. A format-1 `handover` (one) becomes the one item of `handovers`, so checks
+see one shape whatever the format; unstructuring a format-1 concept writes `handover` again, so the
+document stays format 1. A field whose document name is no Python name (`from`) carries that name
+in its attrs metadata (`key`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, TypeVar
 
+import attrs
 import cattrs
-from cattrs.gen import make_dict_unstructure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from ..model.service import ServiceConcept
+from ..model.service import ServiceConcept, Situations, Step
 from ..model.text import Text
 from ..model.vision import Vision
 
@@ -29,14 +36,56 @@ def _unstructure_text(text: Text) -> dict[str, str]:
     return {lang: value for lang, value in (("nl", text.nl), ("en", text.en)) if value is not None}
 
 
+def _renames(cls: type) -> dict[str, Any]:
+    """cattrs overrides for fields whose document key differs from the attribute name."""
+    return {field.name: override(rename=field.metadata["key"])
+            for field in attrs.fields(cls) if "key" in field.metadata}
+
+
+def _is_model(cls: Any) -> bool:
+    return isinstance(cls, type) and attrs.has(cls) and cls is not Text
+
+
 def _make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True)
     converter.register_structure_hook(Text, _structure_text)
     converter.register_unstructure_hook(Text, _unstructure_text)
     converter.register_unstructure_hook_factory(
-        lambda cls: hasattr(cls, "__attrs_attrs__") and cls is not Text,
-        lambda cls: make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True),
+        _is_model,
+        lambda cls: make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True, **_renames(cls)),
     )
+    converter.register_structure_hook_factory(
+        lambda cls: _is_model(cls) and cls is not Step and bool(_renames(cls)),
+        lambda cls: make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True, **_renames(cls)),
+    )
+
+    def applies_to(value: Any, _: type) -> Text | Situations | None:
+        if value is None:
+            return None
+        if isinstance(value, Mapping) and "situations" in value:
+            return converter.structure(value, Situations)
+        return _structure_text(value, Text)
+
+    converter.register_structure_hook(Text | Situations | None, applies_to)  # before Step's function is made
+    structure_step = make_dict_structure_fn(Step, converter, _cattrs_forbid_extra_keys=True)
+
+    def step(value: Any, _: type) -> Step:
+        if isinstance(value, Mapping) and "handover" in value:
+            value = {key: item for key, item in value.items() if key != "handover"} | {"handovers": [value["handover"]]}
+        return structure_step(value, Step)
+
+    converter.register_structure_hook(Step, step)
+    unstructure_service = make_dict_unstructure_fn(ServiceConcept, converter, _cattrs_omit_if_default=True)
+
+    def service(concept: ServiceConcept) -> dict[str, Any]:
+        data = unstructure_service(concept)
+        if concept.dienstvisie == "1":  # keep a format-1 concept format 1: one `handover`
+            for step_data in data.get("steps", []):
+                if len(step_data.get("handovers", ())) == 1:
+                    step_data["handover"] = step_data.pop("handovers")[0]
+        return data
+
+    converter.register_unstructure_hook(ServiceConcept, service)
     return converter
 
 

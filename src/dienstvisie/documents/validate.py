@@ -2,6 +2,12 @@
 
 Pure functions over plain data: no files are read here. Each problem carries a JSON pointer;
 the loader adds file, line and column from the source map.
+
+The schema says more than JSON Schema does, in keywords of its own that jsonschema ignores:
+`x-since` (a field new in a later format) and `x-values-since` (enum values new in one) are
+enforced for documents that declare an older format; `x-id` marks the ids of an id space and
+`x-ref` the values that must name one, and the reference problems below are read from them, not
+from a hand-kept list.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from ..model.text import Text
 from ..schemas import load_schema
 from .compiled_schema import surely_valid
 from ..model.source_map import pointer_join
+from .schema_refs import IdField, RefField, collect, declared, pointer_order
 
 _PATTERN_NAMES = {
     "^[a-z0-9][a-z0-9_.-]*$": "pattern.slug",
@@ -32,19 +39,48 @@ _PATTERN_NAMES = {
 _JSON_TYPES = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null", int: "integer", float: "number"}
 
 
+def _format_number(version: object) -> int:
+    return int(version) if isinstance(version, str) and version.isdigit() else 0
+
+
+def _since_keywords(version: str) -> dict[str, Any]:
+    """Validator functions for `x-since` and `x-values-since` in a document of format `version`."""
+    current = _format_number(version)
+
+    def since(validator: object, value: object, instance: object, schema: object) -> Iterable[ValidationError]:
+        if _format_number(value) > current:
+            yield ValidationError(f"new in format {value}", validator="x-since", validator_value=value)
+
+    def values_since(validator: object, value: object, instance: object, schema: object) -> Iterable[ValidationError]:
+        if isinstance(value, Mapping) and isinstance(instance, str) and _format_number(value.get(instance)) > current:
+            yield ValidationError(f"{instance!r} is new in format {value[instance]}", validator="x-values-since",
+                                  validator_value=value[instance])
+
+    return {"x-since": since, "x-values-since": values_since}
+
+
 @cache
-def validator_for(schema_name: str) -> jsonschema.protocols.Validator:
-    """A cached validator for a shipped schema, checking formats too.
+def validator_for(schema_name: str, version: str | None = None) -> jsonschema.protocols.Validator:
+    """A cached validator for a shipped schema, checking formats too; with `version`, also refusing
+    what the schema marks as new in a later format (`x-since`, `x-values-since`).
 
     Its local `$ref`s are resolved once, here (see `inline_refs`), rather than looked up again for
     every value of every document: the same checks, about a third faster for a service concept.
     """
     schema = load_schema(schema_name)
     cls = jsonschema.validators.validator_for(schema)
+    if version is not None:
+        cls = jsonschema.validators.extend(cls, _since_keywords(version))  # type: ignore[no-untyped-call]
     return cls(inline_refs(schema), format_checker=cls.FORMAT_CHECKER)
 
 
 _ANNOTATIONS = frozenset({"description", "title", "$comment", "examples", "default"})
+
+
+def _is_annotation(key: str) -> bool:
+    """Keys beside a `$ref` that inlining may merge: annotations, and the schema's own `x-` keywords
+    (which apply to the value as a whole, like the referenced definition)."""
+    return key in _ANNOTATIONS or key.startswith("x-")
 
 
 def inline_refs(schema: dict[str, Any]) -> dict[str, Any]:
@@ -69,7 +105,7 @@ def inline_refs(schema: dict[str, Any]) -> dict[str, Any]:
 
     def name(ref: dict[str, Any]) -> str | None:
         target = ref["$ref"]
-        if not isinstance(target, str) or not target.startswith("#/$defs/") or not set(ref) - {"$ref"} <= _ANNOTATIONS:
+        if not isinstance(target, str) or not target.startswith("#/$defs/") or not all(map(_is_annotation, set(ref) - {"$ref"})):
             return None
         key = target[len("#/$defs/"):]
         return key if key in definitions and "/" not in key and "~" not in key else None
@@ -149,6 +185,24 @@ def _problems_for(error: ValidationError) -> list[Problem]:
     kind = error.validator
     instance = error.instance
     schema = error.schema if isinstance(error.schema, Mapping) else {}
+    if kind == "x-since":
+        name = str(error.absolute_path[-1]) if error.absolute_path else ""
+        return [Problem("schema.since", message("schema.since", name=name, version=error.validator_value),
+                        Location(pointer), message("schema.since.hint", version=error.validator_value))]
+    if kind == "x-values-since":
+        return [Problem("schema.since_value", message("schema.since_value", value=instance, version=error.validator_value),
+                        Location(pointer), message("schema.since.hint", version=error.validator_value))]
+    if kind == "not" and isinstance(error.validator_value, Mapping) and isinstance(error.validator_value.get("required"), list):
+        names = ", ".join(map(str, error.validator_value["required"]))
+        return [Problem("schema.exclusive", message("schema.exclusive", names=names), Location(pointer),
+                        message("schema.exclusive.hint", names=names))]
+    if kind == "dependentRequired" and isinstance(instance, Mapping) and isinstance(error.validator_value, Mapping):
+        return [
+            Problem("schema.required", message("schema.required", name=name), Location(pointer),
+                    message("schema.required.hint", name=name))
+            for trigger, needed in error.validator_value.items() if trigger in instance
+            for name in needed if name not in instance
+        ]
     if kind == "required":
         required = error.validator_value if isinstance(error.validator_value, list) else []
         return [
@@ -204,11 +258,17 @@ def _problems_for(error: ValidationError) -> list[Problem]:
 def schema_problems(data: object, schema_name: str) -> list[Problem]:
     """Every violation of the shipped schema `schema_name`, in document order.
 
-    The compiled validator decides first (documents/compiled_schema.py): a valid document costs
-    almost nothing; an invalid one is explained by jsonschema, with the messages and hints below."""
-    if surely_valid(data, schema_name):
+    A document that declares a format (`dienstvisie`) older than the newest is also held to what
+    that format allows.
+
+    For the newest format the compiled validator decides first (documents/compiled_schema.py): a
+    valid document costs almost nothing; an invalid one is explained by jsonschema, with the
+    messages and hints below. An older format's `x-since` rules are jsonschema's alone."""
+    version = data.get("dienstvisie") if isinstance(data, Mapping) else None
+    older = isinstance(version, str) and 0 < _format_number(version) < _newest_format(schema_name)
+    if not older and surely_valid(data, schema_name):
         return []
-    found = validator_for(schema_name).iter_errors(data)  # type: ignore[arg-type]
+    found = validator_for(schema_name, version if older else None).iter_errors(data)  # type: ignore[arg-type]
     errors = sorted(found, key=lambda e: [str(p) for p in e.absolute_path])
     problems: list[Problem] = []
     seen: set[tuple[str, str]] = set()
@@ -219,6 +279,14 @@ def schema_problems(data: object, schema_name: str) -> list[Problem]:
                 seen.add(key)
                 problems.append(problem)
     return problems
+
+
+@cache
+def _newest_format(schema_name: str) -> int:
+    """The newest format number the schema's `dienstvisie` field allows (0 when it has none)."""
+    field = load_schema(schema_name).get("properties", {}).get("dienstvisie", {})
+    values = field.get("enum", [field["const"]] if "const" in field else [])
+    return max((_format_number(value) for value in values), default=0)
 
 
 def _items(data: Mapping[str, Any], key: str) -> list[tuple[str, Any]]:
@@ -232,63 +300,97 @@ def _ids(items: list[tuple[str, Any]]) -> list[tuple[str, str]]:
     return [(pointer, item["id"]) for pointer, item in items if isinstance(item, Mapping) and isinstance(item.get("id"), str)]
 
 
-def _duplicate_ids(pairs: list[tuple[str, str]], what: str) -> list[Problem]:
-    """A problem for each id already used earlier in `pairs`; `what` names the kind of item."""
+def _duplicate_ids(pairs: list[tuple[str, str]], what: str, suffix: str = "/id") -> list[Problem]:
+    """A problem for each id already used earlier in `pairs` (item pointers; the id stands at
+    pointer + `suffix`); `what` names the kind of item."""
     first: dict[str, str] = {}
     problems = []
     for pointer, value in pairs:
         if value in first:
             problems.append(Problem("ref.duplicate_id", message("ref.duplicate_id", value=value, first=first[value]),
-                                    Location(pointer + "/id"), message("ref.duplicate_id.hint", what=message(f"what.{what}"))))
+                                    Location(pointer + suffix), message("ref.duplicate_id.hint", what=message(f"what.{what}"))))
         else:
             first[value] = pointer
     return problems
 
 
 def service_reference_problems(data: object) -> list[Problem]:
-    """Broken cross-references in a service concept: unknown organisations or steps, duplicate ids."""
+    """Broken cross-references in a service concept, as its schema declares them (`x-id`, `x-ref`):
+    duplicate ids, values that name no id of their space; and the two rules of the journey that no
+    keyword says: `after` names earlier steps only, and a step's team is one of its organisation's."""
     if not isinstance(data, Mapping):
         return []
-    organisations = _ids(_items(data, "organisations"))
-    known = [value for _, value in organisations]
-    problems = _duplicate_ids(organisations, "organisation")
-    steps = _items(data, "steps")
-    step_ids = _ids(steps)
-    problems += _duplicate_ids(step_ids, "step")
+    fields = declared("service")
+    ids: dict[str, list[tuple[str, str]]] = {space: [] for space in fields.spaces()}
+    values: dict[RefField, list[tuple[str, Any]]] = {ref: [] for ref in fields.refs}
+    for field, pointer, value in collect(data, "service"):  # one walk over the document
+        if isinstance(field, IdField):
+            if isinstance(value, str):
+                ids[field.space].append((pointer, value))
+        else:
+            values[field].append((pointer, value))
+    problems: list[Problem] = []
+    done: set[frozenset[str]] = set()
+    for space in ids:
+        group = fields.unique_group(space)
+        if group in done:
+            continue
+        done.add(group)
+        pairs = [pair for member in sorted(group) for pair in ids.get(member, [])]
+        if len(group) > 1:  # ids of several spaces (organisations and their teams): in document order
+            pairs.sort(key=lambda pair: pointer_order(pair[0]))
+        # in a shared group, the space that declares the sharing names it ("organisation and team")
+        what = next((field.space for field in fields.ids if field.space in group and field.unique_with), space)
+        if all(field.path[-1:] == ("id",) for field in fields.ids if field.space in group):  # ids of items
+            problems += _duplicate_ids([(pointer[: -len("/id")], value) for pointer, value in pairs], what)
+        else:
+            problems += _duplicate_ids(pairs, what, suffix="")
+    known = {space: list(dict.fromkeys(value for _, value in pairs)) for space, pairs in ids.items()}
+    for ref in fields.refs:
+        relevant = [space for space in ref.spaces if known.get(space)] or list(ref.spaces[:1])
+        candidates = [value for space in ref.spaces for value in known.get(space, [])]
+        code = "ref." + "_or_".join(relevant)
+        for pointer, value in values[ref]:  # the walk goes in document order
+            if isinstance(value, str) and value not in candidates:
+                problems.append(_unknown(code, value, pointer, candidates))
+    return problems + _journey_problems(data)
 
-    references: list[tuple[str, object]] = []
-    for section, field in (("owner", "organisation"), ("contact", "single_point"), ("coordination", "coordinator")):
-        part = data.get(section)
-        if isinstance(part, Mapping) and isinstance(part.get(field), str):
-            references.append((f"/{section}/{field}", part[field]))
-    for pointer, step in steps:
+
+def _unknown(code: str, value: str, pointer: str, candidates: list[str]) -> Problem:
+    known_text = ", ".join(candidates) or "-"
+    hint_key = f"{code}.hint" if f"{code}.hint" in CATALOGUE else "ref.known.hint"
+    return Problem(code, message(code, value=value), Location(pointer),
+                   _hint(value, candidates) or message(hint_key, value=value, known=known_text))
+
+
+def _journey_problems(data: Mapping[str, Any]) -> list[Problem]:
+    """`after` names only earlier steps (so the journey has no cycles); a step's `team` is a team
+    of the step's own organisation."""
+    teams: dict[str, str] = {}
+    for pointer, organisation in _items(data, "organisations"):
+        if isinstance(organisation, Mapping) and isinstance(organisation.get("id"), str):
+            for _, team in _items(organisation, "teams"):
+                if isinstance(team, Mapping) and isinstance(team.get("id"), str):
+                    teams.setdefault(team["id"], organisation["id"])
+    problems: list[Problem] = []
+    earlier: list[str] = []
+    later = [value for _, value in _ids(_items(data, "steps"))]
+    for pointer, step in _items(data, "steps"):
         if not isinstance(step, Mapping):
             continue
-        if isinstance(step.get("organisation"), str):
-            references.append((pointer + "/organisation", step["organisation"]))
-        handover = step.get("handover")
-        if isinstance(handover, Mapping) and isinstance(handover.get("to"), str):
-            references.append((pointer + "/handover/to", handover["to"]))
-    signals = data.get("signals")
-    if isinstance(signals, Mapping) and isinstance(signals.get("reviewed_with"), list):
-        for index, value in enumerate(signals["reviewed_with"]):
-            if isinstance(value, str):
-                references.append((f"/signals/reviewed_with/{index}", value))
-    known_text = ", ".join(known) or "-"
-    for pointer, value in references:
-        if value not in known:
-            problems.append(Problem("ref.organisation", message("ref.organisation", value=value), Location(pointer),
-                                    _hint(value, known) or message("ref.organisation.hint", value=value, known=known_text)))
-
-    known_steps = [value for _, value in step_ids]
-    for pointer, explanation in _items(data, "explanations"):
-        if isinstance(explanation, Mapping) and isinstance(explanation.get("step"), str):
-            if explanation["step"] not in known_steps:
-                problems.append(Problem(
-                    "ref.step", message("ref.step", value=explanation["step"]), Location(pointer + "/step"),
-                    _hint(explanation["step"], known_steps)
-                    or message("ref.step.hint", known=", ".join(known_steps) or "-"),
-                ))
+        step_id = step.get("id")
+        after = step.get("after")
+        for index, ref in enumerate(after if isinstance(after, list) else []):
+            if isinstance(ref, str) and ref not in earlier and ref in later:
+                problems.append(Problem("ref.after_order", message("ref.after_order", value=ref),
+                                        Location(f"{pointer}/after/{index}"), message("ref.after_order.hint", value=ref)))
+        team, organisation = step.get("team"), step.get("organisation")
+        if isinstance(team, str) and team in teams and isinstance(organisation, str) and teams[team] != organisation:
+            problems.append(Problem("ref.team_organisation",
+                                    message("ref.team_organisation", value=team, organisation=organisation, owner=teams[team]),
+                                    Location(pointer + "/team"), message("ref.team_organisation.hint", value=team, owner=teams[team])))
+        if isinstance(step_id, str):
+            earlier.append(step_id)
     return problems
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import IO
 
 from .output_target import Target, open_in_place, target_of, write_all
+from .unnamed_file import link_into_place, open_unnamed
 
 _SPOOL_BYTES = 8 * 1024 * 1024  # what a report written in place may hold in memory before it goes to disk
 _RANDOM_PART = 8  # the length of the random part of tempfile's names
@@ -46,7 +47,9 @@ def temp_prefix(name: str, folder: str) -> str:
 
 
 class _Replacement:
-    """A temporary file beside a regular file, renamed over it when complete."""
+    """A temporary file beside a regular file, renamed over it when complete. Where the system can,
+    the temporary file has no name until then (unnamed_file.py), so a process killed half-way
+    (`kill -9`, the out-of-memory killer) leaves nothing behind."""
 
     def __init__(self, path: str) -> None:
         self.target = Path(path)
@@ -58,22 +61,30 @@ class _Replacement:
             self.mode = _default_mode()
             self.owner = None
         folder = os.fspath(self.target.parent) or "."
-        handle, self.temp_name = tempfile.mkstemp(prefix=temp_prefix(self.target.name, folder), suffix=".tmp",
-                                                  dir=folder)
+        handle = open_unnamed(folder)
+        self.temp_name: str | None = None
+        if handle is None:
+            handle, self.temp_name = tempfile.mkstemp(prefix=temp_prefix(self.target.name, folder), suffix=".tmp",
+                                                      dir=folder)
         self.stream: IO[bytes] = os.fdopen(handle, "wb")
 
     def commit(self) -> None:
         try:
             self.stream.flush()
-            os.fsync(self.stream.fileno())
-            self.stream.close()
-            os.chmod(self.temp_name, self.mode)
-            if self.owner is not None and hasattr(os, "chown"):
+            descriptor = self.stream.fileno()
+            os.fsync(descriptor)
+            os.fchmod(descriptor, self.mode)
+            if self.owner is not None and hasattr(os, "fchown"):
                 try:  # keep the owner of the file replaced, where this process may (as root)
-                    os.chown(self.temp_name, *self.owner)
+                    os.fchown(descriptor, *self.owner)
                 except OSError:
                     pass
-            os.replace(self.temp_name, self.target)
+            if self.temp_name is None:
+                link_into_place(descriptor, self.target)
+                self.stream.close()
+            else:
+                self.stream.close()
+                os.replace(self.temp_name, self.target)
         except BaseException:
             self.discard()
             raise
@@ -83,6 +94,8 @@ class _Replacement:
             self.stream.close()
         except OSError:
             pass
+        if self.temp_name is None:  # a nameless file: closing it was all
+            return
         try:
             os.unlink(self.temp_name)
         except FileNotFoundError:

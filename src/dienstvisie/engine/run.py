@@ -12,8 +12,9 @@ while the calling thread watches the clock; a check that overruns becomes an `er
 daemon thread: it cannot be killed, and does not keep the process alive), and the remaining
 checks go on in another thread. Limits, also in docs/configuration.md: an abandoned check keeps
 using CPU until it returns or the process ends (in a long-lived `--jobs` worker process too), and
-a check stuck in C code that holds the GIL (a catastrophic regular expression) stalls the whole
-process, which no thread-based limit can interrupt. `check_timeout=None` (or 0) runs the checks
+a plugin's check stuck in C code that holds the GIL stalls the whole process, which no
+thread-based limit can interrupt (rule-set patterns cannot: they run on RE2, in linear time, see
+rule_patterns.py). `check_timeout=None` (or 0) runs the checks
 in the calling thread, without a limit.
 """
 
@@ -27,7 +28,11 @@ import threading
 import time
 from collections.abc import Sequence
 
+import attrs
+
 from ..checks.meta import STALE_EXPLANATION, STALE_EXPLANATION_ID
+from ..checks.questions import effective_answers
+from .exit_guard import contained_exit
 from ..model.check import Check, CheckContext, Outcome, Severity, Status
 from ..model.finding import ExplanationNote, Finding
 from ..model.problem import Location
@@ -36,6 +41,7 @@ from ..model.service import Explanation, ServiceConcept
 from ..model.text import Text
 from ..model.vision import Vision
 from ..model.vocabulary import Vocabularies
+from .overlap import merge_root_causes
 from .check_ids import CheckIds, explanation_note
 from .scoring import score_report
 from .selection import Selection
@@ -101,18 +107,19 @@ def _run_one(check: Check, context: CheckContext) -> CheckResult:
     """The outcomes of a check, or a description of what went wrong in it."""
     outcomes: list[Outcome] = []
     try:
-        for outcome in check.function(context):
-            problem = _garbage(outcome)
-            if problem is not None:
-                return problem
-            outcomes.append(outcome)
-            if len(outcomes) > MAX_OUTCOMES:
-                return f"yielded more than {MAX_OUTCOMES} outcomes"
+        with contained_exit():  # os._exit in a check: an error of that check, as sys.exit is
+            for outcome in check.function(context):
+                problem = _garbage(outcome)
+                if problem is not None:
+                    return problem
+                outcomes.append(outcome)
+                if len(outcomes) > MAX_OUTCOMES:
+                    return f"yielded more than {MAX_OUTCOMES} outcomes"
     except Exception as error:  # isolate: one broken check must not stop the others
         return _describe(error)
     except (KeyboardInterrupt, _Alarm):  # Ctrl-C stops the run; the alarm is the time limit's (see _run_here)
         raise
-    except BaseException as error:  # sys.exit() in a check: an error of that check, not the end of the run
+    except BaseException as error:  # sys.exit() or os._exit() in a check: an error of that check, not the end of the run
         return _describe(error)
     return outcomes
 
@@ -135,6 +142,7 @@ class _Batch:
         self.current = first  # index of the check running now
         self.started = time.monotonic()
         self.abandoned = False
+        self.interrupted = False  # a KeyboardInterrupt in a check: the caller's to raise, not this thread's
 
     def work(self) -> None:
         with self.lock:
@@ -144,7 +152,12 @@ class _Batch:
                 if self.abandoned or self.current >= len(self.checks):
                     break
                 check = self.checks[self.current]
-            result = _run_one(check, self.context)
+            try:
+                result = _run_one(check, self.context)
+            except KeyboardInterrupt:
+                with self.lock:
+                    self.interrupted = True
+                break
             with self.lock:
                 if self.abandoned:  # too late: the caller has given up on this check
                     break
@@ -280,6 +293,8 @@ def _run_threaded(checks: Sequence[Check], context: CheckContext, limit: float) 
         _Worker.take().jobs.put(batch)
         while True:
             with batch.lock:
+                if batch.interrupted:  # Ctrl-C stops the run, as it would without a time limit
+                    raise KeyboardInterrupt
                 if batch.current >= len(checks):
                     break
                 remaining = batch.started + limit - time.monotonic()
@@ -291,6 +306,20 @@ def _run_threaded(checks: Sequence[Check], context: CheckContext, limit: float) 
         if batch.abandoned:
             results.append(_timed_out(limit))
     return results
+
+
+def _spelled(pointer: str, source_map: SourceMap) -> str:
+    """A hand-over's pointer in the spelling the document uses: a format-2 document may write one
+    `handover` (the format-1 spelling) where the checks say `handovers/0`, and the other way round."""
+    if not source_map.positions or "/handover" not in pointer or pointer in source_map.positions:
+        return pointer
+    head, sep, tail = pointer.partition("/handovers/0")
+    if sep and f"{head}/handover" in source_map.positions:
+        return f"{head}/handover{tail}"
+    head, sep, tail = pointer.partition("/handover")
+    if sep and not tail.startswith("s") and f"{head}/handovers/0" in source_map.positions:
+        return f"{head}/handovers/0{tail}"
+    return pointer
 
 
 def _findings_of(check: Check, result: CheckResult, severity: Severity, source_map: SourceMap) -> list[Finding]:
@@ -309,15 +338,17 @@ def _findings_of(check: Check, result: CheckResult, severity: Severity, source_m
         Finding(
             check=check.id, principles=check.principles, status=_STATUS_OF_KIND[outcome.kind],
             severity=outcome.severity or severity, message=outcome.message or check.title,
-            location=source_map.locate(outcome.pointer), step=outcome.step,
-            suggestion=check.suggestion if outcome.kind in ("failed", "needs_review") else None,
+            location=source_map.locate(_spelled(outcome.pointer, source_map)), step=outcome.step,
+            suggestion=(outcome.suggestion or check.suggestion) if outcome.kind in ("failed", "needs_review") else None,
+            credit=outcome.credit,
         )
         for outcome in result
     ]
 
 
 def _matches(explanation: Explanation, finding: Finding) -> bool:
-    return explanation.check == finding.check and explanation.step in (None, finding.step)
+    """The explanation names this finding's check, or a related check that found the same cause."""
+    return explanation.check in finding.checks and explanation.step in (None, finding.step)
 
 
 def _expired(explanation: Explanation, today: datetime.date) -> bool:
@@ -335,19 +366,15 @@ def _explain(findings: list[Finding], service: ServiceConcept, today: datetime.d
     result = []
     for finding in findings:
         if finding.status is Status.FAILED:
-            for index, explanation in enumerate(service.explanations):
-                if _matches(explanation, finding):
-                    used.add(index)
-                    expired = _expired(explanation, today)
-                    note = ExplanationNote(reason=explanation.reason, decided_by=explanation.decided_by,
-                                           until=explanation.until, expired=expired)
-                    status = Status.FAILED if expired else Status.EXPLAINED
-                    finding = Finding(
-                        check=finding.check, principles=finding.principles, status=status, severity=finding.severity,
-                        message=finding.message, location=finding.location, step=finding.step,
-                        suggestion=finding.suggestion, explanation=note,
-                    )
-                    break
+            matching = [index for index, explanation in enumerate(service.explanations) if _matches(explanation, finding)]
+            if matching:
+                used.update(matching)  # a merged finding may be explained under each of its checks
+                explanation = service.explanations[matching[0]]
+                expired = _expired(explanation, today)
+                note = ExplanationNote(reason=explanation.reason, decided_by=explanation.decided_by,
+                                       until=explanation.until, expired=expired)
+                status = Status.FAILED if expired else Status.EXPLAINED
+                finding = attrs.evolve(finding, status=status, explanation=note)
         result.append(finding)
     return result, used
 
@@ -414,6 +441,7 @@ def run_checks(
     findings: list[Finding] = []
     for check, result in zip(selected, _run_all(selected, context, check_timeout), strict=True):
         findings += _findings_of(check, result, selection.severity_of(check), source_map)
+    findings = merge_root_causes(findings, selected, _natural_key)
     findings, used = _explain(findings, service, today)
     known = known_check_ids if known_check_ids is not None else {check.id for check in checks}
     if selection.selects(STALE_EXPLANATION_ID):
@@ -426,6 +454,7 @@ def run_checks(
     findings.sort(key=lambda f: (_natural_key(f.check), _pointer_key(f.location.pointer)))
     return Report(
         service=service.id, title=service.title, vision=vision.id, vision_version=vision.version,
-        findings=tuple(findings), scores=score_report(findings, vision, selected, selection),
+        findings=tuple(findings), scores=score_report(findings, vision, selected, selection,
+                                                        effective_answers(service, vision)),
         file=source_map.file, concept=service,
     )

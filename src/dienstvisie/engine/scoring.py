@@ -5,22 +5,31 @@ The formula (documented in docs/scores.md):
 * Each selected check that serves the principle gets one state from its findings: `failed` if any
   finding failed, else `explained` if any was explained, else `passed` if any passed. A check
   whose findings are all not_applicable, needs_review or error is *not scored*.
+* A *graded* check (the guiding questions) earns the mean `credit` of its findings that carry one
+  (an explained finding earns 1); with none, it is not scored. `ja` 1, `deels` ½, `nee` 0.
 * Each scored check weighs by its severity: info 1, minor 2, major 4, critical 8.
-* score = 100 × (weight of passed and explained checks) / (weight of all scored checks).
-  Comply or explain: an explained deviation counts as accepted.
+* score = 100 × (weight earned: passed and explained checks, graded checks' share) / (weight of all
+  scored checks). Comply or explain: an explained deviation counts as accepted.
 * coverage: `applicable` scored checks of `total` selected checks of the principle.
 * A starting point is scored the same way over the checks of every principle that serves it,
   each check counted once. With no scored check, the score is None (shown as "–").
+* assessment coverage: of the principle's guiding questions (when its question check is selected),
+  how many the team answered so that they count (`questions.is_assessed`); a starting point adds up
+  its principles. Unanswered questions lower this figure, never the score.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+import attrs
+
+from ..checks.questions import is_assessed, question_check_id
 from ..model.check import Check, Status
 from ..model.finding import Finding
 from ..model.report import Score
-from ..model.vision import Vision
+from ..model.service import Answer
+from ..model.vision import DesignPrinciple, Vision
 from .selection import Selection
 
 _SCORED = (Status.FAILED, Status.EXPLAINED, Status.PASSED)
@@ -35,36 +44,78 @@ def check_state(findings: Iterable[Finding]) -> Status | None:
     return None
 
 
-def _score(item_id: str, kind: str, checks: Sequence[Check], states: dict[str, Status | None], selection: Selection) -> Score:
-    earned = possible = 0
-    applicable = failed = 0
+def graded_share(findings: Iterable[Finding]) -> float | None:
+    """What a graded check earns of its weight: the mean credit of its credited findings, or None."""
+    credits = [1.0 if finding.status is Status.EXPLAINED else finding.credit
+               for finding in findings
+               if finding.credit is not None and finding.status in _SCORED]
+    return sum(credits) / len(credits) if credits else None
+
+
+def _share(check: Check, findings: list[Finding]) -> float | None:
+    """The share of its weight a check earns, or None when it is not scored."""
+    if check.graded:
+        return graded_share(findings)
+    state = check_state(findings)
+    if state is None:
+        return None
+    return 0.0 if state is Status.FAILED else 1.0
+
+
+@attrs.frozen
+class _Tally:
+    share: float | None
+    failed: bool
+
+
+def _score(item_id: str, kind: str, checks: Sequence[Check], tallies: dict[str, _Tally], selection: Selection,
+           questions: tuple[int, int]) -> Score:
+    earned = 0.0
+    possible = applicable = failed = 0
     for check in checks:
-        state = states.get(check.id)
-        if state is None:
+        tally = tallies[check.id]
+        failed += tally.failed
+        if tally.share is None:
             continue
         weight = selection.severity_of(check).weight
         applicable += 1
         possible += weight
-        if state is Status.FAILED:
-            failed += 1
-        else:
-            earned += weight
+        earned += weight * tally.share
     score = round(100 * earned / possible, 1) if possible else None
-    return Score(id=item_id, kind=kind, score=score, applicable=applicable, total=len(checks), failed=failed)
+    return Score(id=item_id, kind=kind, score=score, applicable=applicable, total=len(checks), failed=failed,
+                 questions=questions[0], assessed=questions[1])
 
 
-def score_report(findings: Sequence[Finding], vision: Vision, checks: Sequence[Check], selection: Selection) -> tuple[Score, ...]:
-    """Scores for every principle, then every starting point, of `vision`."""
+def _assessment(principle: DesignPrinciple, selected: set[str], answers: dict[str, Answer]) -> tuple[int, int]:
+    """(questions, assessed) of a principle; (0, 0) when its question check is not selected."""
+    if question_check_id(principle) not in selected:
+        return (0, 0)
+    questions = principle.questions
+    return (len(questions), sum(1 for question in questions if is_assessed(answers.get(question.id))))
+
+
+def score_report(findings: Sequence[Finding], vision: Vision, checks: Sequence[Check], selection: Selection,
+                 answers: Sequence[Answer] = ()) -> tuple[Score, ...]:
+    """Scores for every principle, then every starting point, of `vision`; `answers` are the
+    team's answers to the guiding questions, for the assessment coverage."""
     by_check: dict[str, list[Finding]] = {}
     for finding in findings:
         by_check.setdefault(finding.check, []).append(finding)
-    states = {check.id: check_state(by_check.get(check.id, [])) for check in checks}
+    tallies = {}
+    for check in checks:
+        found = by_check.get(check.id, [])
+        tallies[check.id] = _Tally(share=_share(check, found), failed=check_state(found) is Status.FAILED)
+    selected = {check.id for check in checks}
+    by_question = {answer.question: answer for answer in answers}
+    assessment = {p.id: _assessment(p, selected, by_question) for p in vision.principles}
     scores = []
     for principle in vision.principles:
         serving = [check for check in checks if principle.id in check.principles]
-        scores.append(_score(principle.id, "principle", serving, states, selection))
+        scores.append(_score(principle.id, "principle", serving, tallies, selection, assessment[principle.id]))
     for point in vision.starting_points:
         principle_ids = {p.id for p in vision.principles if point.id in p.serves}
         serving = [check for check in checks if principle_ids.intersection(check.principles)]
-        scores.append(_score(point.id, "starting_point", serving, states, selection))
+        asked = [assessment[p] for p in sorted(principle_ids)]
+        scores.append(_score(point.id, "starting_point", serving, tallies, selection,
+                             (sum(q for q, _ in asked), sum(a for _, a in asked))))
     return tuple(scores)

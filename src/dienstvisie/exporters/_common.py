@@ -47,6 +47,10 @@ LABELS: dict[str, dict[Language, str]] = {
     "coverage_of": {"nl": "{applicable} van {total} checks gescoord",
                     "en": "{applicable} of {total} checks scored"},
     "failed_checks": {"nl": "Checks niet voldaan", "en": "Checks failed"},
+    "assessment": {"nl": "Zelfbeoordeling", "en": "Self-assessment"},
+    "assessment_of": {"nl": "{assessed} van {questions} toetsvragen beantwoord",
+                      "en": "{assessed} of {questions} guiding questions answered"},
+    "assessment_short": {"nl": "toetsvragen {assessed}/{questions}", "en": "questions {assessed}/{questions}"},
     "not_scored": {"nl": "niet gescoord", "en": "not scored"},
     "chart_desc": {"nl": "Score van 0 tot 100 per onderdeel; de tabel eronder geeft dezelfde cijfers.",
                    "en": "Score from 0 to 100 per item; the table below gives the same figures."},
@@ -89,9 +93,11 @@ LABELS: dict[str, dict[Language, str]] = {
     "initiative.burger": {"nl": "persoon zelf", "en": "the person"},
     "initiative.overheid": {"nl": "overheid", "en": "government"},
     "initiative.automatisch": {"nl": "automatisch", "en": "automatic"},
+    "initiative.derde": {"nl": "derde (signaal of melding)", "en": "third party (signal)"},
     "initiative_short.burger": {"nl": "persoon doet zelf", "en": "person acts"},
     "initiative_short.overheid": {"nl": "overheid komt", "en": "government acts"},
     "initiative_short.automatisch": {"nl": "gaat vanzelf", "en": "happens by itself"},
+    "initiative_short.derde": {"nl": "derde meldt", "en": "third party signals"},
     "findings_by_principle": {"nl": "Bevindingen per ontwerpprincipe", "en": "Findings by design principle"},
     "document": {"nl": "Document", "en": "Document"},
     "no_findings": {"nl": "Geen bevindingen die aandacht vragen.", "en": "No findings that need attention."},
@@ -203,6 +209,18 @@ def place(finding: Finding) -> str:
     return location.pointer or "/"
 
 
+def party_name(concept: ServiceConcept, party_id: str) -> str:
+    """The readable name of what a hand-over's `to` names: an organisation, or a team with its
+    organisation's name; the id itself when the document knows neither."""
+    team = concept.team(party_id)
+    if team is not None:
+        return f"{team.name} ({concept.organisation_of(party_id).name})"
+    try:
+        return concept.organisation(party_id).name
+    except KeyError:
+        return party_id
+
+
 def step_index(finding: Finding, concept: ServiceConcept | None) -> int | None:
     """The index of the step a finding is about: from its `step`, else from a /steps/N pointer."""
     if concept is None:
@@ -260,6 +278,13 @@ def counts_text(report: Report, lang: Language) -> str:
 def scores_of(report: Report, kind: str) -> list[Score]:
     """The report's scores of one kind ('principle' or 'starting_point'), in report order."""
     return [score for score in report.scores if score.kind == kind]
+
+
+def assessment_text(score: Score, lang: Language, key: str = "assessment_of") -> str:
+    """'2 of 3 guiding questions answered' (the assessment coverage), or '–' when none are asked."""
+    if not score.questions:
+        return label("none_value", lang)
+    return label(key, lang).format(assessed=score.assessed, questions=score.questions)
 
 
 def score_text(score: Score, lang: Language) -> str:

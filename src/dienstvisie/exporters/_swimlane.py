@@ -15,7 +15,7 @@ from ..model.check import Status
 from ..model.finding import Finding
 from ..model.service import ServiceConcept
 from ..model.text import Language
-from ._common import ATTENTION, label, step_index
+from ._common import ATTENTION, label, party_name, step_index
 from ._html import text_markup, wrap
 
 LANE_LABEL_W = 156
@@ -142,14 +142,18 @@ def journey(journey_id: str, concept: ServiceConcept, findings: tuple[Finding, .
         title = step.title.get(lang)
         handover_text = ""
         if step.handover is not None:
-            handover = step.handover
-            to_name = names.get(handover.to, handover.to)
+            handover = step.handover  # the journey is drawn as a line: the first hand-over has the arrow
+            to_name = party_name(concept, handover.to)
+            to_organisation = concept.organisation_id(handover.to)  # a team lives in its organisation's lane
             word = label(f"kind.{handover.kind}", lang)
-            target = next((j for j in range(index + 1, len(concept.steps)) if concept.steps[j].organisation == handover.to), None)
+            target = next((j for j in range(index + 1, len(concept.steps)) if concept.steps[j].organisation == to_organisation), None)
             handover_text = label("handover_to", lang).format(to=to_name, kind=word)
             if target is None:
                 handover_text += f"; {label('no_target_step', lang).format(to=to_name)}"
-            arrows.append(_arrow(handover.kind, word, index, lane, target, lane_of.get(handover.to, lane), to_name))
+            for other in step.handovers[1:]:
+                handover_text += "; " + label("handover_to", lang).format(to=party_name(concept, other.to),
+                                                                         kind=label(f"kind.{other.kind}", lang))
+            arrows.append(_arrow(handover.kind, word, index, lane, target, lane_of.get(to_organisation, lane), to_name))
         boxes.append(StepBox(
             number=index + 1, id=step.id, title=text_markup(step.title, lang), title_text=title,
             lines=wrap(f"{index + 1}. {title}", 16, 3), organisation=names.get(step.organisation, step.organisation),

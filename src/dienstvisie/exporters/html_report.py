@@ -33,6 +33,7 @@ from ..model.vision import Vision
 from ._common import (
     ATTENTION,
     MARKS,
+    assessment_text,
     check_title,
     counts,
     groups,
@@ -67,6 +68,7 @@ class Bar:
     value: str
     score: str
     coverage: str
+    assessment: str
     failed: int
     scored: bool
 
@@ -100,7 +102,8 @@ def _chart(chart_id: str, kind: str, scores: list[Score], vision: Vision, servic
         bars.append(Bar(
             label=wrap(name, 42, 1)[0], name=name, y=CHART_TOP + row * CHART_ROW_H,
             width=round(CHART_BAR_W * (score.score or 0) / 100, 1), value=value, score=score_text(score, lang),
-            coverage=coverage, failed=score.failed, scored=score.score is not None,
+            coverage=coverage, assessment=assessment_text(score, lang), failed=score.failed,
+            scored=score.score is not None,
         ))
     axis_y = CHART_TOP + len(scores) * CHART_ROW_H
     summary = "; ".join(f"{bar.label}: {bar.score}" for bar in bars)

@@ -16,7 +16,7 @@ from ..model.check import Check, Severity
 from ..model.exporter import Exporter, RunContext, StreamOptions
 from ..model.finding import Finding
 from ..model.problem import Location, Problem
-from ..model.report import Report
+from ..model.report import Report, Score
 from ..model.run import CheckRun
 from ..model.text import Language, Text
 from ._stream import apply_baseline, run_of_one
@@ -52,6 +52,10 @@ def _finding(finding: Finding) -> dict[str, Any]:
     }
     if finding.step is not None:
         result["step"] = finding.step
+    if finding.related:
+        result["related"] = list(finding.related)
+    if finding.credit is not None:
+        result["credit"] = finding.credit
     if finding.suggestion is not None:
         result["suggestion"] = _text(finding.suggestion)
     if finding.explanation is not None:
@@ -70,6 +74,15 @@ def _check(check: Check) -> dict[str, Any]:
     }
 
 
+def _score(score: Score) -> dict[str, Any]:
+    result: dict[str, Any] = {"id": score.id, "kind": score.kind, "score": score.score, "applicable": score.applicable,
+                              "total": score.total, "failed": score.failed}
+    if score.questions:
+        result["assessment"] = {"assessed": score.assessed, "questions": score.questions,
+                                "coverage": round(score.assessed / score.questions, 3)}
+    return result
+
+
 def service_data(report: Report, run: CheckRun, known: int | None = None) -> dict[str, Any]:
     """One service of the JSON report; `known`: failed findings left out because a baseline holds them."""
     counts: dict[str, int] = {}
@@ -83,10 +96,7 @@ def service_data(report: Report, run: CheckRun, known: int | None = None) -> dic
         result["baseline"] = {"known": known}
     result.update({
         "counts": dict(sorted(counts.items())),
-        "scores": [
-            {"id": s.id, "kind": s.kind, "score": s.score, "applicable": s.applicable, "total": s.total, "failed": s.failed}
-            for s in report.scores
-        ],
+        "scores": [_score(score) for score in report.scores],
         "findings": [_finding(finding) for finding in report.findings],
     })
     return result

@@ -23,6 +23,7 @@ from ..model.text import Language, Text
 from ._common import (
     ATTENTION,
     MARKS,
+    assessment_text,
     check_title,
     clean,
     counts_text,
@@ -33,6 +34,7 @@ from ._common import (
     score_text,
     scores_of,
     services_count,
+    party_name,
     step_index,
 )
 
@@ -87,8 +89,9 @@ def _scores(report: Report, run: CheckRun, lang: Language) -> list[str]:
         scores = scores_of(report, kind)
         if not scores:
             continue
-        lines += [_row([label(heading, lang), label("score", lang), label("coverage", lang), label("failed_checks", lang)]),
-                  "|---|--:|---|--:|"]
+        lines += [_row([label(heading, lang), label("score", lang), label("coverage", lang), label("assessment", lang),
+                        label("failed_checks", lang)]),
+                  "|---|--:|---|---|--:|"]
         for score in scores:
             try:
                 title: Text = (run.vision.principle(score.id).title if kind == "principle"
@@ -97,7 +100,8 @@ def _scores(report: Report, run: CheckRun, lang: Language) -> list[str]:
             except KeyError:
                 name = score.id
             coverage = label("coverage_of", lang).format(applicable=score.applicable, total=score.total)
-            lines.append(_row([md(name), score_text(score, lang), coverage, str(score.failed)]))
+            lines.append(_row([md(name), score_text(score, lang), coverage, assessment_text(score, lang),
+                               str(score.failed)]))
         lines.append("")
     return lines
 
@@ -116,10 +120,9 @@ def _journey(report: Report, concept: ServiceConcept, lang: Language) -> list[st
         "|--:|---|---|---|---|---|",
     ]
     for index, step in enumerate(concept.steps):
-        handover = ""
-        if step.handover is not None:
-            handover = label("handover_to", lang).format(
-                to=md(names.get(step.handover.to, step.handover.to)), kind=label(f"kind.{step.handover.kind}", lang))
+        handover = "; ".join(
+            label("handover_to", lang).format(to=md(party_name(concept, item.to)), kind=label(f"kind.{item.kind}", lang))
+            for item in step.handovers)
         found = marks.get(index, [])
         tally = []
         for status in (Status.FAILED, Status.ERROR, Status.EXPLAINED):

@@ -19,6 +19,7 @@ from ..model.report import Report, Score
 from ..model.plugin import PluginFailure
 from ..model.run import CheckRun
 from ..model.text import Language, Text
+from ._common import assessment_text
 from ..model.vision import Vision
 from ._common import terminal_safe as _t
 from ._stream import WORDS, apply_baseline, run_of_one
@@ -111,7 +112,8 @@ def _group_lines(findings: list[Finding], lang: Language, style: _Style) -> list
     lines: list[str] = []
     for index, finding in enumerate(findings):
         following = findings[index + 1] if index + 1 < len(findings) else None
-        last_of_kind = following is None or (following.check, following.status) != (finding.check, finding.status)
+        last_of_kind = following is None or (following.check, following.status, following.suggestion) != (
+            finding.check, finding.status, finding.suggestion)
         lines += _finding_lines(finding, lang, style, with_suggestion=last_of_kind)
     return lines
 
@@ -130,8 +132,9 @@ def _report_lines(report: Report, run: CheckRun, lang: Language, style: _Style) 
         head = f"  {style(_t(principle.id), 'bold')} {_t(principle.title.get(lang)):<36}"
         if score is not None:
             colour = "green" if score.score is not None and score.score >= 80 else "yellow" if (score.score or 0) >= 50 else "red"
+            asked = f", {assessment_text(score, lang, 'assessment_short')}" if score.questions else ""
             head += f" {style(_bar(score.score), colour)} {_score_text(score)}  " + style(
-                f"({score.applicable}/{score.total} {_WORDS['checks'][lang]})", "dim")
+                f"({score.applicable}/{score.total} {_WORDS['checks'][lang]}{asked})", "dim")
         lines.append(head)
         lines += _group_lines([f for f in report.findings if principle.id in f.principles and _shown(f)], lang, style)
     meta = [f for f in report.findings if not f.principles and _shown(f)]

@@ -89,16 +89,19 @@ class Outcome:
     pointer: str = ""
     step: str | None = None
     severity: Severity | None = None  # None: the check's default severity
+    credit: float | None = None  # graded checks: the share (0–1) of the check's weight this place earns
+    suggestion: Text | None = None  # None: the check's suggestion; else one that fits this outcome
 
 
-def fail(message: Text, *, pointer: str = "", step: str | None = None, severity: Severity | None = None) -> Outcome:
+def fail(message: Text, *, pointer: str = "", step: str | None = None, severity: Severity | None = None,
+         credit: float | None = None, suggestion: Text | None = None) -> Outcome:
     """The service falls short here."""
-    return Outcome("failed", message, pointer, step, severity)
+    return Outcome("failed", message, pointer, step, severity, credit, suggestion)
 
 
-def ok(message: Text | None = None, *, pointer: str = "", step: str | None = None) -> Outcome:
+def ok(message: Text | None = None, *, pointer: str = "", step: str | None = None, credit: float | None = None) -> Outcome:
     """The service honours the check here (a check that yields nothing has passed as well)."""
-    return Outcome("passed", message, pointer, step)
+    return Outcome("passed", message, pointer, step, None, credit)
 
 
 def skip(message: Text | None = None) -> Outcome:
@@ -106,9 +109,9 @@ def skip(message: Text | None = None) -> Outcome:
     return Outcome("not_applicable", message)
 
 
-def review(message: Text, *, pointer: str = "", step: str | None = None) -> Outcome:
+def review(message: Text, *, pointer: str = "", step: str | None = None, suggestion: Text | None = None) -> Outcome:
     """A person has to judge this; the document alone cannot tell."""
-    return Outcome("needs_review", message, pointer, step)
+    return Outcome("needs_review", message, pointer, step, None, None, suggestion)
 
 
 @attrs.frozen
@@ -143,6 +146,11 @@ class Check:
     `example_pass` are short YAML snippets that `dienstvisie rules ID` shows. `status` is stable,
     preview (runs only with `--preview`) or deprecated; for the built-in checks it comes from the
     table of check ids (`dienstvisie.checks.ids`), which overrides what a check says itself.
+
+    `cause` names a root cause several checks can find: failed findings of checks with the same
+    cause at the same place (pointer and step) are reported as one finding that names the others
+    (see engine/overlap.py). `graded`: the check is scored by the mean `credit` of its outcomes
+    instead of failed-or-not (the guiding questions: ja 1, deels ½, nee 0).
     """
 
     id: str
@@ -156,6 +164,8 @@ class Check:
     example_fail: str | None = None
     example_pass: str | None = None
     status: CheckStatus = CheckStatus.STABLE
+    cause: str | None = None
+    graded: bool = False
 
 
 def define_check(
@@ -170,6 +180,7 @@ def define_check(
     example_fail: str | None = None,
     example_pass: str | None = None,
     status: CheckStatus = CheckStatus.STABLE,
+    cause: str | None = None,
 ) -> Callable[[CheckFunction], Check]:
     """Decorator that turns a check function into a `Check`, in the style of pytest fixtures.
 
@@ -182,7 +193,7 @@ def define_check(
         return Check(
             id=id, title=title, rationale=rationale, principles=principles, severity=severity,
             suggestion=suggestion, function=function, origin=origin,
-            example_fail=example_fail, example_pass=example_pass, status=status,
+            example_fail=example_fail, example_pass=example_pass, status=status, cause=cause,
         )
 
     return wrap

@@ -21,7 +21,12 @@ class ExplanationNote:
 
 @attrs.frozen
 class Finding:
-    """What one check found at one place; `status` says whether it passed, failed, was explained …"""
+    """What one check found at one place; `status` says whether it passed, failed, was explained …
+
+    `related`: other checks that found the same root cause at this place (reported once, here);
+    an explanation or baseline entry for any of them matches this finding. `credit`: for a graded
+    check, the share of the check's weight this finding earns (None: counted by its status).
+    """
 
     check: str
     principles: tuple[str, ...]
@@ -32,3 +37,10 @@ class Finding:
     step: str | None = None
     suggestion: Text | None = None
     explanation: ExplanationNote | None = None
+    related: tuple[str, ...] = ()
+    credit: float | None = None
+
+    @property
+    def checks(self) -> tuple[str, ...]:
+        """This finding's check and the related checks that found the same root cause."""
+        return (self.check, *self.related)

@@ -14,6 +14,8 @@ class Score:
     """A 0–100 score for a design principle or starting point, with its coverage.
 
     `score` is None when no check of it applied. `applicable` of `total` checks applied.
+    `assessed` of `questions` guiding questions the team has answered (the *assessment coverage*:
+    unanswered questions lower it, never the score; `questions` is 0 when none are asked).
     """
 
     id: str
@@ -22,6 +24,13 @@ class Score:
     applicable: int
     total: int
     failed: int = 0
+    questions: int = 0
+    assessed: int = 0
+
+    @property
+    def assessment_coverage(self) -> float | None:
+        """The share of the guiding questions answered, 0–1; None when there are none."""
+        return self.assessed / self.questions if self.questions else None
 
 
 @attrs.frozen

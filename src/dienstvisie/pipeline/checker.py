@@ -47,10 +47,12 @@ def resolve_vision(vision: str | Vision | None, plugins: Plugins) -> Vision:
     return visions[wanted]
 
 
-def all_checks(vision: Vision, plugins: Plugins) -> tuple[Check, ...]:
+def all_checks(vision: Vision, plugins: Plugins, *, require_assessment: bool = False) -> tuple[Check, ...]:
     """Every check for `vision`: the plugins' checks, the guiding questions, and the meta checks,
-    each with the status the table of check ids gives it."""
-    return with_status(tuple(plugins.checks(vision)) + question_checks(vision) + META_CHECKS, plugins.check_ids())
+    each with the status the table of check ids gives it. With `require_assessment`, open guiding
+    questions fail instead of needing review."""
+    questions = question_checks(vision, require_assessment=require_assessment)
+    return with_status(tuple(plugins.checks(vision)) + questions + META_CHECKS, plugins.check_ids())
 
 
 @attrs.frozen
@@ -79,11 +81,12 @@ class Checker:
         selection: Selection = Selection(),
         today: datetime.date | None = None,
         check_timeout: float | None = DEFAULT_CHECK_TIMEOUT,
+        require_assessment: bool = False,
     ) -> Checker:
         """A checker for `vision` (an id, an object or None: the shipped default) with `plugins`;
         `UnknownVisionError` when no plugin has that vision."""
         active = resolve_vision(vision, plugins)
-        return cls(plugins=plugins, vision=active, checks=all_checks(active, plugins),
+        return cls(plugins=plugins, vision=active, checks=all_checks(active, plugins, require_assessment=require_assessment),
                    vocabularies=plugins.vocabularies(), selection=selection, today=today,
                    check_timeout=check_timeout, check_ids=plugins.check_ids())
 

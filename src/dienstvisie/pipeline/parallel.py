@@ -16,6 +16,9 @@ items, and the main process consumes them in the same order, so a report is byte
 Plugin failures that happen while a document is checked travel with its item, in order.
 
 With `jobs > 1` the `dienstvisie_report` hook runs in the worker process that checked the service.
+A worker process that dies (a check that ends its process, the out-of-memory killer) costs only the
+document it was checking, which becomes an error of that document; the others are checked by a new
+worker (see worker_pool.py). Worker processes die with the main process.
 """
 
 from __future__ import annotations
@@ -26,7 +29,6 @@ import multiprocessing
 import os
 import signal
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -79,6 +81,7 @@ class RunSpec:
     today: datetime.date = attrs.field(factory=datetime.date.today)
     check_timeout: float | None = DEFAULT_CHECK_TIMEOUT
     preview: bool = False
+    require_assessment: bool = False  # open guiding questions fail instead of needing review
 
 
 class Session:
@@ -104,7 +107,8 @@ class Session:
                               severity={key: Severity(value) for key, value in spec.severity},
                               preview=spec.preview)
         self.checker: Checker = Checker.create(self.plugins, spec.vision, selection=selection, today=spec.today,
-                                               check_timeout=spec.check_timeout)
+                                               check_timeout=spec.check_timeout,
+                                               require_assessment=spec.require_assessment)
 
     @property
     def vision(self) -> Vision:
@@ -220,15 +224,49 @@ _worker: tuple[Session, Finisher] | None = None
 
 
 def _start_worker(spec: RunSpec, finish: Finisher) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     global _worker
     _worker = (session_for(spec), finish)
 
 
-def _work(files: Sequence[str]) -> list[Checked]:
+def _check_one(path: str) -> Checked:
     assert _worker is not None, "worker process without a session"
     session, finish = _worker
-    return [session.check_file(path, finish) for path in files]
+    return session.check_file(path, finish)
+
+
+def _how_it_ended(exitcode: int | None) -> tuple[str, str]:
+    if exitcode is not None and exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = f"signal {-exitcode}"
+        if -exitcode == signal.SIGKILL:
+            return (f"gestopt door {name}, bijvoorbeeld omdat het geheugen op was",
+                    f"killed by {name}, for instance because memory ran out")
+        return f"gestopt door {name}", f"killed by {name}"
+    return f"beëindigd met code {exitcode}", f"ended with exit code {exitcode}"
+
+
+def lost(path: str, exitcode: int | None) -> Checked:
+    """The item of a document whose worker process ended while checking it: an error, not a report."""
+    from ..model.problem import Location
+    from ..model.text import Text
+
+    how_nl, how_en = _how_it_ended(exitcode)
+    problem = Problem(
+        "worker.lost",
+        Text(nl=f"het werkproces dat dit document controleerde is {how_nl}; het document is niet gecontroleerd",
+             en=f"the worker process checking this document {how_en}; the document was not checked"),
+        Location("", file=path),
+        Text(nl="Controleer het apart (zonder --jobs, met --debug) om te zien welke check of plugin het proces stopt.",
+             en="Check it on its own (without --jobs, with --debug) to see which check or plugin stops the process."),
+    )
+    return Checked(file=path, failure=LoadFailure(file=path, problems=(problem,), exit_code=EXIT_WORKER_LOST),
+                   document_error=(path, (problem,)))
+
+
+EXIT_WORKER_LOST = 2
+"""A document whose worker process died counts as a document that could not be checked."""
 
 
 def worker_count(files: int, jobs: int) -> int:
@@ -252,8 +290,12 @@ def check_files(
 
     `session` is this process's session of `spec` (default: `session_for(spec)`); `start_method`
     is multiprocessing's (fork, spawn, forkserver; None: the platform's default). Raises what
-    `Session` raises when the run cannot be set up.
+    `Session` raises when the run cannot be set up. A document whose worker process dies (a check
+    that ends its process, the out-of-memory killer) is an error of that document (`lost`); the
+    others are checked. The workers die with this process.
     """
+    from .worker_pool import Lost, run_in_workers
+
     session = session or session_for(spec)  # also in parallel runs: set-up errors show here, once
     # standard input is this process's: a run that reads it checks here
     workers = 0 if STDIN in files else worker_count(len(files), jobs)
@@ -262,13 +304,11 @@ def check_files(
             yield session.check_file(path, finish)
         return
     chunk = max(1, min(MAX_CHUNK, math.ceil(len(files) / (workers * 8))))
-    chunks = [list(files[start:start + chunk]) for start in range(0, len(files), chunk)]
     context = multiprocessing.get_context(start_method)
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
-                             initargs=(spec, finish)) as pool:
-        try:
-            for batch in pool.map(_work, chunks):
-                yield from batch
-        except BaseException:  # stopped early (an error, Ctrl-C, the consumer gave up): do no more work
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+    results = run_in_workers(list(files), _check_one, workers=workers, chunk=chunk, context=context,
+                             initializer=_start_worker, initargs=(spec, finish))
+    try:
+        for path, result in zip(files, results, strict=True):
+            yield lost(path, result.exitcode) if isinstance(result, Lost) else result
+    finally:
+        results.close()  # stopped early (an error, Ctrl-C, the consumer gave up): the workers are ended now

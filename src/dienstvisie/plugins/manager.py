@@ -19,22 +19,16 @@ import pluggy
 
 from . import hookspecs
 from ..errors import DienstvisieError
+from ..engine.exit_guard import ProcessExit, contained_exit
 from ..model.check import Check
+from ..model.plugin import PluginFailure, PluginInfo
+from ..model.report import Report
+from ..model.service import ServiceConcept
+from ..model.vision import Vision
+from ..model.vocabulary import Vocabularies, Vocabulary
 from ..model.exporter import Exporter
-from ..model.plugin import PluginFailure, PluginInfo
-from ..model.report import Report
-from ..model.service import ServiceConcept
 from ..model.text import Text
-from ..model.vision import Vision
-from ..model.vocabulary import Vocabularies, Vocabulary
-from ..errors import DienstvisieError
-from ..model.check import Check
 from ..model.check_id import CheckId
-from ..model.plugin import PluginFailure, PluginInfo
-from ..model.report import Report
-from ..model.service import ServiceConcept
-from ..model.vision import Vision
-from ..model.vocabulary import Vocabularies, Vocabulary
 
 if TYPE_CHECKING:
     from .rulesets import RuleSet
@@ -94,8 +88,9 @@ class Plugins:
         results: list[tuple[str, Any]] = []
         for impl in _in_order(hook.get_hookimpls()):
             try:
-                result = impl.function(**{name: kwargs[name] for name in impl.argnames})
-            except Exception as error:  # a faulty plugin must not stop the run
+                with contained_exit():
+                    result = impl.function(**{name: kwargs[name] for name in impl.argnames})
+            except (Exception, SystemExit, ProcessExit) as error:  # a faulty plugin must not stop the run
                 self._raised(impl.plugin_name, hook_name, error)
                 continue
             results.append((impl.plugin_name, result))
@@ -294,8 +289,9 @@ class Plugins:
         hook = self.manager.hook.dienstvisie_prepare_service
         for impl in _in_order(hook.get_hookimpls()):
             try:
-                result = impl.function(**{name: {"service": service, "vision": vision}[name] for name in impl.argnames})
-            except Exception as error:
+                with contained_exit():
+                    result = impl.function(**{name: {"service": service, "vision": vision}[name] for name in impl.argnames})
+            except (Exception, SystemExit, ProcessExit) as error:
                 self._raised(impl.plugin_name, "dienstvisie_prepare_service", error)
                 continue
             if isinstance(result, ServiceConcept):

@@ -46,6 +46,9 @@ from ..model.problem import Location, Problem
 from ..model.service import ServiceConcept
 from ..model.text import LANGUAGES, Language, Text
 from ..model.vision import Vision
+from .rule_patterns import (
+    MAX_REPEAT, META_FORMAT_CHECKER, condition_validator, pattern_problems, unevaluated_pattern_places,
+)
 from ..model.source_map import ParsedSource, SourceMap
 from ..visions import DEFAULT_VISION_ID
 
@@ -64,7 +67,12 @@ TARGETS: dict[str, str] = {
     "steps[].asks": "/steps/*/asks/*",
     "steps[].decision": "/steps/*/decision",
     "steps[].handover": "/steps/*/handover",
+    "steps[].handovers": "/steps/*/handovers/*",
+    "steps[].fetches": "/steps/*/fetches/*",
 }
+#: Named targets that mean something else in a format-2 document's plain data: there every
+#: hand-over is an item of `handovers` (a format-1 document keeps its single `handover`).
+FORMAT_2_TARGETS: dict[str, str] = {"steps[].handover": "/steps/*/handovers/*"}
 
 #: Placeholders a rule's message may use, besides `{target.FIELD}`.
 PLACEHOLDERS: tuple[str, ...] = (
@@ -192,10 +200,34 @@ def _remote_references(schema: Any, pointer: str) -> Iterator[str]:
             yield from _remote_references(value, f"{pointer}/{index}")
 
 
+_PATTERN_HINT = Text(
+    nl="Patronen in regelsets draaien op RE2, dat in lineaire tijd zoekt: zonder terugverwijzingen (\\1), "
+       f"zonder lookaround ((?=…), (?!…), (?<=…)), herhalingen tot {{{MAX_REPEAT}}}; \\z in plaats van \\Z.",
+    en="Patterns in rule sets run on RE2, which searches in linear time: no back-references (\\1), "
+       f"no look-around ((?=…), (?!…), (?<=…)), repetitions up to {{{MAX_REPEAT}}}; \\z instead of \\Z.",
+)
+
+
+def pattern_condition_problems(schema: Any, pointer: str) -> list[Problem]:
+    """Regular expressions in a condition that the linear-time engine cannot run."""
+    problems = [
+        _problem("rules.pattern", f"het patroon {pattern!r} kan niet in lineaire tijd worden uitgevoerd: {reason}",
+                 f"the pattern {pattern!r} cannot run in linear time: {reason}", pointer + place, _PATTERN_HINT)
+        for place, pattern, reason in pattern_problems(schema)
+    ]
+    problems += [
+        _problem("rules.pattern", "patternProperties kan niet samen met unevaluatedProperties in een voorwaarde",
+                 "patternProperties cannot be combined with unevaluatedProperties in a condition", pointer + place,
+                 Text(nl="Noem de velden in properties.", en="Name the fields in properties."))
+        for place in unevaluated_pattern_places(schema)
+    ]
+    return problems
+
+
 def _condition_problems(schema: Any, pointer: str) -> list[Problem]:
-    problems = []
-    try:
-        jsonschema.Draft202012Validator.check_schema(schema)
+    problems = pattern_condition_problems(schema, pointer)
+    try:  # regex formats are RE2's to judge (above): Python's `re` could overflow or hang on them
+        jsonschema.Draft202012Validator.check_schema(schema, format_checker=META_FORMAT_CHECKER)
     except SchemaError as error:
         where = "".join(f"/{part}" for part in error.absolute_path)
         problems.append(_problem("rules.condition", f"geen geldig JSON Schema: {error.message}",
@@ -419,21 +451,25 @@ def _step_of(service: ServiceConcept, pointer: str) -> str | None:
     return None
 
 
-def _validator(schema: Any) -> jsonschema.protocols.Validator:
-    cls = jsonschema.Draft202012Validator
-    return cls(schema, format_checker=cls.FORMAT_CHECKER)
-
-
 def rule_function(rule: Rule) -> CheckFunction:
-    """The check function of a rule: fail every applicable target that does not meet `require`."""
+    """The check function of a rule: fail every applicable target that does not meet `require`.
+
+    A rule whose patterns the linear-time engine cannot run (a `RuleSet` a plugin made itself,
+    never read from a file) is an error of that check, never evaluated by a backtracking engine.
+    """
     tokens = pointer_tokens(rule.pointer_pattern)
-    require = _validator(rule.require)
-    when = _validator(rule.when) if rule.when is not None else None
+    tokens_2 = pointer_tokens(FORMAT_2_TARGETS.get(rule.target, rule.pointer_pattern))
+    require = condition_validator(rule.require)
+    when = condition_validator(rule.when) if rule.when is not None else None
+    refused = [problem.message.get("en") for key, condition in (("when", rule.when), ("require", rule.require))
+               if condition is not None for problem in pattern_condition_problems(condition, f"/{key}")]
 
     def run(ctx: CheckContext) -> Iterator[Outcome]:
+        if refused:
+            raise ValueError("; ".join(refused))
         service = ctx.service
         applicable = 0
-        for pointer, value in targets(plain_service(service), tokens):
+        for pointer, value in targets(plain_service(service), tokens if service.dienstvisie == "1" else tokens_2):
             if when is not None and not when.is_valid(value):
                 continue
             applicable += 1

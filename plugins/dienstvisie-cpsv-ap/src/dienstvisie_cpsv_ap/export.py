@@ -135,7 +135,7 @@ class _Builder:
     def service(self, service: ServiceConcept) -> None:
         root = f"{self.base}{service.id}"
         event = self.typed(self.iri(root), self.CV.Event)
-        if service.life_events and "burger" in service.audience:
+        if service.life_events and {"burger", "huishouden"} & set(service.audience):  # a household is citizens
             self.typed(event, self.CV.LifeEvent)
         if service.life_events and "ondernemer" in service.audience:
             self.typed(event, self.CV.BusinessEvent)
@@ -194,14 +194,17 @@ class _Builder:
                 term = self.vocabularies.data_item(ask.data)
                 self.texts(evidence, self.DCT.title, term.name if term else Text(nl=vocab.humanise(ask.data)))
                 if ask.already_known_by:
-                    self.add(evidence, self.DCT.isPartOf, self.register(root, ask.already_known_by, org_nodes, organisations))
+                    self.add(evidence, self.DCT.isPartOf,
+                             self.register(root, ask.already_known_by, org_nodes, organisations, service))
                 self.add(node, self.CPSV.hasInput, evidence)
             if step.decision is not None:
-                output = self.typed(self.iri(f"{node}/besluit"), self.CV.Output)
-                self.add(output, self.DCT.identifier, self.literal(f"{step.id}-{vocab.OUTPUT_DECISION}"))
-                self.texts(output, self.DCT.title, Text(nl=f"Besluit: {step.title.get('nl')}",
-                                                       en=f"Decision: {step.title.get('en')}"))
-                self.add(output, self.DCT.type, self.concept("uitvoer", vocab.OUTPUT_DECISION, vocab.OUTPUTS[vocab.OUTPUT_DECISION]))
+                kind = step.decision.kind  # besluit, or (format 2) an uitkomst that is no formal decision
+                output = self.typed(self.iri(f"{node}/{kind}"), self.CV.Output)
+                self.add(output, self.DCT.identifier, self.literal(f"{step.id}-{kind}"))
+                word = vocab.OUTPUTS[kind]
+                self.texts(output, self.DCT.title, Text(nl=f"{word.get('nl')}: {step.title.get('nl')}",
+                                                       en=f"{word.get('en')}: {step.title.get('en')}"))
+                self.add(output, self.DCT.type, self.concept("uitvoer", kind, word))
                 self.add(node, self.CPSV.produces, output)
             if step.expected_days is not None:
                 self.add(node, self.CV.processingTime,
@@ -223,11 +226,19 @@ class _Builder:
         location = self.typed(self.iri(vocab.NETHERLANDS), self.DCT.Location)
         self.add(node, self.DCT.spatial, location)
 
-    def register(self, root: str, holder: str, org_nodes: dict[str, Any], organisations: dict[str, Any]) -> Any:
-        """The dataset (register) that already holds a data item, published by its holder."""
+    def register(self, root: str, holder: str, org_nodes: dict[str, Any], organisations: dict[str, Any],
+                 service: ServiceConcept | None = None) -> Any:
+        """The dataset (register) that already holds a data item, published by its holder: the
+        organisation of that id, the organisation that keeps that register (format 2 `registers`),
+        or an agent named by the id."""
         dataset = self.typed(self.iri(f"{root}/register/{holder}"), self.DCAT.Dataset)
         self.add(dataset, self.DCT.identifier, self.literal(holder))
-        if holder in organisations:
+        declared = next((r for r in service.registers if r.id == holder), None) if service is not None else None
+        if declared is not None and declared.kept_by in org_nodes:
+            publisher = org_nodes[declared.kept_by]
+            name = declared.name or holder
+            self.texts(dataset, self.DCT.title, Text(nl=name, en=name))
+        elif holder in organisations:
             name = organisations[holder].name
             publisher = org_nodes[holder]
             self.texts(dataset, self.DCT.title, Text(nl=f"Gegevens bij {name}", en=f"Data held by {name}"))

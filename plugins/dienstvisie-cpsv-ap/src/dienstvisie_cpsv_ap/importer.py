@@ -217,7 +217,7 @@ class _Importer:
                 "are steps of one draft: split it where needed"))
         single = services[0] if len(services) == 1 else None
 
-        data: dict[str, Any] = {"dienstvisie": "1"}
+        data: dict[str, Any] = {"dienstvisie": "2"}  # a new document: the current format
         stem = vocab.slugify(Path(self.source).stem, "dienst")
         data["id"] = (_slug_of(g, concept_event, stem) if concept_event is not None
                       else _slug_of(g, single, stem) if single is not None else stem)
@@ -402,16 +402,18 @@ class _Importer:
         asks = self._asks(service, pointer)
         if asks:
             step["asks"] = asks
-        decision = False
+        decision = outcome = False
         foreign_outputs: list[str] = []
         for output in g.nodes(service, g.CPSV.produces):
             kinds = [vocab.own_concept(str(node)) for node in g.nodes(output, g.DCT.type)]
             if ("uitvoer", vocab.OUTPUT_DECISION) in kinds:
                 decision = True
+            elif ("uitvoer", vocab.OUTPUT_OUTCOME) in kinds:  # format 2: no formal decision
+                decision = outcome = True
             else:
                 foreign_outputs.append(g.label(output) or g.literal(output, g.DCT.identifier) or str(output))
         if decision:
-            step["decision"] = {}
+            step["decision"] = {"kind": vocab.OUTPUT_OUTCOME} if outcome else {}
             self.comments.inside[f"{pointer}/decision"] = [self.say(_t(
                 "TODO: explained, appeal, informal_contact_first, discretion (uitleg, bezwaar, eerst informeel contact, "
                 "maatwerk): CPSV-AP kent ze niet",

@@ -1,7 +1,8 @@
 """Reading and writing RDF without ever touching the network.
 
 - Files are read with a size limit and must be UTF-8; malformed JSON-LD or Turtle is a
-  `DocumentError` with the line where the parser stopped (exit 1, no traceback).
+  `DocumentError` with the line where the parser stopped (exit 1, no traceback). Triples and JSON
+  nodes are counted as they are read, with limits of their own (see bounded.py).
 - A JSON-LD `@context` that names the CPSV-AP context (or any `…/cpsv-ap.jsonld`) is replaced by
   the local copy shipped in data/cpsv_ap/ *before* rdflib sees the document; any other remote
   context, and `@import`, is refused with a clear error instead of being fetched.
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from dienstvisie import DocumentError, Location, Problem, SourceError, Text
 
+from .bounded import MAX_JSON_NODES, MAX_TRIPLES, TooLarge, count_json_nodes, counting_store, limit
 from .vocab import CONTEXT_URL, PREFIXES, RDF
 
 if TYPE_CHECKING:
@@ -136,7 +138,31 @@ def parse_graph(text: str, path: str, syntax: str | None = None) -> tuple[Graph,
 
     syntax = syntax or syntax_of(path, text)
     notes: list[Text] = []
-    graph = Graph()
+    store = counting_store(limit("DIENSTVISIE_MAX_TRIPLES", MAX_TRIPLES))
+    graph = Graph(store=store)
+    try:
+        _parse_into(graph, text, path, syntax, notes)
+    except (TooLarge, DocumentError) as error:
+        if isinstance(error, DocumentError) and not store.exceeded:
+            raise
+        too_large = error if isinstance(error, TooLarge) else TooLarge("triples", store.maximum)
+        raise _too_large(path, too_large) from None
+    if store.exceeded:  # a parser that swallowed the stop
+        raise _too_large(path, TooLarge("triples", store.maximum))
+    return graph, notes
+
+
+def _too_large(path: str, error: TooLarge) -> DocumentError:
+    variable = "DIENSTVISIE_MAX_TRIPLES" if error.what == "triples" else "DIENSTVISIE_MAX_JSON_NODES"
+    what_nl = "triples (RDF-uitspraken)" if error.what == "triples" else "JSON-waarden"
+    return _problem(path, "cpsv.too_large", Text(
+        nl=f"meer dan {error.limit} {what_nl}: te groot om als dienstbeschrijving in te lezen",
+        en=f"more than {error.limit} {error.what}: too large to read as a service description"),
+        hint=Text(nl=f"Lees de diensten apart in, of verhoog de grens met {variable}.",
+                  en=f"Import the services one by one, or raise the limit with {variable}."))
+
+
+def _parse_into(graph: Graph, text: str, path: str, syntax: str, notes: list[Text]) -> None:
     if syntax == "json-ld":
         try:
             document = json.loads(text)
@@ -148,12 +174,13 @@ def parse_graph(text: str, path: str, syntax: str | None = None) -> tuple[Graph,
         if not isinstance(document, (dict, list)):
             raise _problem(path, "cpsv.json", Text(nl="JSON-LD moet een object of een lijst zijn",
                                                    en="JSON-LD must be an object or a list"))
+        count_json_nodes(document, limit("DIENSTVISIE_MAX_JSON_NODES", MAX_JSON_NODES))
         try:
             local = _localise(document, path, notes)
             with warnings.catch_warnings():  # rdflib's JSON-LD parser uses its own deprecated ConjunctiveGraph
                 warnings.simplefilter("ignore", DeprecationWarning)
                 graph.parse(data=json.dumps(local), format="json-ld")
-        except DocumentError:
+        except (DocumentError, TooLarge):
             raise
         except Exception as error:  # rdflib raises many kinds of error on malformed JSON-LD
             raise _problem(path, "cpsv.jsonld", Text(nl=f"geen geldige JSON-LD: {_reason(error)}",
@@ -161,12 +188,13 @@ def parse_graph(text: str, path: str, syntax: str | None = None) -> tuple[Graph,
     else:
         try:
             graph.parse(data=text, format="turtle")
+        except TooLarge:
+            raise
         except Exception as error:  # BadSyntax and friends
             line = getattr(error, "lines", None)
             raise _problem(path, "cpsv.turtle", Text(nl=f"geen geldige Turtle: {_reason(error)}",
                                                      en=f"not valid Turtle: {_reason(error)}"),
                            line + 1 if isinstance(line, int) else None) from None
-    return graph, notes
 
 
 def _reason(error: BaseException) -> str:

@@ -17,11 +17,13 @@ def kept(service: ServiceConcept) -> dict[str, Any]:
     Kept: id, title, summary, audience, life events, situations, the service's and each step's UPL
     product, the organisations (id, name, kind), and per step, in journey order: id, title,
     organisation, channels, the data asked with the register that already holds it, whether the
-    step takes a decision, and the expected days. Lists that RDF holds without an order (audience,
+    step takes a decision and of which kind (besluit or uitkomst), and the expected days. Lists that RDF holds without an order (audience,
     life events, situations, organisations, channels) are compared as sets.
     Lost: owner, contact, coordination, signals, assessment, explanations, and per step the
-    initiative, legal duty, hand-over, what a decision is like (explained, appeal, informal contact
-    first, discretion), language level and accessibility.
+    initiative, legal duty, hand-overs, what a decision is like (explained, appeal, informal contact
+    first, discretion, complaint, deadline), language level and accessibility; and what format 2
+    adds beyond that: teams, people and acted_by, registers, after, applies_to, fetches, offer, and
+    an ask's mode and periodic.
     """
     return {
         "id": service.id,
@@ -40,7 +42,7 @@ def kept(service: ServiceConcept) -> dict[str, Any]:
                 "upl": step.upl,
                 "channels": sorted(step.channels),
                 "asks": [(ask.data, ask.already_known_by) for ask in step.asks],
-                "decision": step.decision is not None,
+                "decision": step.decision.kind if step.decision is not None else None,
                 "expected_days": step.expected_days,
             }
             for step in service.steps

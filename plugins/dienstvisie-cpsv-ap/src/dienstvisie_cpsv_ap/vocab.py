@@ -65,6 +65,7 @@ CHANNELS: dict[str, Text] = {
 AUDIENCES: dict[str, Text] = {
     "burger": Text(nl="Burger", en="Citizen"),
     "ondernemer": Text(nl="Ondernemer", en="Business"),
+    "huishouden": Text(nl="Huishouden", en="Household"),
 }
 KINDS: dict[str, Text] = {
     "gemeente": Text(nl="Gemeente", en="Municipality"),
@@ -74,13 +75,16 @@ KINDS: dict[str, Text] = {
     "waterschap": Text(nl="Waterschap", en="Water authority"),
     "maatschappelijk": Text(nl="Maatschappelijke organisatie", en="Civil-society organisation"),
     "private": Text(nl="Private organisatie", en="Private organisation"),
+    "semipubliek": Text(nl="Semipublieke organisatie", en="Semi-public organisation"),
 }
 #: Kinds of organisation that are government: their steps have them as competent authority.
 PUBLIC_KINDS: frozenset[str] = frozenset({"gemeente", "uitvoeringsorganisatie", "rijk", "provincie", "waterschap"})
 ROLE_PROVIDER = "uitvoerder"
 ROLES: dict[str, Text] = {ROLE_PROVIDER: Text(nl="Uitvoerder", en="Provider")}
 OUTPUT_DECISION = "besluit"
-OUTPUTS: dict[str, Text] = {OUTPUT_DECISION: Text(nl="Besluit", en="Decision")}
+OUTPUT_OUTCOME = "uitkomst"  # format 2: an outcome that is no formal (Awb) decision
+OUTPUTS: dict[str, Text] = {OUTPUT_DECISION: Text(nl="Besluit", en="Decision"),
+                            OUTPUT_OUTCOME: Text(nl="Uitkomst (geen besluit)", en="Outcome (no formal decision)")}
 
 #: Keywords that tell the channel of another catalogue's channel type (label, notation or IRI).
 CHANNEL_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
