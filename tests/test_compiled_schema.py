@@ -191,3 +191,57 @@ def test_a_format_two_schema_compiles(tmp_path: Any) -> None:
     schema = load_schema("service")
     text = json.dumps(schema)
     assert compile_schema(schema) is not None, "x-keywords present" if '"x-' in text else "format 1"
+
+
+# ------------------------------------------- an older format: `x-since` and `x-values-since` refuse
+
+def _older_formats() -> list[str]:
+    from dienstvisie.documents.validate import _newest_format
+
+    return [str(number) for number in range(1, _newest_format("service"))]
+
+
+@pytest.mark.skipif(not _older_formats(), reason="the service schema has one format only")
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(service_concepts(), MUTATIONS, st.data())
+def test_compiled_and_jsonschema_agree_for_an_older_format(data: dict[str, Any], mutations: list[tuple[str, int]],
+                                                           draw: st.DataObject) -> None:
+    """A document of an older format is refused what the schema marks as newer: both say so alike."""
+    from dienstvisie.documents.validate import validator_for
+
+    version = draw.draw(st.sampled_from(_older_formats()))
+    changed = copy.deepcopy(data)
+    for how, seed in mutations:
+        _mutate(changed, how, seed)
+    if isinstance(changed, dict):
+        changed["dienstvisie"] = version
+    reference = validator_for("service", version)
+    expected = not any(True for _ in reference.iter_errors(changed))
+    validator = compiled_validator("service", version)
+    assert validator is not None
+    assert validator(changed) is expected
+    newest = compiled_validator("service")
+    assert newest is not None
+
+
+@pytest.mark.skipif(not _older_formats(), reason="the service schema has one format only")
+def test_an_older_format_refuses_what_is_newer_in_both() -> None:
+    """The shipped format-1 corpus is valid as format 1; each example of the newest format, declared
+    as an older one, is judged alike by both (most use something newer, and both refuse it)."""
+    from pathlib import Path
+
+    from dienstvisie.documents.parse import parse_text
+    from dienstvisie.documents.validate import validator_for
+
+    root = Path(__file__).parent
+    seen_refused = False
+    for version in _older_formats():
+        validator = compiled_validator("service", version)
+        assert validator is not None
+        for path in sorted((root.parent / "examples").glob("*.yaml")) + sorted((root / "corpus" / "format1").glob("*.yaml")):
+            data = parse_text(path.read_text(encoding="utf-8")).data
+            data["dienstvisie"] = version
+            expected = not any(True for _ in validator_for("service", version).iter_errors(data))
+            assert validator(data) is expected, (path.name, version)
+            seen_refused |= not expected
+    assert seen_refused, "some example uses what the older format does not have"

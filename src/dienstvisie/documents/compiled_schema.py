@@ -144,9 +144,19 @@ def _formats(schema: Any) -> set[str]:
     return found
 
 
-def rust_schema(schema: Any) -> Any:
+def _format_number(version: object) -> int:
+    return int(version) if isinstance(version, str) and version.isdigit() else 0
+
+
+def rust_schema(schema: Any, version: str | None = None) -> Any:
     """A copy of `schema` with every regular expression rewritten (see `rust_pattern`); raises
-    ValueError naming a pattern that cannot be rewritten."""
+    ValueError naming a pattern that cannot be rewritten.
+
+    With `version` (a document of an older format), what the schema marks as newer is refused as
+    documents/validate.py refuses it: a subschema with `x-since` above `version` fails wherever
+    it applies (`allOf: [false]`), a value that `x-values-since` dates above it is excluded
+    (`not: {enum: …}`). Without, the `x-` keywords are annotations, as they are to jsonschema."""
+    current = _format_number(version) if version is not None else None
 
     def rewrite(pattern: object) -> str:
         translated = rust_pattern(pattern) if isinstance(pattern, str) else None
@@ -173,21 +183,33 @@ def rust_schema(schema: Any) -> Any:
                 result[key] = item  # values, not schemas
             else:
                 result[key] = walk(item)
+        if current is not None:
+            refused: list[Any] = []
+            if "x-since" in value and _format_number(value["x-since"]) > current:
+                refused.append(False)
+            dated = value.get("x-values-since")
+            if isinstance(dated, dict):
+                newer = [name for name, since in dated.items() if _format_number(since) > current]
+                if newer:
+                    refused.append({"not": {"enum": newer}})
+            if refused:
+                result["allOf"] = [*result.get("allOf", []), *refused]
         return result
 
     return walk(schema)
 
 
-def compile_schema(schema: Any) -> Callable[[object], bool] | None:
+def compile_schema(schema: Any, version: str | None = None) -> Callable[[object], bool] | None:
     """A function telling whether data is valid against `schema` exactly as `jsonschema` (with its
-    format checker) would say; None when no exact compiled validator can be made for it."""
+    format checker, and for `version` the format's `x-since` rules) would say; None when no exact
+    compiled validator can be made for it."""
     try:
         import jsonschema
         import jsonschema_rs
     except ImportError:  # pragma: no cover - jsonschema-rs is a dependency; a platform without a wheel still works
         return None
     try:
-        translated = rust_schema(schema)
+        translated = rust_schema(schema, version)
     except ValueError:
         return None
     checker = jsonschema.validators.validator_for(schema).FORMAT_CHECKER
@@ -213,12 +235,14 @@ def compile_schema(schema: Any) -> Callable[[object], bool] | None:
 
 
 @cache
-def compiled_validator(schema_name: str) -> Callable[[object], bool] | None:
-    """The compiled validator of a shipped schema, made once; None if it cannot be exact."""
-    return compile_schema(load_schema(schema_name))
+def compiled_validator(schema_name: str, version: str | None = None) -> Callable[[object], bool] | None:
+    """The compiled validator of a shipped schema (for a document of the older format `version`),
+    made once; None if it cannot be exact."""
+    return compile_schema(load_schema(schema_name), version)
 
 
-def surely_valid(data: object, schema_name: str) -> bool:
-    """True only when the shipped schema `schema_name` accepts `data`; False means "ask jsonschema"."""
-    validator = compiled_validator(schema_name)
+def surely_valid(data: object, schema_name: str, version: str | None = None) -> bool:
+    """True only when the shipped schema `schema_name` accepts `data` (as a document of the older
+    format `version`); False means "ask jsonschema"."""
+    validator = compiled_validator(schema_name, version)
     return validator is not None and validator(data)

@@ -261,12 +261,12 @@ def schema_problems(data: object, schema_name: str) -> list[Problem]:
     A document that declares a format (`dienstvisie`) older than the newest is also held to what
     that format allows.
 
-    For the newest format the compiled validator decides first (documents/compiled_schema.py): a
-    valid document costs almost nothing; an invalid one is explained by jsonschema, with the
-    messages and hints below. An older format's `x-since` rules are jsonschema's alone."""
+    The compiled validator decides first (documents/compiled_schema.py, with the same `x-since`
+    rules for an older format): a valid document costs almost nothing; an invalid one is explained
+    by jsonschema, with the messages and hints below."""
     version = data.get("dienstvisie") if isinstance(data, Mapping) else None
     older = isinstance(version, str) and 0 < _format_number(version) < _newest_format(schema_name)
-    if not older and surely_valid(data, schema_name):
+    if surely_valid(data, schema_name, version if older else None):
         return []
     found = validator_for(schema_name, version if older else None).iter_errors(data)  # type: ignore[arg-type]
     errors = sorted(found, key=lambda e: [str(p) for p in e.absolute_path])
