@@ -48,8 +48,9 @@ def corpus(folder: Path) -> list[Path]:
     return files
 
 
-def render_all(folder: Path) -> dict[str, bytes]:
-    """name → bytes of every golden report, rendered from the documents in `folder` (relative names)."""
+def render_all(folder: Path, today: datetime.date = TODAY) -> dict[str, bytes]:
+    """name → bytes of every golden report, rendered from the documents in `folder` (relative names),
+    checked as on `today` (explanations expire)."""
     import os
 
     from dienstvisie.api import check_many
@@ -61,7 +62,7 @@ def render_all(folder: Path) -> dict[str, bytes]:
     cwd = os.getcwd()
     os.chdir(folder)
     try:
-        run = check_many([path.name for path in files], plugins=plugins, today=TODAY)
+        run = check_many([path.name for path in files], plugins=plugins, today=today)
         out: dict[str, bytes] = {}
         for fmt in FORMATS:
             for lang in LANGUAGES:
