@@ -32,7 +32,7 @@ def test_version_answers_without_importing_the_rest() -> None:
 
 def test_floor_reads_and_validates_the_generated_documents(tmp_path: Path) -> None:
     bench_module("generate").write(6, tmp_path)
-    for extra in ([], ["--libyaml"]):
+    for extra in ([], ["--libyaml"], ["--libyaml", "--no-validate"]):
         result = subprocess.run([sys.executable, str(BENCH / "floor.py"), *extra, str(tmp_path)],
                                 capture_output=True, text=True, check=True)
         figures = json.loads(result.stdout)
@@ -41,16 +41,37 @@ def test_floor_reads_and_validates_the_generated_documents(tmp_path: Path) -> No
 
 def test_bench_runs_with_one_command_and_reports_every_figure(tmp_path: Path) -> None:
     out = tmp_path / "results.json"
-    result = subprocess.run([sys.executable, str(BENCH / "run.py"), "--sizes", "4,8", "--json", str(out)],
+    result = subprocess.run([sys.executable, str(BENCH / "run.py"), "--sizes", "4,8", "--repeat", "1", "--json", str(out)],
                             capture_output=True, text=True, check=False, timeout=600)
     assert result.returncode == 0, result.stderr[-3000:]
     data = json.loads(out.read_text(encoding="utf-8"))
     for size in ("4", "8"):
         rows = data["sizes"][size]
-        for name in ("floor", "floor_libyaml", "check_serial", "check_jobs2"):
+        for name in ("floor", "c_loader", "check_serial", "check_jobs2"):
             assert rows[name]["seconds"] > 0 and rows[name]["docs_per_second"] > 0 and rows[name]["peak_mb"] > 0
-        assert rows["check_vs_floor"] > 0 and rows["speedup_jobs2"] > 0
+        assert rows["check_vs_floor"] > 0 and rows["check_vs_c_loader"] > 0 and rows["speedup_jobs2"] > 0
+        assert rows["yardstick"]["parallelism_median"] > 0
+        assert set(rows["phases"]) >= {"parse", "validate", "checks", "finish"}
     assert data["linearity"]["factor"] == 2
     assert data["startup"]["version_ms"] > 0 and data["startup"]["heavy_modules_imported"] == []
     table = result.stdout
     assert "| target | measured | limit | met |" in table and "check_vs_floor" in table and "Start-up" in table
+    assert "two-loop yardstick" in table and "phase (CPU ms per document)" in table and "load" in table
+
+
+def test_the_steps_benchmark_times_every_check(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, str(BENCH / "steps.py"), "--steps", "10,20"], capture_output=True,
+                            text=True, check=False, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    rows = [line for line in result.stdout.splitlines() if line.startswith("| DV") or line.startswith("| QP")]
+    assert any(row.startswith("| DV201 ") for row in rows) and len(rows) >= 30
+
+
+def test_the_phases_benchmark_times_every_phase(tmp_path: Path) -> None:
+    bench_module("generate").write(5, tmp_path)
+    result = subprocess.run([sys.executable, str(BENCH / "phases.py"), str(tmp_path)], capture_output=True,
+                            text=True, check=False, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    figures = json.loads(result.stdout)
+    assert figures["documents"] == 5
+    assert set(figures["cpu_seconds"]) == {"read", "parse", "validate", "references", "structure", "checks", "finish"}

@@ -201,3 +201,80 @@ def test_inline_refs_leaves_recursive_or_remote_references_alone() -> None:
     plain = {"$defs": {"a": {"type": "string", "description": "A"}},
              "properties": {"x": {"$ref": "#/$defs/a", "description": "X"}}}
     assert inline_refs(plain)["properties"]["x"] == {"type": "string", "description": "X"}
+
+
+# ------------------------------------------------- libyaml's composer (C) and the one-pass builder
+
+def _c_and_bounded_agree(text: str) -> None:
+    """Where the C composer with the one-pass builder reads a text, the bounded composer with the
+    builder of the pure reading reads the same, and so does the pure reading."""
+    c = source._parse_c(text, "x.yaml")
+    if c is None:
+        return
+    bounded = source._parse_bounded(text, "x.yaml")
+    assert bounded is not None, text
+    assert c.data == bounded.data, text
+    assert dict(c.source_map.positions) == dict(bounded.source_map.positions), text
+    _same(text)
+
+
+needs_c_composer = pytest.mark.skipif(not source._C_COMPOSER, reason="libyaml before 0.2.5: no C composer")
+
+
+@needs_c_composer
+@settings(max_examples=1500)
+@given(YAMLISH)
+def test_the_c_composer_reads_odd_yaml_as_the_bounded_composer_does(text: str) -> None:
+    if not source._FAST_UNSAFE.search(text):
+        _c_and_bounded_agree(text + "\n")
+        _c_and_bounded_agree(text)
+
+
+@needs_c_composer
+@settings(max_examples=200)
+@given(service_concepts(), st.sampled_from([None, False, True]), st.booleans())
+def test_the_c_composer_reads_service_concepts_as_the_bounded_composer_does(data: dict[str, object], flow: bool | None,
+                                                                            crlf: bool) -> None:
+    text = yaml.safe_dump(data, default_flow_style=flow, allow_unicode=True, sort_keys=False)
+    text = text.replace("\n", "\r\n") if crlf else text
+    assert source._parse_c(text, "x.yaml") is not None
+    _c_and_bounded_agree(text)
+
+
+@needs_c_composer
+@pytest.mark.parametrize("text", [
+    "a: &x {b: 1, c: [1, 2]}\nd:\n  <<: *x\n  e: 2\n",
+    "a: &x {b: 1}\nd:\n  <<: [*x, {f: 3}]\n  b: 2\n",  # a key of its own after a merge: the pure builder decides
+    "a: [&s 1, *s, *s]\n", "'': 1\n", "a: ''\nb: [a, '', c]\n", "x/y~z: 1\n", "n: .nan\n", "i: 0b_\n",
+    "a: 1\na: 2\n", "1: a\n", "[a, b]\n", "s: 2026-11-29\n", "b: yes\nc: ~\nd: 0x1f\n",
+])
+def test_the_c_composer_gives_up_or_agrees(text: str) -> None:
+    _c_and_bounded_agree(text)
+    try:
+        result: object = parse_text(text, "x.yaml")
+    except ParseError as error:
+        result = error
+    pure = _pure(text)
+    if isinstance(pure, ParseError):
+        assert isinstance(result, ParseError) and result.problems == pure.problems
+    else:
+        assert not isinstance(result, ParseError)
+        assert result.data == pure.data and dict(result.source_map.positions) == dict(pure.source_map.positions)
+
+
+def test_a_long_text_is_composed_with_the_bounds_counted_as_it_goes() -> None:
+    """The C composer does not count nodes; a text longer than MAX_NODES / 2 characters goes to the
+    composer that does, so `[1,1,1,…]` of 10 MB is refused after MAX_NODES values, never built."""
+    long_text = "a: [" + ",".join(["1"] * (source.MAX_NODES // 2)) + "]\n"
+    assert len(long_text) > source._C_COMPOSER_MAX_CHARS
+    calls: list[str] = []
+    original = source._parse_c
+    source._parse_c = lambda text, file: calls.append(text) or original(text, file)  # type: ignore[assignment,func-returns-value]
+    try:
+        result = parse_text(long_text, "x.yaml")
+    finally:
+        source._parse_c = original  # type: ignore[assignment]
+    assert calls == [] and len(result.data["a"]) == source.MAX_NODES // 2
+    with pytest.raises(ParseError) as error:
+        parse_text("a: [" + ",".join(["1"] * (source.MAX_NODES + 10)) + "]\n", "x.yaml")
+    assert error.value.problems[0].code == "source.too_many_nodes"

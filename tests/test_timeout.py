@@ -322,6 +322,102 @@ def test_a_wrong_check_timeout_flag_is_a_usage_error(value: str, capsys: pytest.
     assert "--check-timeout" in capsys.readouterr().err
 
 
+# ------------------------------------------------ built-in checks: in the calling thread, by a timer
+
+def _as_builtin(function: Any) -> Any:
+    """`function` as if it were one of dienstvisie's own checks (checks/): those run in the calling
+    thread under a timer signal instead of in a worker thread."""
+    function.__module__ = "dienstvisie.checks._test_only"
+    return function
+
+
+SPUN: list[int] = [0]
+
+
+def _spins_as_builtin(ctx: CheckContext) -> Iterator[Outcome]:
+    while True:  # a busy loop in a built-in check: the alarm stops it
+        SPUN[0] += 1
+
+
+def _sleeps_as_builtin(ctx: CheckContext) -> Iterator[Outcome]:
+    time.sleep(60)  # a sleep in C: the signal interrupts it
+    yield fail(Text(nl="te laat", en="too late"))
+
+
+def _where_as_builtin(ctx: CheckContext) -> Iterator[Outcome]:
+    WHERE.append(threading.current_thread())
+    return iter(())
+
+
+WHERE: list[threading.Thread] = []
+
+
+def test_built_in_checks_run_in_the_calling_thread_also_with_a_limit() -> None:
+    from dienstvisie.engine.run import _builtin
+
+    assert all(_builtin(check) for check in all_checks(load_plugins(entry_points=False).visions()
+                                                          ["gezamenlijke-dienstverlening"], load_plugins(entry_points=False)))
+    WHERE.clear()
+    where = _define("ZT201")(_as_builtin(_where_as_builtin))
+    report = dienstvisie.check(EXAMPLE, plugins=_plugins(where), check_timeout=5, select=["ZT"])
+    assert WHERE == [threading.current_thread()] and [f.status for f in report.findings] == [Status.PASSED]
+
+
+@pytest.mark.parametrize("function", [_spins_as_builtin, _sleeps_as_builtin], ids=["spins", "sleeps"])
+def test_a_built_in_check_that_overruns_is_stopped_and_becomes_an_error(function: Any) -> None:
+    hung = _define("ZT202")(_as_builtin(function))
+    started = time.monotonic()
+    report = dienstvisie.check(EXAMPLE, plugins=_plugins(hung, runs_after_the_hung_ones), check_timeout=0.3,
+                               select=["ZT"])
+    assert time.monotonic() - started < 5
+    assert [(f.check, f.status) for f in report.findings] == [("ZT103", Status.FAILED), ("ZT202", Status.ERROR)]
+    assert "0.3 s" in _of(report, "ZT202")[0].message.get("en")
+    spun = SPUN[0]
+    time.sleep(0.2)
+    assert SPUN[0] == spun, "the check was stopped, not left running"
+    import signal
+
+    assert signal.getsignal(signal.SIGALRM) == signal.SIG_DFL and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_built_in_and_plugin_checks_mixed_keep_their_order_and_limits() -> None:
+    hung = _define("ZT203")(_as_builtin(_spins_as_builtin))
+    report = dienstvisie.check(EXAMPLE, plugins=_plugins(hung, slow_but_returns, runs_after_the_hung_ones),
+                               check_timeout=0.3, select=["ZT"])
+    assert [(f.check, f.status) for f in report.findings] == [
+        ("ZT103", Status.FAILED), ("ZT104", Status.ERROR), ("ZT203", Status.ERROR)]
+
+
+def test_someone_elses_alarm_handler_keeps_the_checks_in_a_thread() -> None:
+    import signal
+
+    WHERE.clear()
+    where = _define("ZT204")(_as_builtin(_where_as_builtin))
+    previous = signal.signal(signal.SIGALRM, lambda signum, frame: None)
+    try:
+        dienstvisie.check(EXAMPLE, plugins=_plugins(where), check_timeout=5, select=["ZT"])
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+    assert WHERE and WHERE[0] is not threading.current_thread()
+
+
+def test_every_built_in_check_gets_its_own_limit_after_a_timer_set_for_the_document() -> None:
+    """One timer is set for the document and moved on when it goes off: a check that starts late
+    still gets the whole limit, and one that overruns after several quick ones is still stopped."""
+    def quick_then_slow(seconds: float) -> Any:
+        def check(ctx: CheckContext) -> Iterator[Outcome]:
+            time.sleep(seconds)
+            yield fail(Text(nl="klaar", en="done"))
+        return _as_builtin(check)
+
+    checks = [_define(f"ZT3{index:02}")(quick_then_slow(0.15)) for index in range(4)]
+    hung = _define("ZT399")(_as_builtin(_spins_as_builtin))
+    report = dienstvisie.check(EXAMPLE, plugins=_plugins(*checks, hung), check_timeout=0.25, select=["ZT3"])
+    statuses = {f.check: f.status for f in report.findings}
+    assert [statuses[f"ZT3{index:02}"] for index in range(4)] == [Status.FAILED] * 4, "0.15 s each, under 0.25 s"
+    assert statuses["ZT399"] == Status.ERROR
+
+
 # ------------------------------------------------------------------------- Ctrl-C inside a check
 
 

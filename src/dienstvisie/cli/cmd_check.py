@@ -48,6 +48,9 @@ def _ids(value: str) -> list[str]:
 
 
 def _jobs(value: str) -> int:
+    """A number of processes, or `auto` (0: as many as this process has cores, the default)."""
+    if value.strip().lower() == "auto":
+        return 0
     number = int(value)
     if number < 1:
         raise argparse.ArgumentTypeError(f"{value!r} < 1")
@@ -92,7 +95,7 @@ def add_run_options(parser: argparse.ArgumentParser, lang: Language, *, fail_on:
     parser.add_argument("--glob", action="append", default=[], metavar="PATTERN", help=help_text("check.glob", lang))
     add_discovery_options(parser, lang)
     add_selection_options(parser, lang, fail_on=fail_on)
-    parser.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N", help=help_text("check.jobs", lang))
+    parser.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N|auto", help=help_text("check.jobs", lang))
     parser.add_argument("--no-progress", action="store_true", help=help_text("check.no_progress", lang))
 
 

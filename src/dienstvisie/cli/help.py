@@ -277,8 +277,8 @@ HELP: dict[str, dict[Language, str]] = {
         "en": "below folders take only files matching this, e.g. '*.yaml' or 'gemeente-*/*.yml' (repeatable; without / "
               "the file name counts, with / the path below the folder)",
     },
-    "check.jobs": {"nl": "controleer in N processen tegelijk (standaard: het aantal processorkernen; 1: na elkaar)",
-                   "en": "check in N processes at once (default: the number of cores; 1: one after another)"},
+    "check.jobs": {"nl": "controleer in N processen tegelijk (standaard: auto, het aantal processorkernen; 1: na elkaar)",
+                   "en": "check in N processes at once (default: auto, the number of cores; 1: one after another)"},
     "check.no_progress": {"nl": "toon geen voortgangsbalk (die komt alleen bij lange runs op een terminal)",
                           "en": "show no progress bar (it only appears for long runs on a terminal)"},
     "check.require_assessment": {

@@ -308,11 +308,123 @@ class _FastBuilder(_Builder):
         return super().build(node, pointer, depth)
 
 
+class _GiveUp(Exception):
+    """The one-pass builder met something it leaves to the pure reading (any problem at all)."""
+
+
+_TEXT_TAGS = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"})
+_SCALAR_CONSTRUCTORS = {tag: function for tag, function in yaml.constructor.SafeConstructor.yaml_constructors.items()
+                        if tag in _STANDARD_TAGS and tag not in _TEXT_TAGS}
+
+
+class _OnePassBuilder:
+    """`_FastBuilder`'s data and source map in one tight pass, for a clean document only: where
+    `_Builder` would record a problem (a tag, a key that is not text, a duplicate key, a value
+    that cannot be built, a bound exceeded), this gives up and the pure reading says what and where.
+    Same data, same positions (tests/test_bench_fast_paths.py compares them on every kind of input)."""
+
+    def __init__(self, loader: Any) -> None:
+        self.loader = loader
+        self.positions: dict[str, Position] = {}
+        self.count = 0
+
+    def build(self, node: yaml.Node, pointer: str, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES or depth > MAX_DEPTH:
+            raise _GiveUp
+        kind = type(node)
+        positions = self.positions
+        if pointer not in positions:
+            if kind is yaml.ScalarNode and node.value == "":
+                raise _GiveUp  # an empty value libyaml places elsewhere than PyYAML (see _FastBuilder)
+            mark = node.start_mark
+            positions[pointer] = Position(mark.line + 1, mark.column + 1)
+        tag = node.tag
+        if kind is yaml.ScalarNode:
+            if tag in _TEXT_TAGS:
+                return str(node.value)
+            construct = _SCALAR_CONSTRUCTORS.get(tag)
+            if construct is None:
+                raise _GiveUp
+            value = construct(self.loader, node)
+            if type(value) is float and not math.isfinite(value):
+                raise _GiveUp
+            return value
+        if tag not in _STANDARD_TAGS:
+            raise _GiveUp
+        if kind is yaml.SequenceNode:
+            prefix = pointer + "/"
+            return [self.build(item, prefix + str(index), depth + 1) for index, item in enumerate(node.value)]
+        if kind is not yaml.MappingNode:
+            raise _GiveUp
+        return self.build_mapping(node, pointer, depth)
+
+    def build_mapping(self, node: yaml.Node, pointer: str, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        positions = self.positions
+        for key_node, value_node in node.value:
+            key_tag = key_node.tag
+            if key_tag == "tag:yaml.org,2002:merge":
+                merged = self.build(value_node, pointer, depth + 1)
+                for part in merged if isinstance(merged, list) else [merged]:
+                    if isinstance(part, dict):
+                        for key, value in part.items():
+                            result.setdefault(key, value)
+                continue
+            if type(key_node) is not yaml.ScalarNode or key_tag not in _TEXT_TAGS:
+                raise _GiveUp  # a key that may not be text: _Builder says so, or builds it
+            self.count += 1  # the key counts as a node, as in _Builder
+            if self.count > MAX_NODES:
+                raise _GiveUp
+            key = str(key_node.value)
+            if key == "":
+                raise _GiveUp  # an empty key: libyaml may place it elsewhere than PyYAML
+            if key in result:
+                raise _GiveUp  # a duplicate key (or one a merge brought in first: _Builder decides)
+            mark = key_node.start_mark
+            if "~" in key or "/" in key:
+                child = pointer_join(pointer, key)
+            else:
+                child = pointer + "/" + key
+            positions[child] = Position(mark.line + 1, mark.column + 1)
+            result[key] = self.build(value_node, child, depth + 1)
+        return result
+
+
+def _c_composer_bounded() -> bool:
+    """libyaml 0.2.5 and later refuse nesting beyond 1,000 levels in C, so its composer cannot
+    exhaust the stack; before that only the Python composer (with `_Bounds`) is safe."""
+    try:
+        from yaml._yaml import get_version
+    except ImportError:  # pragma: no cover - PyYAML built without libyaml
+        return False
+    return tuple(get_version()) >= (0, 2, 5)
+
+
+_C_COMPOSER = _c_composer_bounded()
+# the C composer does not count nodes as it goes; a text this short cannot hold more nodes than
+# MAX_NODES (every node takes at least one character of its own, or one of `-`, `,`, `:`), so
+# the bound on the number of nodes holds before any is made. Longer texts take the bounded composer.
+_C_COMPOSER_MAX_CHARS = MAX_NODES // 2
+
+
 def _parse_fast(text: str, file: str | None) -> ParsedSource | None:
     """The document read with libyaml's scanner and parser, when that is certain to give what the
     pure-Python reading gives: no construct the two disagree on (`_FAST_UNSAFE`), no character
-    PyYAML refuses, no error and no problem at all. None otherwise (then the pure reading decides)."""
+    PyYAML refuses, no error and no problem at all. None otherwise (then the pure reading decides).
+
+    Short texts are composed by libyaml's composer in C and built in one pass (`_OnePassBuilder`);
+    longer ones by PyYAML's composer, bounded as it composes, and `_FastBuilder`."""
     if _FastLoader is None or _FAST_UNSAFE.search(text) or yaml.reader.Reader.NON_PRINTABLE.search(text):
+        return None
+    if _C_COMPOSER and len(text) <= _C_COMPOSER_MAX_CHARS:
+        return _parse_c(text, file)
+    return _parse_bounded(text, file)
+
+
+def _parse_bounded(text: str, file: str | None) -> ParsedSource | None:
+    """libyaml's parser under PyYAML's composer, bounded as it composes, and `_FastBuilder`."""
+    if _FastLoader is None:
         return None
     try:
         loader = _FastLoader(text)
@@ -328,6 +440,44 @@ def _parse_fast(text: str, file: str | None) -> ParsedSource | None:
     except Exception:  # whatever went wrong: the pure reading says what and where, as it always has
         return None
     if builder.problems:
+        return None
+    return ParsedSource(data=data, source_map=SourceMap(file=file, positions=builder.positions))
+
+
+_RESOLVED: dict[tuple[str, bool], str] = {}
+
+
+class _CLoader(yaml.CSafeLoader):
+    """libyaml's composer, with PyYAML's resolver remembered: the composer asks it the tag of every
+    scalar, and for the safe loader (no path resolvers) the answer depends only on the text and on
+    whether it was plain, so each distinct scalar is resolved by regular expressions once."""
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> Any:
+        if kind is not yaml.ScalarNode or self.yaml_path_resolvers:
+            return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+        key = (value, implicit[0])
+        tag = _RESOLVED.get(key)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+            if len(_RESOLVED) > 100_000:  # bounded: a corpus of distinct texts does not fill memory
+                _RESOLVED.clear()
+            _RESOLVED[key] = tag
+        return tag
+
+
+def _parse_c(text: str, file: str | None) -> ParsedSource | None:
+    """libyaml's composer (C) and the one-pass builder; None on anything but a clean document."""
+    try:
+        loader = _CLoader(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return None
+            builder = _OnePassBuilder(loader)
+            data = builder.build(node, "", 0)
+        finally:
+            loader.dispose()
+    except Exception:  # whatever went wrong: the pure reading says what and where, as it always has
         return None
     return ParsedSource(data=data, source_map=SourceMap(file=file, positions=builder.positions))
 

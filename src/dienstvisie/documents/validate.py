@@ -25,6 +25,7 @@ from ..i18n import CATALOGUE, message
 from ..model.problem import Location, Problem
 from ..model.text import Text
 from ..schemas import load_schema
+from .compiled_schema import surely_valid
 from ..model.source_map import pointer_join
 from .schema_refs import IdField, RefField, collect, declared, pointer_order
 
@@ -258,9 +259,15 @@ def schema_problems(data: object, schema_name: str) -> list[Problem]:
     """Every violation of the shipped schema `schema_name`, in document order.
 
     A document that declares a format (`dienstvisie`) older than the newest is also held to what
-    that format allows."""
+    that format allows.
+
+    The compiled validator decides first (documents/compiled_schema.py, with the same `x-since`
+    rules for an older format): a valid document costs almost nothing; an invalid one is explained
+    by jsonschema, with the messages and hints below."""
     version = data.get("dienstvisie") if isinstance(data, Mapping) else None
     older = isinstance(version, str) and 0 < _format_number(version) < _newest_format(schema_name)
+    if surely_valid(data, schema_name, version if older else None):
+        return []
     found = validator_for(schema_name, version if older else None).iter_errors(data)  # type: ignore[arg-type]
     errors = sorted(found, key=lambda e: [str(p) for p in e.absolute_path])
     problems: list[Problem] = []

@@ -169,6 +169,20 @@ class AtomicFile:
         self._sink.stream.write(text.encode("utf-8"))
         return len(text)
 
+    def tell(self) -> int:
+        """Where the next write goes, in bytes (a position for `overwrite`)."""
+        return self._sink.stream.tell()
+
+    def overwrite(self, position: int, text: str) -> None:
+        """Write `text` over what stands at `position` (from `tell`, the same length in bytes), then
+        carry on at the end: a streamed report fills in its head (`"result": "fail"`) when the run
+        is done, instead of copying the whole report once more (exporters/json_report.py)."""
+        stream = self._sink.stream
+        end = stream.tell()
+        stream.seek(position)
+        stream.write(text.encode("utf-8"))
+        stream.seek(end)
+
     def commit(self) -> None:
         """Put the file in place (flushed to disk first)."""
         self._sink.commit()

@@ -4,9 +4,11 @@ Pure: it reads models and returns a Report. Each check is isolated, so an except
 result that is not an Outcome) becomes an `error` finding and the other checks still run.
 The order of findings is deterministic: by check id, then by place in the document.
 
-Each check also has a time limit (`check_timeout`, default 10 seconds). The checks of a service
-run one after the other in a worker thread (kept in a small pool) while the calling thread
-watches the clock; a check that overruns becomes an `error` finding, its thread is abandoned (a
+Each check also has a time limit (`check_timeout`, default 10 seconds). The built-in checks run
+in the calling thread when that is the main thread, each under a timer signal that stops it when
+it overruns (`_run_here`: no work moves between cores). Other checks (a plugin's, or any check
+called from another thread) run one after the other in a worker thread (kept in a small pool)
+while the calling thread watches the clock; a check that overruns becomes an `error` finding, its thread is abandoned (a
 daemon thread: it cannot be killed, and does not keep the process alive), and the remaining
 checks go on in another thread. Limits, also in docs/configuration.md: an abandoned check keeps
 using CPU until it returns or the process ends (in a long-lived `--jobs` worker process too), and
@@ -21,6 +23,7 @@ from __future__ import annotations
 import datetime
 import os
 import queue
+import signal
 import threading
 import time
 from collections.abc import Sequence
@@ -114,7 +117,7 @@ def _run_one(check: Check, context: CheckContext) -> CheckResult:
                     return f"yielded more than {MAX_OUTCOMES} outcomes"
     except Exception as error:  # isolate: one broken check must not stop the others
         return _describe(error)
-    except KeyboardInterrupt:  # Ctrl-C stops the run (without a time limit, checks run in the caller's thread)
+    except (KeyboardInterrupt, _Alarm):  # Ctrl-C stops the run; the alarm is the time limit's (see _run_here)
         raise
     except BaseException as error:  # sys.exit() or os._exit() in a check: an error of that check, not the end of the run
         return _describe(error)
@@ -198,10 +201,92 @@ if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_Worker.forget_all)
 
 
+class _Alarm(BaseException):
+    """A built-in check ran out of time in the calling thread (raised by the SIGALRM handler)."""
+
+
+_BUILTIN_CHECKS = __package__.rsplit(".", 1)[0] + ".checks."
+
+
+def _builtin(check: Check) -> bool:
+    """A check of dienstvisie's own (checks/): it never swallows an exception it did not raise."""
+    return getattr(check.function, "__module__", "").startswith(_BUILTIN_CHECKS)
+
+
+def _alarm_usable() -> bool:
+    """Can the time limit be kept with SIGALRM here: the main thread, and nobody else's handler."""
+    return (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+            and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, None))
+
+
+def _run_here(checks: Sequence[Check], context: CheckContext, limit: float) -> list[CheckResult]:
+    """Built-in checks in the calling thread, each within `limit` seconds by a timer signal.
+
+    Why: handing every document's checks to another thread moved the work between the cores (a
+    serial run paid some 0.2 ms a document for it, measured in docs/performance.md). Here the
+    checks run where the document is, a timer (`setitimer`) is set for each, and when it goes off
+    the handler raises `_Alarm` in the check, which becomes the same `error` finding as a check
+    abandoned in a thread, and the check has stopped instead of running on. Only for the built-in
+    checks in the main thread: a plugin's check could swallow the alarm, so it keeps the thread.
+    """
+    state = {"armed": False, "started": 0.0}  # is a check running, and since when
+
+    def on_alarm(signum: int, frame: object) -> None:
+        if not state["armed"]:  # between two checks: keep a timer for the next one
+            signal.setitimer(signal.ITIMER_REAL, max(limit, 1e-6))
+            return
+        remaining = float(state["started"]) + limit - time.monotonic()
+        if remaining > 0:  # a later check is running: the timer was set for an earlier one
+            signal.setitimer(signal.ITIMER_REAL, max(remaining, 1e-6))
+            return
+        signal.setitimer(signal.ITIMER_REAL, 0.05)  # and again, should the check not stop at once
+        raise _Alarm
+
+    results: list[CheckResult] = []
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    try:
+        # one timer for the document, moved on only when it goes off (two system calls a document,
+        # not two a check): each check still gets `limit` seconds from its own start
+        signal.setitimer(signal.ITIMER_REAL, max(limit, 1e-6))  # 0 would mean no timer
+        for check in checks:
+            try:
+                try:
+                    state["started"] = time.monotonic()
+                    state["armed"] = True
+                    result = _run_one(check, context)
+                finally:
+                    state["armed"] = False
+            except _Alarm:
+                result = _timed_out(limit)
+                signal.setitimer(signal.ITIMER_REAL, max(limit, 1e-6))  # the next check's
+            results.append(result)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    return results
+
+
 def _run_all(checks: Sequence[Check], context: CheckContext, limit: float | None) -> list[CheckResult]:
     """The result of every check, in order; with a limit, each check gets at most `limit` seconds."""
     if not limit or limit <= 0:  # None or 0: no limit
         return [_run_one(check, context) for check in checks]
+    if not _alarm_usable():
+        return _run_threaded(checks, context, limit)
+    results: list[CheckResult] = []
+    start = 0
+    while start < len(checks):  # runs of built-in checks here, of other checks in a thread, in order
+        builtin = _builtin(checks[start])
+        end = start
+        while end < len(checks) and _builtin(checks[end]) == builtin:
+            end += 1
+        group = checks[start:end]
+        results += _run_here(group, context, limit) if builtin else _run_threaded(group, context, limit)
+        start = end
+    return results
+
+
+def _run_threaded(checks: Sequence[Check], context: CheckContext, limit: float) -> list[CheckResult]:
+    """The checks one after another in a worker thread, the calling thread watching each deadline."""
     results: list[CheckResult] = []
     while len(results) < len(checks):
         batch = _Batch(checks, context, len(results))

@@ -25,13 +25,22 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TextIO
 
-from ..model.exporter import Exporter
+import attrs
+
+from ..model.check import Severity
+from ..model.exporter import Exporter, RunContext, StreamOptions
 from ..model.finding import Finding
 from ..model.report import Report
 from ..model.run import CheckRun
 from ..model.text import Language, Text
 from ._common import check_title, clean
+from ._stream import apply_baseline, run_of_one
+
+if TYPE_CHECKING:
+    from ..analysis.baseline import Baseline, Tally
 
 COLUMNS: tuple[str, ...] = (
     "service", "service_title", "file", "line", "column", "pointer", "check", "check_title", "principles",
@@ -79,14 +88,21 @@ def _finding_row(report: Report, finding: Finding, run: CheckRun, lang: Language
     ]
 
 
-def render_csv(run: CheckRun, lang: Language) -> str:
-    """The findings of the run as `;`-separated CSV, starting with a BOM (see the module docstring)."""
+def _writer(buffer: TextIO) -> Any:
+    return csv.writer(buffer, delimiter=DELIMITER, quotechar='"', quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+
+
+def _report_rows(report: Report, run: CheckRun, lang: Language) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=DELIMITER, quotechar='"', quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for report in run.reports:
-        for finding in report.findings:
-            writer.writerow([_cell(value) for value in _finding_row(report, finding, run, lang)])
+    writer = _writer(buffer)
+    for finding in report.findings:
+        writer.writerow([_cell(value) for value in _finding_row(report, finding, run, lang)])
+    return buffer.getvalue()
+
+
+def _failure_rows(run: CheckRun, lang: Language) -> str:
+    buffer = io.StringIO()
+    writer = _writer(buffer)
     for failure in run.load_failures:
         for problem in failure.problems:
             location = problem.location
@@ -95,10 +111,76 @@ def render_csv(run: CheckRun, lang: Language) -> str:
                                            None, None, None, problem.message.get(lang),
                                            problem.hint.get(lang) if problem.hint else None, None, None, None, None]
             writer.writerow([_cell(value) for value in row])
+    return buffer.getvalue()
+
+
+def _head() -> str:
+    buffer = io.StringIO()
+    _writer(buffer).writerow(COLUMNS)
     return BOM + buffer.getvalue()
+
+
+def render_csv(run: CheckRun, lang: Language) -> str:
+    """The findings of the run as `;`-separated CSV, starting with a BOM (see the module docstring)."""
+    return _head() + "".join(_report_rows(report, run, lang) for report in run.reports) + _failure_rows(run, lang)
+
+
+# ------------------------------------------------------------------------------- service by service
+
+@attrs.frozen
+class CsvPart:
+    """The rows of one service, and whether it fails."""
+
+    service: str
+    text: str
+    failing: bool
+    tally: Tally | None = None
+
+
+@attrs.frozen
+class CsvFinisher:
+    """Renders the rows of one service (picklable: it goes to the worker processes)."""
+
+    lang: Language
+    fail_on: Severity
+    baseline: Baseline | None = attrs.field(default=None, eq=False)
+
+    def __call__(self, report: Report, context: RunContext) -> CsvPart:
+        report, tally = apply_baseline(self.baseline, report)
+        run = run_of_one(report, context, self.fail_on)
+        return CsvPart(service=report.service, text=_report_rows(report, run, self.lang), failing=run.failing(report),
+                       tally=tally)
+
+
+class CsvWriter:
+    """The header at once, each service's rows as they come, the unreadable documents' rows last."""
+
+    def __init__(self, stream: TextIO, lang: Language) -> None:
+        self.stream = stream
+        self.lang = lang
+        stream.write(_head())
+
+    def add(self, part: CsvPart) -> None:
+        self.stream.write(part.text)
+
+    def finish(self, run: CheckRun, baseline: Mapping[str, object] | None = None) -> None:
+        self.stream.write(_failure_rows(run, self.lang))
+
+
+@attrs.frozen
+class CsvStreaming:
+    """The CSV report, service by service (see `Streaming`): nothing in it needs every report first."""
+
+    tells_baseline = False
+
+    def finisher(self, options: StreamOptions) -> CsvFinisher:
+        return CsvFinisher(options.lang, options.fail_on, options.baseline)
+
+    def writer(self, stream: TextIO, run: CheckRun, options: StreamOptions) -> CsvWriter:
+        return CsvWriter(stream, options.lang)
 
 
 EXPORTER = Exporter(
     name="csv", title=Text(nl="CSV voor Excel (puntkomma, UTF-8 met BOM)", en="CSV for Excel (semicolon, UTF-8 with BOM)"),
-    suffix=".csv", media_type="text/csv", render=render_csv,
+    suffix=".csv", media_type="text/csv", render=render_csv, stream=CsvStreaming(),
 )

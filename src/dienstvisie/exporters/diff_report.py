@@ -8,7 +8,6 @@ both journeys side by side as swimlane diagrams, each with its table of steps.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import attrs
@@ -19,6 +18,7 @@ from ._common import labels as report_labels
 from ._common import terminal_safe
 from ._html import CONTENT_SECURITY_POLICY, environment, text_markup
 from ._swimlane import journey
+from ._json import dumps as json_text
 from .markdown import md
 
 DIFF_FORMAT = "1"
@@ -225,7 +225,7 @@ def diff_to_data(diff: ServiceDiff) -> dict[str, Any]:
 
 def render_diff_json(diff: ServiceDiff, lang: Language = "nl") -> str:
     """The comparison as JSON (both languages are always included; `lang` is not needed)."""
-    return json.dumps(diff_to_data(diff), ensure_ascii=False, indent=2) + "\n"
+    return json_text(diff_to_data(diff)) + "\n"
 
 
 # --------------------------------------------------------------------------------------------- HTML

@@ -24,7 +24,6 @@ Deterministic: the same run gives the same bytes.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from typing import Any
 
@@ -35,6 +34,7 @@ from ..model.report import Report
 from ..model.run import CheckRun
 from ..model.text import Language, Text
 from ._common import check_title, label, one_line
+from ._json import dumps as json_text
 
 SEVERITIES: dict[Severity, str] = {
     Severity.INFO: "info",
@@ -127,7 +127,7 @@ def run_to_gitlab(run: CheckRun, lang: Language) -> list[dict[str, Any]]:
 
 def render_gitlab(run: CheckRun, lang: Language) -> str:
     """The Code Quality report as JSON text."""
-    return json.dumps(run_to_gitlab(run, lang), ensure_ascii=False, indent=2) + "\n"
+    return json_text(run_to_gitlab(run, lang)) + "\n"
 
 
 EXPORTER = Exporter(

@@ -5,7 +5,6 @@ Byte-identical for the same input: keys in a fixed order, no timestamps.
 
 from __future__ import annotations
 
-import json
 import tempfile
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TextIO
@@ -21,6 +20,7 @@ from ..model.report import Report, Score
 from ..model.run import CheckRun
 from ..model.text import Language, Text
 from ._stream import apply_baseline, run_of_one
+from ._json import dumps as json_text
 
 if TYPE_CHECKING:
     from ..analysis.baseline import Baseline, Tally
@@ -133,7 +133,7 @@ def run_to_data(run: CheckRun, baseline: Mapping[str, Any] | None = None) -> dic
 
 def render_json(run: CheckRun, lang: Language) -> str:
     """The JSON report (both languages are always included; `lang` is not needed)."""
-    return json.dumps(run_to_data(run), ensure_ascii=False, indent=2) + "\n"
+    return json_text(run_to_data(run)) + "\n"
 
 
 # ------------------------------------------------------------------------------- service by service
@@ -163,44 +163,78 @@ class JsonFinisher:
         report, tally = apply_baseline(self.baseline, report)
         run = run_of_one(report, context, self.fail_on)
         data = service_data(report, run, known=tally.known if tally is not None else None)
-        text = _INDENT + json.dumps(data, ensure_ascii=False, indent=2).replace("\n", "\n" + _INDENT)
+        text = _INDENT + json_text(data).replace("\n", "\n" + _INDENT)
         return JsonPart(service=report.service, text=text, failing=run.failing(report), tally=tally)
 
 
 class JsonWriter:
-    """The JSON report: services are kept in a temporary file (not in memory) until the head,
-    which says whether the run passed, can be written."""
+    """The JSON report. Its head says whether the run passed, which is known only at the end; the
+    services come after it. Into a file of our own (`AtomicFile`) without a baseline, the head is
+    written first with the result left open and filled in at the end (`"pass"` and `"fail"` are
+    equally long), so the services go straight to the file; otherwise they are kept in a temporary
+    file (not in memory) until the head can be written, and copied after it."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, run: CheckRun | None = None, baseline: object = None) -> None:
+        from ..documents.write import AtomicFile
+
         self.stream = stream
-        self.spool = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
+        self.run = run
+        self.direct: AtomicFile | None = stream if isinstance(stream, AtomicFile) and run is not None \
+            and baseline is None else None
+        self.spool: Any = None if self.direct else tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
         self.reports = 0
         self.failing = 0
+        self.head = ""
+        self.result_at = 0
+
+    def _split(self, run: CheckRun, baseline: Mapping[str, object] | None, result: str) -> tuple[str, str]:
+        data = run_to_data(run, dict(baseline) if baseline is not None else None)
+        data["result"] = result
+        text = json_text(data) + "\n"
+        assert text.count(_SERVICES) == 1, "the JSON report has no single empty services list"
+        head, tail = text.split(_SERVICES)
+        return head, tail
+
+    def _start(self, direct: Any) -> None:
+        """The head with its result still open (written as "fail"), then the opening of the services."""
+        assert self.run is not None
+        head, _ = self._split(self.run, None, "fail")
+        open_at = head.index('"result": "fail"') + len('"result": "')
+        direct.write(head[:open_at])
+        self.result_at = direct.tell()
+        direct.write(head[open_at:] + '\n  "services": [\n')
+        self.head = head
 
     def add(self, part: JsonPart) -> None:
-        if self.reports:
-            self.spool.write(",\n")
-        self.spool.write(part.text)
+        target = self.direct or self.spool
+        if self.direct is not None and not self.reports:
+            self._start(self.direct)
+        elif self.reports:
+            target.write(",\n")
+        target.write(part.text)
         self.reports += 1
         self.failing += part.failing
 
     def finish(self, run: CheckRun, baseline: Mapping[str, object] | None = None) -> None:
         """Write the whole report; `run` has the load and plugin failures but no reports."""
         stream = self.stream
-        data = run_to_data(run, dict(baseline) if baseline is not None else None)
-        data["result"] = "pass" if not run.load_failures and not self.failing else "fail"
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-        assert text.count(_SERVICES) == 1, "the JSON report has no single empty services list"
-        head, tail = text.split(_SERVICES)
+        result = "pass" if not run.load_failures and not self.failing else "fail"
+        head, tail = self._split(run, baseline, result)
         if not self.reports:
             stream.write(head + _SERVICES + tail)
+        elif self.direct is not None:
+            assert head == self.head.replace('"result": "fail"', f'"result": "{result}"', 1), \
+                "the head of the JSON report changed during the run"
+            self.direct.write("\n  ]" + tail)
+            self.direct.overwrite(self.result_at, result)
         else:
             stream.write(head + '\n  "services": [\n')
             self.spool.seek(0)
             while block := self.spool.read(1 << 20):
                 stream.write(block)
             stream.write("\n  ]" + tail)
-        self.spool.close()
+        if self.spool is not None:
+            self.spool.close()
 
 
 @attrs.frozen
@@ -213,7 +247,7 @@ class JsonStreaming:
         return JsonFinisher(options.fail_on, options.baseline)
 
     def writer(self, stream: TextIO, run: CheckRun, options: StreamOptions) -> JsonWriter:
-        return JsonWriter(stream)
+        return JsonWriter(stream, run, options.baseline)
 
 
 EXPORTER = Exporter(

@@ -19,7 +19,6 @@ The text, Markdown and HTML forms show the first `top` rows of the long tables; 
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import attrs
@@ -29,6 +28,7 @@ from ..model.text import Language, Text
 from ._common import labels as report_labels
 from ._common import terminal_safe
 from ._html import CONTENT_SECURITY_POLICY, environment, text_markup, wrap
+from ._json import dumps as json_text
 from .markdown import md
 from . import portfolio_views as views
 
@@ -555,7 +555,7 @@ def portfolio_to_data(portfolio: Portfolio) -> dict[str, Any]:
 
 def render_portfolio_json(portfolio: Portfolio, lang: Language = "nl") -> str:
     """The portfolio as JSON (both languages are always included; `lang` is not needed)."""
-    return json.dumps(portfolio_to_data(portfolio), ensure_ascii=False, indent=2) + "\n"
+    return json_text(portfolio_to_data(portfolio)) + "\n"
 
 
 # --------------------------------------------------------------------------------------------- HTML

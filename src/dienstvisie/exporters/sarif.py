@@ -32,7 +32,6 @@ Deterministic: no timestamps, no absolute paths added, keys in a fixed order.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 from pathlib import PurePosixPath
@@ -46,6 +45,7 @@ from ..model.report import Report
 from ..model.run import CheckRun
 from ..model.text import Language, Text
 from ..site import SITE_URL, check_help_uri
+from ._json import dumps as json_text
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -261,7 +261,7 @@ def run_to_sarif(run: CheckRun, lang: Language, root: str | None = None) -> dict
 
 def render_sarif(run: CheckRun, lang: Language) -> str:
     """The SARIF log as JSON text."""
-    return json.dumps(run_to_sarif(run, lang), ensure_ascii=False, indent=2) + "\n"
+    return json_text(run_to_sarif(run, lang)) + "\n"
 
 
 EXPORTER = Exporter(
