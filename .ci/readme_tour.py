@@ -3,7 +3,7 @@
     python .ci/readme_tour.py VENV_BIN
 
 Every line of the tour's shell block runs in bash, in a fresh folder that holds links to the
-repository's examples/, plugins/ and docs/ (what the tour reads), so what the tour writes lands
+repository's examples/, plugins/, docs/ and tests/ (what the tour reads), so what the tour writes lands
 there and not in the repository. A command passes when it exits 0 or 1 (1: a service falls short,
 which some examples do on purpose) and prints no traceback; exit 2 (unusable input) or more fails.
 Exit status: 0 when every command passed, 1 otherwise.
@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-LINKED = ("examples", "plugins", "docs")
+LINKED = ("examples", "plugins", "docs", "tests")
 
 
 def tour_commands(readme: str) -> list[str]:

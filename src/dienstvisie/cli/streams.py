@@ -67,14 +67,21 @@ def report_only_on_stdout() -> Iterator[TextIO]:
         sys.stdout = original
         if saved is not None:
             descriptor_moved(1, None)
-            with contextlib.suppress(OSError, ValueError):  # e.g. a reader that went away (| head)
+            gone: BrokenPipeError | None = None
+            try:
                 report.flush()
+            except BrokenPipeError as error:  # the reader went away (| head) before the last of the report
+                gone = error
+            except (OSError, ValueError):
+                pass
             with contextlib.suppress(OSError, ValueError):
                 error_stream.flush()
             os.dup2(saved, 1)
             os.close(saved)
             with contextlib.suppress(OSError, ValueError):
                 report.close()
+            if gone is not None:
+                raise gone  # the command line ends quietly with 141, as when it happens mid-report
 
 
 __all__ = ["report_only_on_stdout", "stdout"]
