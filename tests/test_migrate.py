@@ -18,7 +18,8 @@ from strategies import service_concepts
 from support import TODAY
 
 import dienstvisie
-from dienstvisie.documents.load import parse, read_document
+from dienstvisie.documents.load import parse
+from dienstvisie.pipeline.any_document import read_document
 from dienstvisie.documents.migrate import migrate_data, needs_migration
 from dienstvisie.documents.migrate_text import migrate_text
 from dienstvisie.model.service import ServiceConcept

@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     sets, visions, vocabularies; other files below folders are skipped and counted), `-` for
     standard input."""
     from ..documents.discover import VALIDATED_FORMATS, find_documents
-    from ..documents.load import read_document
+    from ..pipeline.any_document import read_document
     from ..documents.stdin import STDIN, is_stdin
     from .config import Config, ConfigError, find_config, load_config
 

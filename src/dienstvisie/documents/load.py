@@ -217,23 +217,6 @@ def read_vision(source: Source, *, filename: str | None = None) -> Document[Visi
     return _document(source, filename, "vision", vision_reference_problems, structure_vision)
 
 
-def read_document(path: str | os.PathLike[str]) -> Document[Any]:
-    """Any dienstvisie document from a file: a service concept, or a vision, rule set or vocabulary,
-    told apart by their format keys (`dienstvisie_vision`, `dienstvisie_ruleset`, `dienstvisie_vocabulary`)."""
-    name = os.fspath(path)
-    parsed = parse(read_text(path), name)
-    keys = parsed.data if isinstance(parsed.data, Mapping) else {}
-    if "dienstvisie_vision" in keys:
-        return _validated(parsed, name, "vision", vision_reference_problems, structure_vision)
-    if "dienstvisie_vocabulary" in keys:
-        return _validated(parsed, name, "vocabulary", lambda data: [], lambda data: structure(data, Vocabulary))
-    if "dienstvisie_ruleset" in keys:
-        from ..plugins.rulesets import validated_ruleset
-
-        return validated_ruleset(parsed, name)
-    return _validated(parsed, name, "service", service_reference_problems, structure_service)
-
-
 def shipped_vision_text(vision_id: str = DEFAULT_VISION_ID) -> str:
     """The YAML text of a vision that ships with dienstvisie."""
     return resources.files("dienstvisie.visions").joinpath(f"{vision_id}.yaml").read_text(encoding="utf-8")
