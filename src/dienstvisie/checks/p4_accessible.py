@@ -15,6 +15,7 @@ from ..model.service import (
 )
 from ..model.text import Text
 from ._naming import decisions, step_names, upper_first
+from ._safeguards import unshown_safeguard
 
 PLAIN_LANGUAGE_LEVEL = "B1"
 ACCESSIBLE_LEVELS: frozenset[str] = frozenset({"WCAG-2.1-AA", "WCAG-2.2-AA"})
@@ -236,21 +237,14 @@ def decision_not_explained(ctx: CheckContext) -> Iterator[Outcome]:
         yield skip(Text(nl="Het dienstconcept bevat geen beslissingen",
                         en="The service concept contains no decisions"))
         return
-    for index, step, decision in deciding:
-        if decision.explained is True:
-            continue
-        nl, en = step_names(ctx, step)
-        pointer = f"{ctx.step_pointer(index)}/decision"
-        if decision.explained is False:
-            yield fail(Text(nl=f"De beslissing in {nl} wordt niet uitgelegd",
+    yield from unshown_safeguard(
+        ctx, deciding, "explained",
+        lambda nl, en: Text(nl=f"De beslissing in {nl} wordt niet uitgelegd",
                             en=f"The decision in {en} is not explained"),
-                       pointer=f"{pointer}/explained", step=step.id)
-        else:
-            yield fail(Text(nl=f"De beslissing in {nl} laat niet zien dat ze wordt uitgelegd "
+        lambda nl, en: Text(nl=f"De beslissing in {nl} laat niet zien dat ze wordt uitgelegd "
                                "('explained' ontbreekt)",
                             en=f"The decision in {en} does not show that it is explained "
-                               "('explained' is missing)"),
-                       pointer=pointer, step=step.id)
+                               "('explained' is missing)"))
 
 
 CHECKS: tuple[Check, ...] = (

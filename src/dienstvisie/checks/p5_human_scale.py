@@ -11,6 +11,7 @@ from ..model.service import Decision, ServiceConcept, Step
 from ..model.text import Text
 from ._journey import handover_pointer, handovers
 from ._naming import decisions, organisation_name, step_names, upper_first
+from ._safeguards import unshown_safeguard
 
 SEVERAL_PROBLEMS = "multiproblematiek"
 DEBTS = "schulden"
@@ -60,20 +61,14 @@ def decision_without_appeal(ctx: CheckContext) -> Iterator[Outcome]:
     if not deciding:
         yield skip(_NO_BESLUITEN if decisions(ctx.service) else _NO_DECISIONS)
         return
-    for index, step, decision in deciding:
-        if decision.appeal is True:
-            continue
-        nl, en = step_names(ctx, step)
-        pointer = f"{ctx.step_pointer(index)}/decision"
-        if decision.appeal is False:
-            yield fail(Text(nl=f"Tegen de beslissing in {nl} is geen bezwaar mogelijk",
+    yield from unshown_safeguard(
+        ctx, deciding, "appeal",
+        lambda nl, en: Text(nl=f"Tegen de beslissing in {nl} is geen bezwaar mogelijk",
                             en=f"No objection is possible against the decision in {en}"),
-                       pointer=f"{pointer}/appeal", step=step.id)
-        else:
-            yield fail(Text(nl=f"De beslissing in {nl} laat niet zien dat bezwaar mogelijk is ('appeal' ontbreekt)",
+        lambda nl, en: Text(nl=f"De beslissing in {nl} laat niet zien dat bezwaar mogelijk is ('appeal' ontbreekt)",
                             en=f"The decision in {en} does not show that objection is possible "
                                "('appeal' is missing)"),
-                       pointer=pointer, step=step.id, severity=Severity.MAJOR)
+        unshown_severity=Severity.MAJOR)
 
 
 @define_check(
@@ -103,21 +98,14 @@ def no_informal_contact_first(ctx: CheckContext) -> Iterator[Outcome]:
     if not deciding:
         yield skip(_NO_BESLUITEN if decisions(ctx.service) else _NO_DECISIONS)
         return
-    for index, step, decision in deciding:
-        if decision.informal_contact_first is True:
-            continue
-        nl, en = step_names(ctx, step)
-        pointer = f"{ctx.step_pointer(index)}/decision"
-        if decision.informal_contact_first is False:
-            yield fail(Text(nl=f"Bij de beslissing in {nl} is er geen informeel contact vóór bezwaar",
+    yield from unshown_safeguard(
+        ctx, deciding, "informal_contact_first",
+        lambda nl, en: Text(nl=f"Bij de beslissing in {nl} is er geen informeel contact vóór bezwaar",
                             en=f"With the decision in {en} there is no informal contact before objection"),
-                       pointer=f"{pointer}/informal_contact_first", step=step.id)
-        else:
-            yield fail(Text(nl=f"De beslissing in {nl} laat niet zien dat er eerst informeel contact is "
+        lambda nl, en: Text(nl=f"De beslissing in {nl} laat niet zien dat er eerst informeel contact is "
                                "('informal_contact_first' ontbreekt)",
                             en=f"The decision in {en} does not show informal contact first "
-                               "('informal_contact_first' is missing)"),
-                       pointer=pointer, step=step.id)
+                               "('informal_contact_first' is missing)"))
 
 
 def _step_organisations(service: ServiceConcept) -> str:
@@ -321,21 +309,14 @@ def outcome_without_complaint(ctx: CheckContext) -> Iterator[Outcome]:
         yield skip(Text(nl="Het dienstconcept bevat geen uitkomsten die geen besluit zijn",
                         en="The service concept contains no outcomes that are no formal decision"))
         return
-    for index, step, decision in outcomes:
-        if decision.complaint is True:
-            continue
-        nl, en = step_names(ctx, step)
-        pointer = f"{ctx.step_pointer(index)}/decision"
-        if decision.complaint is False:
-            yield fail(Text(nl=f"Tegen de uitkomst in {nl} kan de persoon nergens klagen",
+    yield from unshown_safeguard(
+        ctx, outcomes, "complaint",
+        lambda nl, en: Text(nl=f"Tegen de uitkomst in {nl} kan de persoon nergens klagen",
                             en=f"The person cannot complain anywhere about the outcome in {en}"),
-                       pointer=f"{pointer}/complaint", step=step.id)
-        else:
-            yield fail(Text(nl=f"De uitkomst in {nl} is geen besluit, en laat geen klachtroute zien "
+        lambda nl, en: Text(nl=f"De uitkomst in {nl} is geen besluit, en laat geen klachtroute zien "
                                "('complaint' ontbreekt)",
                             en=f"The outcome in {en} is no formal decision, and shows no complaint route "
-                               "('complaint' is missing)"),
-                       pointer=pointer, step=step.id)
+                               "('complaint' is missing)"))
 
 
 @define_check(
