@@ -27,25 +27,26 @@ import signal
 import threading
 import time
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
 import attrs
 
 from ..checks.meta import STALE_EXPLANATION, STALE_EXPLANATION_ID
 from ..checks.questions import effective_answers
-from .exit_guard import contained_exit
 from ..model.check import Check, CheckContext, Outcome, Severity, Status
 from ..model.finding import ExplanationNote, Finding
 from ..model.problem import Location
 from ..model.report import Report
 from ..model.service import Explanation, ServiceConcept
+from ..model.source_map import SourceMap
 from ..model.text import Text
 from ..model.vision import Vision
 from ..model.vocabulary import Vocabularies
-from .overlap import merge_root_causes
 from .check_ids import CheckIds, explanation_note
+from .exit_guard import contained_exit
+from .overlap import merge_root_causes
 from .scoring import score_report
 from .selection import Selection
-from ..model.source_map import SourceMap
 
 _STATUS_OF_KIND = {
     "failed": Status.FAILED,
@@ -379,7 +380,7 @@ def _explain(findings: list[Finding], service: ServiceConcept, today: datetime.d
     return result, used
 
 
-def _stale(service: ServiceConcept, used: set[int], ran: set[str], known: set[str], source_map: SourceMap,
+def _stale(service: ServiceConcept, used: set[int], ran: set[str], known: AbstractSet[str], source_map: SourceMap,
            checks: Sequence[Check], check_ids: CheckIds) -> list[Finding]:
     """Explanations that matched no failure of a check that ran, or name no check at all (or one
     that was removed); and explanations of a deprecated check."""
@@ -421,7 +422,7 @@ def run_checks(
     selection: Selection = Selection(),
     today: datetime.date | None = None,
     source_map: SourceMap | None = None,
-    known_check_ids: set[str] | None = None,
+    known_check_ids: AbstractSet[str] | None = None,
     check_timeout: float | None = DEFAULT_CHECK_TIMEOUT,
     check_ids: CheckIds | None = None,
 ) -> Report:

@@ -97,7 +97,7 @@ class Checker:
         report = run_checks(
             service, vision=self.vision, checks=self.checks, vocabularies=self.vocabularies,
             selection=self.selection, today=self.today, source_map=document.source_map,
-            known_check_ids=set(self.known_check_ids), check_timeout=self.check_timeout, check_ids=self.check_ids,
+            known_check_ids=self.known_check_ids, check_timeout=self.check_timeout, check_ids=self.check_ids,
         )
         self.plugins.notify(report)
         return report
