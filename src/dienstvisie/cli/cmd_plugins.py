@@ -15,23 +15,13 @@ from ..errors import EXIT_FINDINGS, EXIT_OK
 from ..model.text import Language
 from .help import help_text
 from .streams import stdout
+from ..i18n import Section
 
 if TYPE_CHECKING:
     from ..plugins.manager import Plugins, PluginSummary
 
-_LABELS: dict[str, dict[Language, str]] = {
-    "hooks": {"nl": "hooks", "en": "hooks"},
-    "visions": {"nl": "visies", "en": "visions"},
-    "checks": {"nl": "checks", "en": "checks"},
-    "rulesets": {"nl": "regelsets", "en": "rule sets"},
-    "exporters": {"nl": "formaten", "en": "formats"},
-    "vocabularies": {"nl": "vocabulaires", "en": "vocabularies"},
-    "failures": {"nl": "fouten", "en": "failures"},
-    "builtin": {"nl": "ingebouwd", "en": "built in"},
-    "entry point": {"nl": "entry point", "en": "entry point"},
-    "module": {"nl": "module", "en": "module"},
-    "rules": {"nl": "--rules", "en": "--rules"},
-}
+_LABELS = Section("plugins")
+"""`_LABELS[key][lang]`, a text: section "plugins" of the interface's catalogues (locale/<lang>/LC_MESSAGES/dienstvisie.po)."""
 
 
 def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: Language) -> None:

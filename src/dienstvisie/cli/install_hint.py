@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 from ..model.text import Language
+from ..i18n import Section
 
 PLUGINS_FOLDER = "plugins"
 
@@ -23,12 +24,8 @@ PROVIDERS: dict[str, dict[str, str]] = {
 }
 """What each example plugin adds, by kind: the name on the command line → the plugin's distribution."""
 
-_WORDS: dict[str, dict[Language, str]] = {
-    "install": {"nl": "'{name}' komt uit de plugin {plugin}; installeer die met: {command}",
-                "en": "'{name}' comes from the plugin {plugin}; install it with: {command}"},
-    "any_import": {"nl": "invoerformaten komen uit plugins, bijvoorbeeld cpsv-ap uit {plugin}: {command}",
-                   "en": "input formats come from plugins, for example cpsv-ap from {plugin}: {command}"},
-}
+_WORDS = Section("install-hint")
+"""`_WORDS[key][lang]`, a text: section "install-hint" of the interface's catalogues (locale/<lang>/LC_MESSAGES/dienstvisie.po)."""
 
 
 def source_repository() -> str | None:

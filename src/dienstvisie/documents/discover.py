@@ -18,12 +18,10 @@ from pathlib import Path
 
 import attrs
 
+from ..errors import SourceError
+from ..i18n import message
 from .declared import SERVICE, declared_format
-from ..errors import SourceError
 from .exclusion import NOTHING, Exclusions, Walker
-from ..i18n import message
-from ..errors import SourceError
-from ..i18n import message
 
 DOCUMENT_SUFFIXES: frozenset[str] = frozenset({".yaml", ".yml", ".json"})
 #: the formats `dienstvisie validate` reads

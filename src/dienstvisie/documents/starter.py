@@ -12,47 +12,13 @@ import json
 from ..model.text import Language
 from ..model.vocabulary import Vocabularies
 from ..site import schema_url
+from ..i18n import Section
 
 #: the modeline that points editors with the YAML language server to the schema
 MODELINE = f"# yaml-language-server: $schema={schema_url('service')}"
 
-_COMMENTS: dict[str, dict[Language, str]] = {
-    "head": {
-        "nl": "Dienstconcept voor dienstvisie (formaat 2). Vul aan waar TODO staat, en controleer met:\n"
-              "#   dienstvisie validate {file}\n#   dienstvisie check {file}",
-        "en": "Service concept for dienstvisie (format 2). Complete it where it says TODO, then run:\n"
-              "#   dienstvisie validate {file}\n#   dienstvisie check {file}",
-    },
-    "todo": {
-        "nl": "TODO: dit begin voldoet aan de checks, maar is nog geen dienst. De toetsvragen staan open\n"
-              "# ('te beoordelen') tot het team ze in 'assessment' beantwoordt.",
-        "en": "TODO: this start passes the checks but is no service yet. The guiding questions stay open\n"
-              "# ('to review') until the team answers them under 'assessment'.",
-    },
-    "organisations": {"nl": "TODO: elke organisatie die een rol speelt", "en": "TODO: every organisation that plays a part"},
-    "teams": {"nl": "teams waartussen de reis loopt, bijv. {{id: burgerzaken, name: Burgerzaken}}",
-              "en": "teams the journey passes between, e.g. {{id: burgerzaken, name: Burgerzaken}}"},
-    "contact": {"nl": "waar kan de persoon altijd terecht, en bij een mens?", "en": "where can the person always turn, and reach a human?"},
-    "coordination": {"nl": "bij meerdere problemen tegelijk: één plan, één regisseur",
-                     "en": "several problems at once: one plan, one coordinator"},
-    "steps": {"nl": "TODO: de reis van de persoon; de overheid zet de eerste stap; een stap volgt op de vorige, "
-                    "tenzij 'after' iets anders zegt",
-              "en": "TODO: the person's journey; government takes the first step; a step follows the one before "
-                    "it unless 'after' says otherwise"},
-    "initiative": {"nl": "burger | overheid | automatisch | derde",
-                   "en": "burger (person acts) | overheid (government reaches out) | automatisch | derde (a third party signals)"},
-    "asks": {"nl": "wat moet de persoon aanleveren? mode: vragen | bevestigen | bewijsstuk",
-             "en": "what must the person supply? mode: vragen | bevestigen (pre-filled) | bewijsstuk"},
-    "fetches": {"nl": "gegevens bij de bron opgehaald: {{data, from, legal_basis}}",
-                "en": "data taken at the source: {{data, from, legal_basis}}"},
-    "handovers": {"nl": "naar een andere organisatie of een team:", "en": "to another organisation or a team:"},
-    "handovers.example": {"nl": "handovers: [{{to: svb, kind: data, shares: [bsn]}}]   # kind: warm | data | cold",
-                          "en": "handovers: [{{to: svb, kind: data, shares: [bsn]}}]   # kind: warm | data | cold"},
-    "signals": {"nl": "samen leren: terugkoppeling en metingen", "en": "learning together: feedback and measures"},
-    "first_step": {"nl": "{name}: de gemeente neemt contact op", "en": "{name}: the municipality gets in touch"},
-    "assessment": {"nl": "TODO: beantwoord de toetsvragen (dienstvisie vision toont ze), bv.:",
-                   "en": "TODO: answer the guiding questions (dienstvisie vision lists them), e.g.:"},
-}
+_COMMENTS = Section("starter")
+"""`_COMMENTS[key][lang]`, a text: section "starter" of the interface's catalogues (locale/<lang>/LC_MESSAGES/dienstvisie.po)."""
 
 
 def starter_document(life_event: str | None, service_id: str | None, vocabularies: Vocabularies, lang: Language = "nl",

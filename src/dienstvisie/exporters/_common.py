@@ -6,6 +6,8 @@ Nothing here escapes for a particular format: each exporter escapes for its own 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import attrs
 
 from ..model.check import Status
@@ -21,143 +23,10 @@ from .safe_text import BIDI_CONTROLS as BIDI_CONTROLS
 from .safe_text import LINE_BREAK_MARK as LINE_BREAK_MARK
 from .safe_text import clean as clean
 from .safe_text import terminal_safe as terminal_safe
+from ..i18n import Section
 
-LABELS: dict[str, dict[Language, str]] = {
-    "report": {"nl": "dienstvisie-rapport", "en": "dienstvisie report"},
-    "vision": {"nl": "Visie", "en": "Vision"},
-    "version": {"nl": "versie", "en": "version"},
-    "status": {"nl": "status", "en": "status"},
-    "services": {"nl": "Diensten", "en": "Services"},
-    "services_count": {"nl": "{n} diensten", "en": "{n} services"},
-    "services_count_1": {"nl": "1 dienst", "en": "1 service"},
-    "service": {"nl": "Dienst", "en": "Service"},
-    "file": {"nl": "Bestand", "en": "File"},
-    "result": {"nl": "Resultaat", "en": "Result"},
-    "pass": {"nl": "VOLDOET", "en": "PASS"},
-    "fail": {"nl": "VOLDOET NIET", "en": "FAIL"},
-    "fail_on": {"nl": "grens (--fail-on)", "en": "threshold (--fail-on)"},
-    "counts": {"nl": "Bevindingen", "en": "Findings"},
-    "scores": {"nl": "Scores", "en": "Scores"},
-    "principles": {"nl": "Ontwerpprincipes", "en": "Design principles"},
-    "principle": {"nl": "Ontwerpprincipe", "en": "Design principle"},
-    "starting_points": {"nl": "Uitgangspunten", "en": "Starting points"},
-    "starting_point": {"nl": "Uitgangspunt", "en": "Starting point"},
-    "score": {"nl": "Score", "en": "Score"},
-    "coverage": {"nl": "Dekking", "en": "Coverage"},
-    "coverage_of": {"nl": "{applicable} van {total} checks gescoord",
-                    "en": "{applicable} of {total} checks scored"},
-    "failed_checks": {"nl": "Checks niet voldaan", "en": "Checks failed"},
-    "assessment": {"nl": "Zelfbeoordeling", "en": "Self-assessment"},
-    "assessment_of": {"nl": "{assessed} van {questions} toetsvragen beantwoord",
-                      "en": "{assessed} of {questions} guiding questions answered"},
-    "assessment_short": {"nl": "toetsvragen {assessed}/{questions}", "en": "questions {assessed}/{questions}"},
-    "not_scored": {"nl": "niet gescoord", "en": "not scored"},
-    "chart_desc": {"nl": "Score van 0 tot 100 per onderdeel; de tabel eronder geeft dezelfde cijfers.",
-                   "en": "Score from 0 to 100 per item; the table below gives the same figures."},
-    "journey": {"nl": "Klantreis", "en": "Journey"},
-    "journey_desc": {
-        "nl": "{steps} stappen bij {organisations} organisaties, {handovers} overdrachten; "
-              "{marked} stappen met bevindingen die niet voldoen. De tabel ‘Stappen’ geeft hetzelfde in tekst.",
-        "en": "{steps} steps across {organisations} organisations, {handovers} hand-overs; "
-              "{marked} steps with failed findings. The table ‘Steps’ gives the same as text.",
-    },
-    "journey_after": {"nl": "↳ na {steps}", "en": "↳ after {steps}"},
-    "journey_after_long": {"nl": "na stap {steps}", "en": "after step {steps}"},
-    "journey_after_start": {"nl": "↳ begint apart", "en": "↳ starts apart"},
-    "journey_after_start_long": {"nl": "begint los van de andere stappen", "en": "starts apart from the other steps"},
-    "and": {"nl": "en", "en": "and"},
-    "journey_row": {"nl": "Stap {first}–{last} (rij {row} van {rows})", "en": "Steps {first}–{last} (row {row} of {rows})"},
-    "journey_wrapped": {"nl": "De reis loopt over {rows} rijen van hoogstens {per_row} stappen; elke rij noemt de banen opnieuw.",
-                        "en": "The journey runs over {rows} rows of at most {per_row} steps; each row names the lanes again."},
-    "follows": {"nl": "Volgt op", "en": "Follows"},
-    "journey_scroll": {"nl": "Klantreis als diagram (scrollbaar)", "en": "Journey diagram (scrollable)"},
-    "no_journey": {"nl": "Het document van deze dienst is niet beschikbaar; de klantreis kan niet getekend worden.",
-                   "en": "The document of this service is not available; the journey cannot be drawn."},
-    "legend": {"nl": "Legenda", "en": "Legend"},
-    "steps": {"nl": "Stappen", "en": "Steps"},
-    "step": {"nl": "Stap", "en": "Step"},
-    "organisation": {"nl": "Organisatie", "en": "Organisation"},
-    "initiative": {"nl": "Initiatief", "en": "Initiative"},
-    "handover": {"nl": "Overdracht", "en": "Hand-over"},
-    "handover_to": {"nl": "naar {to} ({kind})", "en": "to {to} ({kind})"},
-    "no_target_step": {"nl": "geen latere stap van {to}", "en": "no later step of {to}"},
-    "shares": {"nl": "deelt", "en": "shares"},
-    "none": {"nl": "geen", "en": "none"},
-    "findings_in_step": {"nl": "Bevindingen", "en": "Findings"},
-    "mark_failed": {"nl": "n bevindingen in deze stap voldoen niet (de stap heeft een dikke rand)",
-                    "en": "n findings in this step failed (the step has a thick border)"},
-    "mark_explained": {"nl": "n afwijkingen in deze stap zijn verklaard (pas toe of leg uit)",
-                       "en": "n deviations in this step are explained (comply or explain)"},
-    "lane": {"nl": "Elke baan is een organisatie; de stappen staan op volgorde van links naar rechts.",
-             "en": "Each lane is an organisation; the steps are in order from left to right."},
-    "kind.warm": {"nl": "warm", "en": "warm"},
-    "kind.data": {"nl": "gegevens", "en": "data"},
-    "kind.cold": {"nl": "koud", "en": "cold"},
-    "kind.warm.long": {"nl": "warme overdracht: voorgesteld, verhaal gaat mee (doorgetrokken lijn)",
-                       "en": "warm hand-over: introduced, the story is passed on (solid line)"},
-    "kind.data.long": {"nl": "gegevensoverdracht: gegevens gaan mee, de persoon hoeft niets te doen (gestreepte lijn)",
-                       "en": "data hand-over: data is passed on, the person need not act (dashed line)"},
-    "kind.cold.long": {"nl": "koude overdracht: de persoon wordt doorgestuurd (gestippelde lijn)",
-                       "en": "cold hand-over: the person is sent elsewhere (dotted line)"},
-    "initiative.burger": {"nl": "persoon zelf", "en": "the person"},
-    "initiative.overheid": {"nl": "overheid", "en": "government"},
-    "initiative.automatisch": {"nl": "automatisch", "en": "automatic"},
-    "initiative.derde": {"nl": "derde (signaal of melding)", "en": "third party (signal)"},
-    "initiative_short.burger": {"nl": "persoon doet zelf", "en": "person acts"},
-    "initiative_short.overheid": {"nl": "overheid komt", "en": "government acts"},
-    "initiative_short.automatisch": {"nl": "gaat vanzelf", "en": "happens by itself"},
-    "initiative_short.derde": {"nl": "derde meldt", "en": "third party signals"},
-    "findings_by_principle": {"nl": "Bevindingen per ontwerpprincipe", "en": "Findings by design principle"},
-    "document": {"nl": "Document", "en": "Document"},
-    "no_findings": {"nl": "Geen bevindingen die aandacht vragen.", "en": "No findings that need attention."},
-    "check": {"nl": "Check", "en": "Check"},
-    "severity": {"nl": "Ernst", "en": "Severity"},
-    "message": {"nl": "Bevinding", "en": "Finding"},
-    "place": {"nl": "Plaats", "en": "Place"},
-    "suggestion": {"nl": "Suggestie", "en": "Suggestion"},
-    "explanations": {"nl": "Verklaringen (pas toe of leg uit)", "en": "Explanations (comply or explain)"},
-    "no_explanations": {"nl": "Geen verklaringen.", "en": "No explanations."},
-    "reason": {"nl": "Reden", "en": "Reason"},
-    "decided_by": {"nl": "Besloten door", "en": "Decided by"},
-    "until": {"nl": "Geldig tot", "en": "Valid until"},
-    "expired": {"nl": "verlopen: telt weer mee", "en": "expired: counts again"},
-    "valid": {"nl": "geldig", "en": "valid"},
-    "open_questions": {"nl": "Open toetsvragen en punten om te beoordelen", "en": "Open guiding questions and points to review"},
-    "no_open_questions": {"nl": "Geen open punten.", "en": "Nothing open."},
-    "not_checked": {"nl": "Niet gecontroleerd", "en": "Not checked"},
-    "invalid": {"nl": "ongeldig document, niet gecontroleerd", "en": "invalid document, not checked"},
-    "plugin_errors": {"nl": "Pluginfouten", "en": "Plugin errors"},
-    "generated_by": {"nl": "Gemaakt met dienstvisie {version}.", "en": "Made with dienstvisie {version}."},
-    "reconstructed": {
-        "nl": "Let op: deze visie is een reconstructie, niet de officiële tekst.",
-        "en": "Note: this vision is a reconstruction, not the official text.",
-    },
-    "skip": {"nl": "Naar de inhoud", "en": "Skip to content"},
-    "contents": {"nl": "Inhoud", "en": "Contents"},
-    "none_value": {"nl": "–", "en": "–"},
-    "guiding_questions": {"nl": "Toetsvragen", "en": "Guiding questions"},
-    "serves": {"nl": "Dient", "en": "Serves"},
-    "served_by": {"nl": "Gediend door", "en": "Served by"},
-    "answer_line": {"nl": "Antwoord:", "en": "Answer:"},
-    "answers": {"nl": "ja · deels · nee · onbekend", "en": "yes · partly · no · unknown"},
-    "provenance": {"nl": "Herkomst", "en": "Provenance"},
-    "sources": {"nl": "Bronnen", "en": "Sources"},
-    "handout": {"nl": "Hand-out", "en": "Handout"},
-    "test_question": {
-        "nl": "Helpt dit de burger en ondernemer écht? Werkt dit uit zoals we het met elkaar bedoelen?",
-        "en": "Does this really help citizens and entrepreneurs? Does it work out as we all intend?",
-    },
-    "status.passed": {"nl": "voldaan", "en": "passed"},
-    "status.failed": {"nl": "niet voldaan", "en": "failed"},
-    "status.explained": {"nl": "verklaard", "en": "explained"},
-    "status.not_applicable": {"nl": "niet van toepassing", "en": "not applicable"},
-    "status.needs_review": {"nl": "te beoordelen", "en": "to review"},
-    "status.error": {"nl": "fout in check", "en": "check error"},
-    "severity.info": {"nl": "info", "en": "info"},
-    "severity.minor": {"nl": "klein", "en": "minor"},
-    "severity.major": {"nl": "groot", "en": "major"},
-    "severity.critical": {"nl": "kritiek", "en": "critical"},
-}
+LABELS = Section("report")
+"""`LABELS[key][lang]`, a text: section "report" of the interface's catalogues (locale/<lang>/LC_MESSAGES/dienstvisie.po)."""
 
 MARKS: dict[Status, str] = {
     Status.FAILED: "✗",
@@ -301,7 +170,7 @@ def score_text(score: Score, lang: Language) -> str:
     return label("none_value", lang) if score.score is None else f"{score.score:.0f}"
 
 
-def plural(n: int, forms: dict[Language, tuple[str, str]], lang: Language) -> str:
+def plural(n: int, forms: Mapping[Language, tuple[str, str]], lang: Language) -> str:
     """`n` with the noun in the right number: '1 dienst', '2 diensten', '1 check', '0 notes'.
 
     `forms` holds (singular, plural) per language; Dutch and English both take the singular for 1

@@ -20,16 +20,13 @@ from ..model.exporter import RunContext
 from ..model.report import Report
 from ..model.run import CheckRun
 from ..model.text import Language
+from ..i18n import Section
 
 if TYPE_CHECKING:
     from ..analysis.baseline import Baseline, Tally
 
-WORDS: dict[str, dict[Language, str]] = {
-    "known": {"nl": "  ~ {known} bekende bevinding(en) uit de baseline niet getoond",
-              "en": "  ~ {known} known finding(s) from the baseline not shown"},
-    "total": {"nl": "Baseline {file}: {known} bekend (niet getoond), {new} nieuw, {fixed} opgelost",
-              "en": "Baseline {file}: {known} known (not shown), {new} new, {fixed} fixed"},
-}
+WORDS = Section("stream")
+"""`WORDS[key][lang]`, a text: section "stream" of the interface's catalogues (locale/<lang>/LC_MESSAGES/dienstvisie.po)."""
 
 
 def apply_baseline(baseline: Baseline | None, report: Report) -> tuple[Report, Tally | None]:

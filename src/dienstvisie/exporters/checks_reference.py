@@ -9,39 +9,10 @@ from ..engine.check_ids import removed_ids
 from ..model.check_id import CheckId
 from ..model.text import Language
 from ..model.vision import Vision
+from ..i18n import Section
 
-_WORDS: dict[str, dict[Language, str]] = {
-    "title": {"nl": "Checks", "en": "Checks"},
-    "intro": {
-        "nl": "Gegenereerd met `dienstvisie rules --format markdown`; niet met de hand bewerken.",
-        "en": "Generated with `dienstvisie rules --format markdown --lang en`; do not edit by hand.",
-    },
-    "overview": {"nl": "Overzicht", "en": "Overview"},
-    "id": {"nl": "Id", "en": "Id"},
-    "check": {"nl": "Check", "en": "Check"},
-    "severity": {"nl": "Ernst", "en": "Severity"},
-    "principles": {"nl": "Principes", "en": "Principles"},
-    "why": {"nl": "Waarom", "en": "Why"},
-    "what": {"nl": "Wat te doen", "en": "What to do"},
-    "fails": {"nl": "Voldoet niet", "en": "Fails"},
-    "passes": {"nl": "Voldoet", "en": "Passes"},
-    "origin": {"nl": "Herkomst", "en": "Origin"},
-    "document": {"nl": "Over het document zelf", "en": "About the document itself"},
-    "status": {"nl": "Status", "en": "Status"},
-    "removed": {"nl": "Verwijderde checks", "en": "Removed checks"},
-    "removed_intro": {
-        "nl": "Deze id's horen bij geen check meer. Ze blijven hier staan omdat baselines, verklaringen en "
-              "`select`/`ignore` ze nog kunnen noemen; een id wordt nooit opnieuw gebruikt.",
-        "en": "These ids belong to no check any more. They stay here because baselines, explanations and "
-              "`select`/`ignore` may still name them; an id is never reused.",
-    },
-    "statuses": {
-        "nl": "Status: `stable` draait als de check gekozen is; `preview` alleen met `--preview`; `deprecated` draait "
-              "nog maar verdwijnt; `removed` bestaat niet meer.",
-        "en": "Status: `stable` runs when selected; `preview` only with `--preview`; `deprecated` still runs but will go; "
-              "`removed` no longer exists.",
-    },
-}
+_WORDS = Section("checks-reference")
+"""`_WORDS[key][lang]`, a text: section "checks-reference" of the interface's catalogues (locale/<lang>/LC_MESSAGES/dienstvisie.po)."""
 
 
 def _w(key: str, lang: Language) -> str:

@@ -20,45 +20,13 @@ from ._html import CONTENT_SECURITY_POLICY, environment, text_markup
 from ._swimlane import journey
 from ._json import dumps as json_text
 from .markdown import md
+from ..i18n import Section
 
 DIFF_FORMAT = "1"
 FORMATS: tuple[str, ...] = ("text", "json", "markdown", "html")
 
-WORDS: dict[str, dict[Language, str]] = {
-    "kicker": {"nl": "dienstvisie-vergelijking", "en": "dienstvisie comparison"},
-    "title": {"nl": "Vergelijking", "en": "Comparison"},
-    "old": {"nl": "oud", "en": "old"},
-    "new": {"nl": "nieuw", "en": "new"},
-    "old_version": {"nl": "Oude versie", "en": "Old version"},
-    "new_version": {"nl": "Nieuwe versie", "en": "New version"},
-    "state.improved": {"nl": "verbeterd", "en": "improved"},
-    "state.regressed": {"nl": "achteruit", "en": "regressed"},
-    "state.unchanged": {"nl": "ongewijzigd", "en": "unchanged"},
-    "fixed": {"nl": "opgelost", "en": "fixed"},
-    "added": {"nl": "nieuw", "en": "new"},
-    "now_explained": {"nl": "nu verklaard", "en": "now explained"},
-    "principles": {"nl": "Per ontwerpprincipe", "en": "Per design principle"},
-    "starting_points": {"nl": "Uitgangspunten", "en": "Starting points"},
-    "document": {"nl": "Over het document zelf", "en": "About the document itself"},
-    "item": {"nl": "Onderdeel", "en": "Item"},
-    "score_old": {"nl": "score oud", "en": "old score"},
-    "score_new": {"nl": "score nieuw", "en": "new score"},
-    "change": {"nl": "verschil", "en": "change"},
-    "state": {"nl": "oordeel", "en": "verdict"},
-    "findings_fixed": {"nl": "opgeloste bevindingen", "en": "findings fixed"},
-    "findings_added": {"nl": "nieuwe bevindingen", "en": "new findings"},
-    "place": {"nl": "plaats", "en": "place"},
-    "verdict.regressed": {"nl": "ACHTERUIT in {ids}", "en": "REGRESSED in {ids}"},
-    "verdict.improved": {"nl": "VERBETERD in {ids}; nergens achteruit", "en": "IMPROVED in {ids}; no regression"},
-    "verdict.unchanged": {"nl": "ONGEWIJZIGD: niets verbeterd, niets achteruit",
-                          "en": "UNCHANGED: nothing improved, nothing regressed"},
-    "result": {"nl": "Resultaat", "en": "Result"},
-    "journeys": {"nl": "De klantreis, oud en nieuw", "en": "The journey, old and new"},
-    "journey_of": {"nl": "Klantreis ({which})", "en": "Journey ({which})"},
-    "steps_of": {"nl": "Stappen ({which})", "en": "Steps ({which})"},
-    "no_changes": {"nl": "Geen opgeloste of nieuwe bevindingen.", "en": "No findings fixed or new."},
-    "contents": {"nl": "Inhoud", "en": "Contents"},
-}
+WORDS = Section("diff")
+"""`WORDS[key][lang]`, a text: section "diff" of the interface's catalogues (locale/<lang>/LC_MESSAGES/dienstvisie.po)."""
 
 
 def word(key: str, lang: Language) -> str:

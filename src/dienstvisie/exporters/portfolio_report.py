@@ -31,117 +31,20 @@ from ._html import CONTENT_SECURITY_POLICY, environment, text_markup, wrap
 from ._json import dumps as json_text
 from .markdown import md
 from . import portfolio_views as views
+from ..i18n import PluralSection, Section
 
 PORTFOLIO_FORMAT = "1"
 FORMATS: tuple[str, ...] = ("text", "json", "markdown", "html")
 DEFAULT_TOP = 10
 
-WORDS: dict[str, dict[Language, str]] = {
-    "kicker": {"nl": "dienstvisie-portfolio", "en": "dienstvisie portfolio"},
-    "title": {"nl": "Portfolio", "en": "Portfolio"},
-    "vision": {"nl": "Visie", "en": "Vision"},
-    "summary": {"nl": "{services}: {passing} {pass_verb}, {failing} {fail_verb} (grens: {fail_on})", "en": "{services}: {passing} {pass_verb}, {failing} {fail_verb} (threshold: {fail_on})"},
-    "invalid": {"nl": "{n} ongeldig, niet gecontroleerd", "en": "{n} invalid, not checked"},
-    "findings": {"nl": "Bevindingen", "en": "Findings"},
-    "distributions": {"nl": "Scores per ontwerpprincipe en uitgangspunt", "en": "Scores per design principle and starting point"},
-    "distributions_note": {
-        "nl": "Per onderdeel: de laagste score (min), de score waar een kwart van de diensten onder blijft (Q1), de "
-              "middelste score (mediaan: de helft van de diensten scoort lager, de helft hoger), de score waar "
-              "driekwart onder blijft (Q3), de hoogste score (max) en het gemiddelde. n: hoeveel diensten een score "
-              "hebben. ‘Niet voldaan’: hoeveel diensten minstens één check van het principe niet halen.",
-        "en": "Per item: the lowest score (min), the score a quarter of the services stay below (Q1), the middle "
-              "score (median: half of the services score lower, half higher), the score three quarters stay below "
-              "(Q3), the highest score (max) and the mean. n: how many services have a score. ‘Failing’: how many "
-              "services fail at least one check of the principle.",
-    },
-    "item": {"nl": "Onderdeel", "en": "Item"},
-    "min": {"nl": "min", "en": "min"},
-    "q1": {"nl": "Q1", "en": "Q1"},
-    "median": {"nl": "mediaan", "en": "median"},
-    "q3": {"nl": "Q3", "en": "Q3"},
-    "max": {"nl": "max", "en": "max"},
-    "mean": {"nl": "gemiddeld", "en": "mean"},
-    "n": {"nl": "n", "en": "n"},
-    "not_scored": {"nl": "niet gescoord", "en": "not scored"},
-    "spread": {"nl": "verdeling 0→100", "en": "spread 0→100"},
-    "failing": {"nl": "niet voldaan", "en": "failing"},
-    "services_word": {"nl": "diensten", "en": "services"},
-    "boxplot_title": {"nl": "Spreiding van de scores: {what}", "en": "Spread of the scores: {what}"},
-    "boxplot_desc": {
-        "nl": "Per onderdeel een lijn van minimum tot maximum, een blok van eerste tot derde kwartiel, een dikke streep "
-              "op de mediaan en een ruit op het gemiddelde, op een schaal van 0 tot 100. {figures}",
-        "en": "Per item a line from minimum to maximum, a box from first to third quartile, a thick stroke at the "
-              "median and a diamond at the mean, on a scale from 0 to 100. {figures}",
-    },
-    "histograms": {"nl": "Verdeling per ontwerpprincipe", "en": "Spread per design principle"},
-    "histogram_title": {"nl": "Aantal diensten per scoreband: {what}", "en": "Number of services per score band: {what}"},
-    "histogram_desc": {"nl": "Banden van 10 punten, van 0–9 tot 90–100. {figures}",
-                       "en": "Bands of 10 points, from 0–9 to 90–100. {figures}"},
-    "band": {"nl": "Scoreband", "en": "Score band"},
-    "checks": {"nl": "Checks die het vaakst niet voldoen", "en": "Checks that fail most"},
-    "check": {"nl": "Check", "en": "Check"},
-    "severity": {"nl": "Ernst", "en": "Severity"},
-    "in_services": {"nl": "diensten", "en": "services"},
-    "share": {"nl": "aandeel", "en": "share"},
-    "failed_findings": {"nl": "bevindingen niet voldaan", "en": "failed findings"},
-    "explained": {"nl": "verklaard", "en": "explained"},
-    "check_line": {"nl": "in {services} ({percent}%), {findings}, {explained} verklaard", "en": "in {services} ({percent}%), {findings}, {explained} explained"},
-    "checks_chart_title": {"nl": "Checks die het vaakst niet voldoen: aandeel van de diensten",
-                           "en": "Checks that fail most: share of the services"},
-    "checks_chart_desc": {"nl": "Per check het percentage van de diensten waarin hij niet voldoet. {figures}",
-                          "en": "Per check the percentage of the services in which it fails. {figures}"},
-    "life_events": {"nl": "Per levensgebeurtenis", "en": "Per life event"},
-    "life_event": {"nl": "Levensgebeurtenis", "en": "Life event"},
-    "life_event_line": {"nl": "{services}, {failing} {fail_verb}, {findings} niet voldaan", "en": "{services}, {failing} {fail_verb}, {findings} failed"},
-    "most": {"nl": "vooral", "en": "mostly"},
-    "medians": {"nl": "mediaan per principe", "en": "median per principle"},
-    "organisations": {"nl": "Per organisatie", "en": "Per organisation"},
-    "organisation": {"nl": "Organisatie", "en": "Organisation"},
-    "organisation_line": {"nl": "in {services}, {steps}; {own} in eigen stappen, {far} over overdrachten naar deze organisatie, {cold} {arrive} hier aan", "en": "in {services}, {steps}; {own} in its own steps, {far} about hand-overs to it, {cold} {arrive} here"},
-    "steps": {"nl": "stappen", "en": "steps"},
-    "own_steps": {"nl": "in eigen stappen", "en": "in own steps"},
-    "handovers_to": {"nl": "over overdrachten hierheen", "en": "about hand-overs to it"},
-    "cold_to": {"nl": "koude overdrachten hierheen", "en": "cold hand-overs to it"},
-    "cold": {"nl": "Aan het eind van de meeste koude overdrachten", "en": "At the far end of most cold hand-overs"},
-    "cold_line": {"nl": "{cold} {arrive} hier aan (in {services})", "en": "{cold} {arrive} here (in {services})"},
-    "cold_chart_title": {"nl": "Koude overdrachten per ontvangende organisatie",
-                         "en": "Cold hand-overs per receiving organisation"},
-    "cold_chart_desc": {"nl": "Per organisatie het aantal koude overdrachten dat bij haar aankomt. {figures}",
-                        "en": "Per organisation the number of cold hand-overs that end at it. {figures}"},
-    "data_items": {"nl": "Gegevens die gevraagd worden terwijl de overheid ze al heeft",
-                   "en": "Data items asked although government already has them"},
-    "data_item": {"nl": "Gegeven", "en": "Data item"},
-    "asked": {"nl": "gevraagd", "en": "asked"},
-    "held": {"nl": "al bekend", "en": "already held"},
-    "data_line": {"nl": "{held} van de {asked} keer gevraagd terwijl de overheid het al heeft (in {services})", "en": "asked {held} of {asked} although government already has it (in {services})"},
-    "data_chart_title": {"nl": "Gegevens gevraagd terwijl de overheid ze al heeft",
-                         "en": "Data items asked although government already has them"},
-    "data_chart_desc": {"nl": "Per gegeven hoe vaak het gevraagd wordt terwijl een registratie of organisatie het al heeft. "
-                              "{figures}",
-                        "en": "Per data item how often it is asked although a register or organisation already holds it. "
-                              "{figures}"},
-    "top": {"nl": "de eerste {shown} van {total}", "en": "the first {shown} of {total}"},
-    "nothing": {"nl": "Niets te melden.", "en": "Nothing to report."},
-    "not_checked": {"nl": "Niet gecontroleerd", "en": "Not checked"},
-    "count": {"nl": "aantal", "en": "count"},
-    "contents": {"nl": "Inhoud", "en": "Contents"},
-    "scroll_table": {"nl": "tabel, scrollbaar", "en": "table, scrollable"},
-}
+WORDS = Section("portfolio")
+"""`WORDS[key][lang]`, a text: section "portfolio" of the interface's catalogues (locale/<lang>/LC_MESSAGES/dienstvisie.po)."""
 
 
-_NOUNS: dict[str, dict[Language, tuple[str, str]]] = {
-    "service": {"nl": ("dienst", "diensten"), "en": ("service", "services")},
-    "document": {"nl": ("document", "documenten"), "en": ("document", "documents")},
-    "finding": {"nl": ("bevinding", "bevindingen"), "en": ("finding", "findings")},
-    "step": {"nl": ("stap", "stappen"), "en": ("step", "steps")},
-    "cold": {"nl": ("koude overdracht", "koude overdrachten"), "en": ("cold hand-over", "cold hand-overs")},
-    "times": {"nl": ("keer", "keer"), "en": ("time", "times")},
-}
-_VERBS: dict[str, dict[Language, tuple[str, str]]] = {  # (with one, with more or none)
-    "pass": {"nl": ("voldoet", "voldoen"), "en": ("passes", "pass")},
-    "fail": {"nl": ("voldoet niet", "voldoen niet"), "en": ("fails", "fail")},
-    "arrive": {"nl": ("komt", "komen"), "en": ("ends", "end")},
-}
+_NOUNS = PluralSection("portfolio-nouns")
+"""`_NOUNS[key][lang]`, a (singular, plural): section "portfolio-nouns" of the interface's catalogues (locale/<lang>/LC_MESSAGES/dienstvisie.po)."""
+_VERBS = PluralSection("portfolio-verbs")
+"""`_VERBS[key][lang]`, a (singular, plural): section "portfolio-verbs" of the interface's catalogues (locale/<lang>/LC_MESSAGES/dienstvisie.po)."""
 
 
 def counted(n: int, noun: str, lang: Language) -> str:

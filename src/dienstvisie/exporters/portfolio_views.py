@@ -15,70 +15,15 @@ import attrs
 
 from ..model.portfolio import LifeEventTally, Portfolio, ServiceRow, sort_rows
 from ..model.text import Language
+from ..i18n import Section
 
 HEATMAP_ROWS = 50
 """The heat map shows at least this many services (or `--top`, when larger); the JSON form has all."""
 
 Band = Literal["low", "mid", "high", "none"]
 
-WORDS: dict[str, dict[Language, str]] = {
-    "heatmap": {"nl": "Diensten × ontwerpprincipes", "en": "Services × design principles"},
-    "heatmap_note": {
-        "nl": "Elke rij is een dienst, elke kolom een ontwerpprincipe. Het getal is de score van de dienst op dat "
-              "principe, van 0 tot 100: 100 betekent dat elke check die van toepassing is voldoet, 0 dat geen "
-              "enkele voldoet (zwaardere checks tellen zwaarder mee); ‘–’ betekent dat geen check van toepassing "
-              "was. Onder 50 is rood, 50 tot 80 geel, 80 of meer groen. De onderste regel telt per principe hoeveel "
-              "diensten er minstens één check van niet halen: een hoog getal in één kolom betekent dat dat principe "
-              "in bijna elke dienst tekortschiet.",
-        "en": "Each row is a service, each column a design principle. The number is the service's score on that "
-              "principle, from 0 to 100: 100 means every check that applies passes, 0 that none does (heavier "
-              "checks count for more); ‘–’ means no check applied. Below 50 is red, 50 to 80 yellow, 80 or more "
-              "green. The bottom line counts, per principle, how many services fail at least one of its checks: a "
-              "high number in one column means that principle falls short in almost every service.",
-    },
-    "order.worst": {"nl": "Volgorde: de slechtste dienst eerst (de laagste gemiddelde score over de principes).",
-                    "en": "Order: the worst service first (the lowest mean score over the principles)."},
-    "order.name": {"nl": "Volgorde: op naam van de dienst.", "en": "Order: by the service's name."},
-    "order.principle": {"nl": "Volgorde: de laagste score op {principle} eerst.",
-                        "en": "Order: the lowest score on {principle} first."},
-    "order.hint": {"nl": "Een andere volgorde: --sort worst, --sort name of --sort met een principe (bv. --sort P3).",
-                   "en": "Another order: --sort worst, --sort name or --sort with a principle (e.g. --sort P3)."},
-    "service": {"nl": "Dienst", "en": "Service"},
-    "mean": {"nl": "gemiddeld", "en": "mean"},
-    "mean_short": {"nl": "gem.", "en": "mean"},
-    "owner": {"nl": "eigenaar", "en": "owner"},
-    "result": {"nl": "resultaat", "en": "result"},
-    "pass": {"nl": "voldoet", "en": "passes"},
-    "fail": {"nl": "voldoet niet", "en": "fails"},
-    "failing_row": {"nl": "diensten (van {total}) die een check niet halen", "en": "services (of {total}) failing a check"},
-    "shown": {"nl": "de eerste {shown} van {total} diensten", "en": "the first {shown} of {total} services"},
-    "chart_title": {"nl": "Score per dienst en ontwerpprincipe", "en": "Score per service and design principle"},
-    "chart_desc": {"nl": "Een raster met een rij per dienst en een kolom per ontwerpprincipe; de kleur van een vak "
-                         "is de scoreband, het getal de score. De tabel ernaast heeft dezelfde cijfers.",
-                   "en": "A grid with a row per service and a column per design principle; a cell's colour is the "
-                         "score band, its number the score. The table beside it has the same figures."},
-    "band.low": {"nl": "onder 50", "en": "below 50"},
-    "band.mid": {"nl": "50 tot 80", "en": "50 to 80"},
-    "band.high": {"nl": "80 of meer", "en": "80 or more"},
-    "band.none": {"nl": "geen check van toepassing", "en": "no check applied"},
-    "situations": {"nl": "Per situatie", "en": "Per situation"},
-    "situation": {"nl": "Situatie", "en": "Situation"},
-    "owners": {"nl": "Per eigenaar", "en": "Per owner"},
-    "owner_col": {"nl": "Eigenaar", "en": "Owner"},
-    "no_life_event": {"nl": "(geen levensgebeurtenis)", "en": "(no life event)"},
-    "groups_note": {
-        "nl": "Per groep: hoeveel diensten erbij horen, hoeveel daarvan niet voldoen, hoeveel bevindingen ‘niet "
-              "voldaan’ ze samen hebben en welke checks het vaakst; de mediaan per principe is de middelste score "
-              "van die diensten (de helft scoort lager, de helft hoger). Een dienst kan in meer groepen staan.",
-        "en": "Per group: how many services belong to it, how many of them fail, how many failed findings they "
-              "have together and which checks most often; the median per principle is the middle score of those "
-              "services (half score lower, half higher). A service can be in more than one group.",
-    },
-    "owners_note": {
-        "nl": "Per organisatie die eigenaar is van diensten (owner): wie kan de diensten die tekortschieten "
-              "verbeteren.",
-        "en": "Per organisation that owns services (owner): who can improve the services that fall short."},
-}
+WORDS = Section("portfolio-views")
+"""`WORDS[key][lang]`, a text: section "portfolio-views" of the interface's catalogues (locale/<lang>/LC_MESSAGES/dienstvisie.po)."""
 
 
 def word(key: str, lang: Language) -> str:

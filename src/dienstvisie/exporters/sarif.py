@@ -46,6 +46,7 @@ from ..model.run import CheckRun
 from ..model.text import Language, Text
 from ..site import SITE_URL, check_help_uri
 from ._json import dumps as json_text
+from ..i18n import Section
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -57,13 +58,8 @@ LEVELS: dict[Severity, str] = {
 }
 RESULT_STATUSES: tuple[Status, ...] = (Status.FAILED, Status.EXPLAINED, Status.ERROR)
 SRCROOT = "%SRCROOT%"
-_WORDS: dict[str, dict[Language, str]] = {
-    "srcroot": {"nl": "De map waarin dienstvisie draaide (in CI: de root van de repository); "
-                      "de paden van de documenten zijn relatief daaraan.",
-                "en": "The folder dienstvisie ran in (in CI: the repository root); the documents' paths are relative to it."},
-    "todo": {"nl": "Wat te doen", "en": "What to do"},
-    "more": {"nl": "{id} in de documentatie", "en": "{id} in the documentation"},
-}
+_WORDS = Section("sarif")
+"""`_WORDS[key][lang]`, a text: section "sarif" of the interface's catalogues (locale/<lang>/LC_MESSAGES/dienstvisie.po)."""
 
 
 def _uri(file: str) -> str:

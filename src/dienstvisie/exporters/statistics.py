@@ -19,23 +19,14 @@ from ..model.run import CheckRun
 from ..model.text import Language, Text
 from ._common import check_title, plural
 from ._common import terminal_safe as _t
+from ..i18n import PluralSection, Section
 
-_STATUS_WORDS: dict[str, dict[Language, str]] = {
-    "failed": {"nl": "niet voldaan", "en": "failed"},
-    "note": {"nl": "opmerking", "en": "note"},
-    "needs_review": {"nl": "te beoordelen", "en": "to review"},
-    "explained": {"nl": "verklaard", "en": "explained"},
-    "error": {"nl": "fout in check", "en": "check error"},
-}
-_NOUNS: dict[str, dict[Language, tuple[str, str]]] = {
-    "service": {"nl": ("dienst", "diensten"), "en": ("service", "services")},
-    "finding": {"nl": ("bevinding", "bevindingen"), "en": ("finding", "findings")},
-}
-_WORDS: dict[str, dict[Language, str]] = {
-    "in": {"nl": "in", "en": "in"},
-    "none": {"nl": "Geen bevindingen: elke check voldoet of is niet van toepassing.",
-             "en": "No findings: every check passes or does not apply."},
-}
+_STATUS_WORDS = Section("statistics-status")
+"""`_STATUS_WORDS[key][lang]`, a text: section "statistics-status" of the interface's catalogues (locale/<lang>/LC_MESSAGES/dienstvisie.po)."""
+_NOUNS = PluralSection("statistics-nouns")
+"""`_NOUNS[key][lang]`, a (singular, plural): section "statistics-nouns" of the interface's catalogues (locale/<lang>/LC_MESSAGES/dienstvisie.po)."""
+_WORDS = Section("statistics")
+"""`_WORDS[key][lang]`, a text: section "statistics" of the interface's catalogues (locale/<lang>/LC_MESSAGES/dienstvisie.po)."""
 
 
 @attrs.frozen

@@ -33,6 +33,7 @@ from ._common import assessment_text
 from ..model.vision import Vision
 from ._common import terminal_safe as _t
 from ._stream import WORDS, apply_baseline, run_of_one
+from ..i18n import PluralSection, Section
 
 if TYPE_CHECKING:
     from ..analysis.baseline import Baseline, Tally
@@ -40,51 +41,14 @@ if TYPE_CHECKING:
 Form = Literal["full", "concise"]
 FORMS: tuple[Form, ...] = ("full", "concise")
 
-_WORDS: dict[str, dict[Language, str]] = {
-    "vision": {"nl": "Visie", "en": "Vision"},
-    "starting_points": {"nl": "Uitgangspunten", "en": "Starting points"},
-    "document": {"nl": "Document", "en": "Document"},
-    "pass": {"nl": "VOLDOET", "en": "PASS"},
-    "fail": {"nl": "VOLDOET NIET", "en": "FAIL"},
-    "failed": {"nl": "niet voldaan", "en": "failed"},
-    "explained": {"nl": "verklaard", "en": "explained"},
-    "needs_review": {"nl": "te beoordelen", "en": "to review"},
-    "error": {"nl": "fout in check", "en": "check error"},
-    "passed": {"nl": "voldaan", "en": "passed"},
-    "not_applicable": {"nl": "niet van toepassing", "en": "not applicable"},
-    "fail_on": {"nl": "grens", "en": "fail-on"},
-    "reason": {"nl": "reden", "en": "reason"},
-    "decided_by": {"nl": "besloten door", "en": "decided by"},
-    "until": {"nl": "tot", "en": "until"},
-    "expired": {"nl": "VERLOPEN op", "en": "EXPIRED on"},
-    "invalid": {"nl": "ongeldig document, niet gecontroleerd", "en": "invalid document, not checked"},
-    "plugin_error": {"nl": "pluginfout", "en": "plugin error"},
-    "coverage": {"nl": "{passed} van {applicable} voldaan", "en": "{passed} of {applicable} passed"},
-    "coverage_na": {"nl": "{n} niet van toepassing", "en": "{n} not applicable"},
-    "no_checks_applied": {"nl": "geen van {total} van toepassing", "en": "none of {total} applied"},
-    "unanswered": {"nl": "{open} van {all} nog niet beantwoord: {ids}",
-                   "en": "{open} of {all} not answered yet: {ids}"},
-    "answer_all": {"nl": "Beantwoord de toetsvragen in 'assessment' met ja, deels, nee of onbekend en noem bij "
-                         "'evidence' hoe je het weet.",
-                   "en": "Answer the guiding questions in 'assessment' with ja, deels, nee or onbekend and say under "
-                         "'evidence' how you know."},
-    "answer_rest": {"nl": "Beantwoord ook de open toetsvragen in 'assessment' (ja, deels, nee of onbekend, met "
-                          "'evidence'), zoals het team de andere al beantwoordde.",
-                    "en": "Answer the open guiding questions in 'assessment' too (ja, deels, nee or onbekend, with "
-                          "'evidence'), as the team did for the others."},
-}
+_WORDS = Section("text")
+"""`_WORDS[key][lang]`, a text: section "text" of the interface's catalogues (locale/<lang>/LC_MESSAGES/dienstvisie.po)."""
 
-_NOUNS: dict[str, dict[Language, tuple[str, str]]] = {
-    "service": {"nl": ("dienst", "diensten"), "en": ("service", "services")},
-    "check": {"nl": ("check", "checks"), "en": ("check", "checks")},
-    "question": {"nl": ("toetsvraag", "toetsvragen"), "en": ("guiding question", "guiding questions")},
-    "note": {"nl": ("opmerking", "opmerkingen"), "en": ("note", "notes")},
-}
+_NOUNS = PluralSection("text-nouns")
+"""`_NOUNS[key][lang]`, a (singular, plural): section "text-nouns" of the interface's catalogues (locale/<lang>/LC_MESSAGES/dienstvisie.po)."""
 
-_VERBS: dict[str, dict[Language, tuple[str, str]]] = {  # (one service, more or none)
-    "pass": {"nl": ("voldoet", "voldoen"), "en": ("passes", "pass")},
-    "fail": {"nl": ("voldoet niet", "voldoen niet"), "en": ("fails", "fail")},
-}
+_VERBS = PluralSection("text-verbs")
+"""`_VERBS[key][lang]`, a (singular, plural): section "text-verbs" of the interface's catalogues (locale/<lang>/LC_MESSAGES/dienstvisie.po)."""
 
 _STATUS_MARKS = {
     Status.FAILED: "✗",

@@ -8,17 +8,10 @@ import textwrap
 from ..documents.structure import unstructure
 from ..model.text import Language
 from ..model.vision import Vision
+from ..i18n import Section
 
-_LABELS: dict[str, dict[Language, str]] = {
-    "starting_points": {"nl": "Uitgangspunten", "en": "Starting points"},
-    "principles": {"nl": "Ontwerpprincipes", "en": "Design principles"},
-    "serves": {"nl": "Dient", "en": "Serves"},
-    "questions": {"nl": "Toetsvragen", "en": "Guiding questions"},
-    "provenance": {"nl": "Herkomst", "en": "Provenance"},
-    "status": {"nl": "status", "en": "status"},
-    "sources": {"nl": "Bronnen", "en": "Sources"},
-    "version": {"nl": "versie", "en": "version"},
-}
+_LABELS = Section("vision")
+"""`_LABELS[key][lang]`, a text: section "vision" of the interface's catalogues (locale/<lang>/LC_MESSAGES/dienstvisie.po)."""
 
 
 def _label(key: str, lang: Language) -> str:

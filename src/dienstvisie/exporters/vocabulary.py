@@ -14,19 +14,13 @@ from ..model.text import Language
 from ..model.vocabulary import Term, Vocabularies
 from ._common import terminal_safe as _t
 from .markdown import md
+from ..i18n import Section
 
 KINDS = ("data-items", "life-events", "situations")
 """The vocabularies by the names the command line uses."""
 
-_WORDS: dict[str, dict[Language, str]] = {
-    "data-items": {"nl": "Gegevens", "en": "Data items"},
-    "life-events": {"nl": "Levensgebeurtenissen", "en": "Life events"},
-    "situations": {"nl": "Situaties", "en": "Situations"},
-    "id": {"nl": "id", "en": "id"},
-    "name": {"nl": "naam", "en": "name"},
-    "registers": {"nl": "registers die het al hebben", "en": "registers that hold it"},
-    "known_via": {"nl": "de overheid hoort ervan via", "en": "government learns of it via"},
-}
+_WORDS = Section("vocabulary")
+"""`_WORDS[key][lang]`, a text: section "vocabulary" of the interface's catalogues (locale/<lang>/LC_MESSAGES/dienstvisie.po)."""
 
 
 def _terms(vocabularies: Vocabularies, kind: str) -> tuple[Term, ...]:
