@@ -95,6 +95,17 @@ class _Section(Mapping[str, Mapping[Language, _T]], Generic[_T]):
 class Section(_Section[str]):
     """A section of single messages: `Section("text")["legend"]["nl"]` is one text."""
 
+    def text(self, key: str, /, **params: Any) -> Text:
+        """The message `key` in both languages, with `params` filled in (`str.format`); a parameter
+        that is itself a `Text` is filled in the matching language."""
+        entry = self[key]
+
+        def fill(lang: Language) -> str:
+            values = {name: value.get(lang) if isinstance(value, Text) else value for name, value in params.items()}
+            return entry[lang].format(**values)
+
+        return Text(nl=fill("nl"), en=fill("en"))
+
 
 class PluralSection(_Section[tuple[str, str]]):
     """A section of words with a singular and a plural form (gettext's `msgid_plural`):
@@ -109,17 +120,11 @@ CATALOGUE = Section("messages")
 
 
 def message(message_id: str, /, **params: Any) -> Text:
-    """The message `message_id` in both languages, with `params` filled in.
+    """The message `message_id` of section "messages" in both languages, with `params` filled in.
 
     A parameter that is itself a `Text` is filled in the matching language.
     """
-    entry = CATALOGUE[message_id]
-
-    def fill(lang: Language) -> str:
-        values = {name: value.get(lang) if isinstance(value, Text) else value for name, value in params.items()}
-        return entry[lang].format(**values)
-
-    return Text(nl=fill("nl"), en=fill("en"))
+    return CATALOGUE.text(message_id, **params)
 
 
 def translate(message_id: str, /, lang: Language = DEFAULT_LANGUAGE, **params: Any) -> str:

@@ -153,7 +153,7 @@ def prepare(args: argparse.Namespace) -> Setup | int:
     except ConfigError as error:
         from ..exporters.safe_text import terminal_safe
 
-        print(terminal_safe(str(error)), file=sys.stderr)  # it may quote the file
+        print(terminal_safe(error.message(args.lang)), file=sys.stderr)  # it may quote the file
         return EXIT_USAGE
     lang: Language = args.lang if args.lang_given else (config.lang or args.lang)
     if args.check_timeout is not None:

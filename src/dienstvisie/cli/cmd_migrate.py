@@ -137,7 +137,7 @@ def _write(files: list[str], targets: list[str | None], results: list[tuple[str,
     except OSError as error:
         for _, _, handle in pending:
             handle.discard()
-        word = "kan niet schrijven" if lang == "nl" else "cannot write"
+        word = help_text("cannot_write", lang)
         print(f"{getattr(error, 'filename', None) or ''}: {word}: {error.strerror or error}", file=sys.stderr)
         print(help_text("migrate.nothing_written", lang), file=sys.stderr)
         return EXIT_USAGE

@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 
 from ..errors import EXIT_USAGE
+from ..i18n import Section
 from ..model.check import Check, CheckStatus
 from ..model.check_id import CheckId
 from ..model.text import Language
@@ -70,30 +71,25 @@ def removed_data(entry: CheckId) -> dict[str, Any]:
     }
 
 
+_WORDS = Section("rules")
+"""`_WORDS[key][lang]`: the headings of `dienstvisie rules ID` (section "rules" of the catalogues)."""
+
+
 def _explain(check: Check, lang: Language, entry: CheckId | None = None) -> str:
-    words = {
-        "principles": {"nl": "Principes", "en": "Principles"},
-        "severity": {"nl": "Ernst", "en": "Severity"},
-        "origin": {"nl": "Herkomst", "en": "Origin"},
-        "why": {"nl": "Waarom", "en": "Why"},
-        "what": {"nl": "Wat te doen", "en": "What to do"},
-        "fails": {"nl": "Voldoet niet", "en": "Fails"},
-        "passes": {"nl": "Voldoet", "en": "Passes"},
-    }
     lines = [f"{check.id}  {check.title.get(lang)}", "",
-             f"{words['principles'][lang]}: {', '.join(check.principles) or '-'}   "
-             f"{words['severity'][lang]}: {check.severity.value}   {words['origin'][lang]}: {check.origin}   "
+             f"{_WORDS['principles'][lang]}: {', '.join(check.principles) or '-'}   "
+             f"{_WORDS['severity'][lang]}: {check.severity.value}   {_WORDS['origin'][lang]}: {check.origin}   "
              f"{help_text('rules.status', lang)}: {check.status.value}", ""]
     if check.status is not CheckStatus.STABLE:
         described = attrs.evolve(entry, status=check.status) if entry else CheckId(check.id, check.status)
         lines += [described.describe().get(lang), ""]
-    lines += [f"{words['why'][lang]}:"]
+    lines += [f"{_WORDS['why'][lang]}:"]
     lines += textwrap.wrap(check.rationale.get(lang), 88, initial_indent="  ", subsequent_indent="  ")
-    lines += ["", f"{words['what'][lang]}:"]
+    lines += ["", f"{_WORDS['what'][lang]}:"]
     lines += textwrap.wrap(check.suggestion.get(lang), 88, initial_indent="  ", subsequent_indent="  ")
     for key, snippet in (("fails", check.example_fail), ("passes", check.example_pass)):
         if snippet:
-            lines += ["", f"{words[key][lang]}:", textwrap.indent(snippet.rstrip(), "    ")]
+            lines += ["", f"{_WORDS[key][lang]}:", textwrap.indent(snippet.rstrip(), "    ")]
     return "\n".join(lines) + "\n"
 
 

@@ -20,7 +20,7 @@ def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: La
                                    description=help_text("validate", lang))
     parser.add_argument("paths", nargs="+", metavar="PATH", help=help_text("validate.paths", lang))
     parser.add_argument("-q", "--quiet", action="store_true",
-                        help="alleen fouten tonen" if lang == "nl" else "show errors only")
+                        help=help_text("validate.errors_only", lang))
     parser.add_argument("--config", metavar="FILE", help=help_text("check.config", lang))
     parser.add_argument("--isolated", action="store_true", help=help_text("check.isolated", lang))
     add_discovery_options(parser, lang)
@@ -41,7 +41,9 @@ def run(args: argparse.Namespace) -> int:
         config_path = args.config or (None if args.isolated else find_config())
         config = load_config(config_path) if config_path else Config()
     except ConfigError as error:
-        print(str(error), file=sys.stderr)
+        from ..exporters.safe_text import terminal_safe
+
+        print(terminal_safe(error.message(lang)), file=sys.stderr)  # it may quote the file
         return EXIT_USAGE
     if not args.lang_given and config.lang:
         lang = config.lang

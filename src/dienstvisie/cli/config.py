@@ -34,6 +34,7 @@ from typing import Any
 import attrs
 
 from ..errors import DienstvisieError
+from ..i18n import Section
 from ..model.check import Severity
 from ..model.text import LANGUAGES, Language
 
@@ -43,7 +44,21 @@ _KEYS = {"select", "ignore", "severity", "fail-on", "lang", "vision", "plugins",
 
 
 class ConfigError(DienstvisieError):
-    """The configuration file is unreadable or has a wrong key or value (exit code 2)."""
+    """The configuration file is unreadable or has a wrong key or value (exit code 2).
+
+    Its text is message `key` of the catalogue's section "config" in both languages; `str()` gives
+    the English one, `message(lang)` the reader's."""
+
+    def __init__(self, key: str, /, **params: Any) -> None:
+        self.text = _MESSAGES.text(key, **params)
+        super().__init__(self.text.get("en"))
+
+    def message(self, lang: Language) -> str:
+        """The message in the reader's language."""
+        return self.text.get(lang)
+
+
+_MESSAGES = Section("config")
 
 
 @attrs.frozen
@@ -86,14 +101,14 @@ def _section(path: Path) -> dict[str, Any] | None:
     try:  # bounded as a document is: a named pipe or /dev/zero as --config cannot hang the run
         raw, _ = read_bounded(str(path), _MAX_CONFIG_BYTES)
         if len(raw) > _MAX_CONFIG_BYTES:
-            raise ConfigError(f"{path}: cannot be read: larger than {_MAX_CONFIG_BYTES} bytes")
+            raise ConfigError("too_large", file=path, limit=_MAX_CONFIG_BYTES)
         data = tomllib.loads(raw.decode("utf-8-sig"))
     except Stalled as error:
-        raise ConfigError(f"{path}: cannot be read: {error}") from None
+        raise ConfigError("unreadable", file=path, reason=error) from None
     except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: cannot be read: {error}") from None
+        raise ConfigError("unreadable", file=path, reason=error) from None
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+        raise ConfigError("toml", file=path, reason=error) from None
     if path.name == "pyproject.toml":
         section = data.get("tool", {}).get("dienstvisie")
         return section if isinstance(section, dict) else None
@@ -115,7 +130,7 @@ def _strings(path: Path, key: str, value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise ConfigError(f"{path}: '{key}' must be a list of strings")
+        raise ConfigError("strings", file=path, key=key)
     return tuple(value)
 
 
@@ -124,7 +139,7 @@ def _severity(path: Path, key: str, value: Any) -> Severity:
         return Severity(value)
     except ValueError:
         allowed = ", ".join(s.value for s in Severity)
-        raise ConfigError(f"{path}: '{key}' = {value!r} is not a severity; use one of: {allowed}") from None
+        raise ConfigError("severity", file=path, key=key, value=repr(value), allowed=allowed) from None
 
 
 def check_timeout_value(value: Any) -> float:
@@ -144,7 +159,7 @@ def _check_timeout(path: Path, value: Any) -> float:
             raise ValueError(value)
         return check_timeout_value(value)
     except ValueError:
-        raise ConfigError(f"{path}: 'check-timeout' = {value!r} must be a number of seconds (0: no limit)") from None
+        raise ConfigError("check_timeout", file=path, value=repr(value)) from None
 
 
 def load_config(path: str | os.PathLike[str]) -> Config:
@@ -153,32 +168,32 @@ def load_config(path: str | os.PathLike[str]) -> Config:
     section = _section(file) or {}
     unknown = sorted(set(section) - _KEYS)
     if unknown:
-        raise ConfigError(f"{file}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(_KEYS))}")
+        raise ConfigError("unknown", file=file, unknown=", ".join(unknown), known=", ".join(sorted(_KEYS)))
     severity_table = section.get("severity", {})
     if not isinstance(severity_table, dict):
-        raise ConfigError(f"{file}: 'severity' must be a table of check id = severity")
+        raise ConfigError("severity_table", file=file)
     lang = section.get("lang")
     if lang is not None and lang not in LANGUAGES:
-        raise ConfigError(f"{file}: 'lang' must be one of {', '.join(LANGUAGES)}")
+        raise ConfigError("lang", file=file, allowed=", ".join(LANGUAGES))
     vision = section.get("vision")
     if vision is not None and not isinstance(vision, str):
-        raise ConfigError(f"{file}: 'vision' must be a vision id")
+        raise ConfigError("vision", file=file)
     preview = section.get("preview", False)
     if not isinstance(preview, bool):
-        raise ConfigError(f"{file}: 'preview' must be true or false")
+        raise ConfigError("boolean", file=file, key="preview")
     gitignore = section.get("respect-gitignore")
     if gitignore is not None and not isinstance(gitignore, bool):
-        raise ConfigError(f"{file}: 'respect-gitignore' must be true or false")
+        raise ConfigError("boolean", file=file, key="respect-gitignore")
     require_assessment = section.get("require-assessment", False)
     if not isinstance(require_assessment, bool):
-        raise ConfigError(f"{file}: 'require-assessment' = {require_assessment!r} must be true or false")
+        raise ConfigError("boolean_value", file=file, key="require-assessment", value=repr(require_assessment))
     output_format = section.get("output-format")
     if output_format is not None and output_format not in ("full", "concise"):
-        raise ConfigError(f"{file}: 'output-format' = {output_format!r} must be \"full\" or \"concise\"")
+        raise ConfigError("output_format", file=file, value=repr(output_format))
     base = file.parent
     for key in ("logo", "logo-alt", "theme-class"):
         if key in section and not isinstance(section[key], str):
-            raise ConfigError(f"{file}: '{key}' must be a string")
+            raise ConfigError("string", file=file, key=key)
     return Config(
         select=_strings(file, "select", section["select"]) if "select" in section else None,
         ignore=_strings(file, "ignore", section.get("ignore", [])),

@@ -10,6 +10,7 @@ from ..errors import DocumentError, SourceError
 from ..exporters._common import terminal_safe
 from ..model.problem import Problem
 from ..model.text import Language
+from .help import help_text
 
 _CODES = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "blue": "34", "magenta": "35", "cyan": "36"}
 
@@ -44,9 +45,8 @@ def format_problem(problem: Problem, lang: Language, style: Styler) -> str:
         place += f":{location.line}"
         if location.column is not None:
             place += f":{location.column}"
-    level_word = {"error": {"nl": "fout", "en": "error"}, "warning": {"nl": "waarschuwing", "en": "warning"}}
     colour = "red" if problem.level == "error" else "yellow"
-    line = (f"{style(place, 'bold')}: {style(level_word[problem.level][lang], colour)}: "
+    line = (f"{style(place, 'bold')}: {style(help_text(f'level.{problem.level}', lang), colour)}: "
             f"{terminal_safe(problem.message.get(lang))}")
     if location.pointer:
         line += style(f"  [{terminal_safe(location.pointer)}]", "dim")
@@ -60,9 +60,10 @@ def report_error(error: DocumentError | SourceError, lang: Language, stream: Tex
     out = stream or sys.stderr
     style = Styler(use_colour(out))
     if isinstance(error, SourceError):
-        word = "fout" if lang == "nl" else "error"
+        word = help_text("level.error", lang)
+        text = error.message_nl if lang == "nl" else error.message_en
         print(f"{style(terminal_safe(error.file or '<document>'), 'bold')}: {style(word, 'red')}: "
-              f"{terminal_safe(error.message_nl if lang == 'nl' else error.message_en)}", file=out)
+              f"{terminal_safe(text)}", file=out)
         return
     for problem in error.problems:
         print(format_problem(problem, lang, style), file=out)

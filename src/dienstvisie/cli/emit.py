@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from ..documents.write import write_atomic
 from ..errors import EXIT_USAGE
 from ..model.text import Language
+from .help import help_text
 
 
 def write_error_text(error: OSError, lang: Language) -> str:
@@ -21,7 +22,7 @@ def write_error_text(error: OSError, lang: Language) -> str:
 
 def cannot_write(output: str, error: OSError, lang: Language) -> int:
     """Say that `output` cannot be written; exit code 2."""
-    word = "kan niet schrijven" if lang == "nl" else "cannot write"
+    word = help_text("cannot_write", lang)
     print(f"{output}: {word}: {write_error_text(error, lang)}", file=sys.stderr)
     return EXIT_USAGE
 

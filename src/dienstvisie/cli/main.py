@@ -73,10 +73,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args_list and args_list[0] in ("--version", "-V"):
         print(f"dienstvisie {__version__}")
         return 0
+    from .argparse_words import argparse_speaking
+
+    lang = _language(args_list)
+    with argparse_speaking(lang):  # argparse's own words ("usage:", "error:") in that language too
+        return _run(args_list, lang)
+
+
+def _run(args_list: list[str], lang: Language) -> int:
     from ..errors import EXIT_USAGE
     from .help import HELP
 
-    lang = _language(args_list)
     parser = build_parser(lang)
     try:
         args = parser.parse_args(args_list)

@@ -53,6 +53,7 @@ def split_arguments(argv: Sequence[str]) -> tuple[list[str], list[str]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from .help import help_text
     from .main import _language
     from .main import main as dienstvisie
 
@@ -65,8 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     concepts = [file for file in files if declares_service_concept(file) is not False]
     skipped = [file for file in files if file not in concepts]
     if skipped:
-        word = ("overgeslagen (geen dienstconcept: geen 'dienstvisie:')" if _language(options) == "nl"
-                else "skipped (not a service concept: no 'dienstvisie:')")
+        word = help_text("precommit.skipped", _language(options))
         print(f"dienstvisie: {word}: {', '.join(skipped)}", file=sys.stderr)
     if not concepts:
         return 0

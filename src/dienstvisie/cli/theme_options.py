@@ -28,6 +28,7 @@ def add_theme_options(parser: argparse.ArgumentParser, lang: Language) -> None:
 def theme_of(args: argparse.Namespace, config: Config | None, lang: Language) -> Theme | None | int:
     """The theme the options and the configuration ask for, None for the default look, or an exit
     code (the reason printed) when a file cannot be read or is not usable."""
+    from ..exporters.safe_text import terminal_safe
     from ..exporters.theme import ThemeError, external_references, logo_data_url, make_theme
 
     css_files = [*(config.theme_css if config else ()), *args.theme_css]
@@ -48,7 +49,7 @@ def theme_of(args: argparse.Namespace, config: Config | None, lang: Language) ->
         alt = args.logo_alt or (config.logo_alt if config else None) or help_text("theme.logo_default_alt", lang)
         theme = make_theme(css, url, alt, page_class)
     except ThemeError as error:
-        print(help_text("theme.unusable", lang).format(error=error), file=sys.stderr)
+        print(help_text("theme.unusable", lang).format(error=terminal_safe(error.message(lang))), file=sys.stderr)
         return EXIT_USAGE
     for reference in external_references(css):
         print(help_text("theme.external", lang).format(reference=reference), file=sys.stderr)

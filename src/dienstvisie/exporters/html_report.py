@@ -23,6 +23,7 @@ import re
 import attrs
 from markupsafe import Markup
 
+from ..i18n import Section
 from ..model.check import Status
 from ..model.exporter import Exporter
 from ..model.finding import Finding
@@ -263,10 +264,12 @@ class ItemView:
 
 
 _ANCHOR = re.compile(r"[^A-Za-z0-9_-]+")
-ANSWERS: dict[Language, tuple[str, ...]] = {
-    "nl": ("ja", "deels", "nee", "onbekend"),
-    "en": ("yes (ja)", "partly (deels)", "no (nee)", "unknown (onbekend)"),
-}
+_VISION_WORDS = Section("vision")
+
+
+def answers(lang: Language) -> tuple[str, ...]:
+    """The four answers to a guiding question, as the handout lists them (section "vision")."""
+    return tuple(_VISION_WORDS[f"answer.{answer}"][lang] for answer in ("ja", "deels", "nee", "onbekend"))
 
 
 def _anchor(prefix: str, item_id: str) -> str:
@@ -304,7 +307,7 @@ def render_vision_html(vision: Vision, lang: Language = "nl", version: str = "",
     return template.render(
         lang=lang, L=labels(lang), csp=CONTENT_SECURITY_POLICY, version=version, vision=vision,
         vision_title=text_markup(vision.title, lang), summary=text_markup(vision.summary, lang) if vision.summary else None,
-        points=points, principles=principles, provenance=provenance, answers=ANSWERS[lang],
+        points=points, principles=principles, provenance=provenance, answers=answers(lang),
         source_list=tuple((source, _anchor("src", source.id)) for source in provenance.sources),
         provenance_note=text_markup(provenance.note, lang) if provenance.note else None,
         reconstructed=provenance.status == "reconstructed", page_title=vision.title.get(lang), theme=theme,

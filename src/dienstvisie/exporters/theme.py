@@ -13,9 +13,13 @@ from __future__ import annotations
 
 import base64
 import re
+from typing import Any
 
 import attrs
 from markupsafe import Markup
+
+from ..i18n import Section
+from ..model.text import Language
 
 LOGO_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
               ".webp": "image/webp", ".svg": "image/svg+xml"}
@@ -29,7 +33,21 @@ _EXTERNAL = re.compile(r"@import\b|url\(\s*['\"]?(?!data:|#)([^'\")\s]+)", re.IG
 
 
 class ThemeError(ValueError):
-    """A theme that cannot be used: a class name, logo type or size out of bounds."""
+    """A theme that cannot be used: a class name, logo type or size out of bounds.
+
+    Its text is message `key` of the catalogue's section "theme"; `str()` gives the English one,
+    `message(lang)` the reader's."""
+
+    def __init__(self, key: str, /, **params: Any) -> None:
+        self.text = _MESSAGES.text(key, **params)
+        super().__init__(self.text.get("en"))
+
+    def message(self, lang: Language) -> str:
+        """The message in the reader's language."""
+        return self.text.get(lang)
+
+
+_MESSAGES = Section("theme")
 
 
 @attrs.frozen
@@ -51,18 +69,18 @@ def logo_data_url(data: bytes, suffix: str) -> str:
     """The logo file's bytes as a `data:` URL; ThemeError for an unknown type or a file too large."""
     media_type = LOGO_TYPES.get(suffix.lower())
     if media_type is None:
-        raise ThemeError(f"logo: {suffix or 'no suffix'} is not one of {', '.join(sorted(LOGO_TYPES))}")
+        raise ThemeError("logo_type", suffix=suffix or _MESSAGES.text("no_suffix"), allowed=", ".join(sorted(LOGO_TYPES)))
     if len(data) > MAX_LOGO_BYTES:
-        raise ThemeError(f"logo: {len(data)} bytes, more than {MAX_LOGO_BYTES}")
+        raise ThemeError("logo_size", size=len(data), limit=MAX_LOGO_BYTES)
     return f"data:{media_type};base64,{base64.b64encode(data).decode('ascii')}"
 
 
 def make_theme(css: str = "", logo: str | None = None, logo_alt: str = "", page_class: str | None = None) -> Theme:
     """A checked theme; ThemeError when the class is no CSS class name or the CSS is too large."""
     if page_class is not None and not _CLASS.match(page_class):
-        raise ThemeError(f"theme class {page_class!r}: letters, digits, '-' and '_' only")
+        raise ThemeError("class", name=repr(page_class))
     if len(css) > MAX_CSS_CHARS:
-        raise ThemeError(f"theme CSS: {len(css)} characters, more than {MAX_CSS_CHARS}")
+        raise ThemeError("css_size", size=len(css), limit=MAX_CSS_CHARS)
     return Theme(css=css, logo=logo, logo_alt=logo_alt, page_class=page_class)
 
 

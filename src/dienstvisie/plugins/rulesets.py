@@ -40,6 +40,7 @@ from jsonschema.exceptions import SchemaError
 
 from ..documents.structure import unstructure
 from ..errors import DocumentError
+from ..i18n import message
 from ..model.check import Check, CheckContext, CheckFunction, Outcome, Severity, fail, skip
 from ..model.document import Document
 from ..model.problem import Location, Problem
@@ -158,8 +159,10 @@ def structure_ruleset(data: Mapping[str, Any], file: str | None = None) -> RuleS
     )
 
 
-def _problem(code: str, nl: str, en: str, pointer: str, hint: Text | None = None) -> Problem:
-    return Problem(code, Text(nl=nl, en=en), Location(pointer), hint)
+def _problem(code: str, pointer: str, hint: Text | None = None, *, key: str | None = None, **params: Any) -> Problem:
+    """The problem `code`, its message `key` (the code itself by default) from the catalogue's section
+    "messages", filled with `params`."""
+    return Problem(code, message(key or code, **params), Location(pointer), hint)
 
 
 def _placeholder_problems(text: str, pointer: str) -> list[Problem]:
@@ -170,19 +173,12 @@ def _placeholder_problems(text: str, pointer: str) -> list[Problem]:
             continue
         name = match.group(1)
         if name is None:
-            problems.append(_problem(
-                "rules.brace", f"losse accolade '{token}' in de melding", f"lone brace '{token}' in the message", pointer,
-                Text(nl="Schrijf {{ of }} voor een letterlijke accolade.", en="Write {{ or }} for a literal brace."),
-            ))
+            problems.append(_problem("rules.brace", pointer, message("rules.brace.hint"), token=token))
             continue
         parsed = _NAME.fullmatch(name)
         if parsed is None or (parsed.group(1) is None and parsed.group(2) not in PLACEHOLDERS):
             known = ", ".join("{" + p + "}" for p in PLACEHOLDERS) + ", {target.FIELD}"
-            problems.append(_problem(
-                "rules.placeholder", f"onbekende invulplek '{{{name}}}' in de melding",
-                f"unknown placeholder '{{{name}}}' in the message", pointer,
-                Text(nl=f"Bekend zijn: {known}.", en=f"Known are: {known}."),
-            ))
+            problems.append(_problem("rules.placeholder", pointer, message("rules.known", known=known), name=name))
     return problems
 
 
@@ -200,25 +196,17 @@ def _remote_references(schema: Any, pointer: str) -> Iterator[str]:
             yield from _remote_references(value, f"{pointer}/{index}")
 
 
-_PATTERN_HINT = Text(
-    nl="Patronen in regelsets draaien op RE2, dat in lineaire tijd zoekt: zonder terugverwijzingen (\\1), "
-       f"zonder lookaround ((?=…), (?!…), (?<=…)), herhalingen tot {{{MAX_REPEAT}}}; \\z in plaats van \\Z.",
-    en="Patterns in rule sets run on RE2, which searches in linear time: no back-references (\\1), "
-       f"no look-around ((?=…), (?!…), (?<=…)), repetitions up to {{{MAX_REPEAT}}}; \\z instead of \\Z.",
-)
 
 
 def pattern_condition_problems(schema: Any, pointer: str) -> list[Problem]:
     """Regular expressions in a condition that the linear-time engine cannot run."""
     problems = [
-        _problem("rules.pattern", f"het patroon {pattern!r} kan niet in lineaire tijd worden uitgevoerd: {reason}",
-                 f"the pattern {pattern!r} cannot run in linear time: {reason}", pointer + place, _PATTERN_HINT)
+        _problem("rules.pattern", pointer + place, message("rules.pattern.hint", limit=MAX_REPEAT),
+                 pattern=repr(pattern), reason=reason)
         for place, pattern, reason in pattern_problems(schema)
     ]
     problems += [
-        _problem("rules.pattern", "patternProperties kan niet samen met unevaluatedProperties in een voorwaarde",
-                 "patternProperties cannot be combined with unevaluatedProperties in a condition", pointer + place,
-                 Text(nl="Noem de velden in properties.", en="Name the fields in properties."))
+        _problem("rules.pattern", pointer + place, message("rules.pattern_properties.hint"), key="rules.pattern_properties")
         for place in unevaluated_pattern_places(schema)
     ]
     return problems
@@ -230,14 +218,9 @@ def _condition_problems(schema: Any, pointer: str) -> list[Problem]:
         jsonschema.Draft202012Validator.check_schema(schema, format_checker=META_FORMAT_CHECKER)
     except SchemaError as error:
         where = "".join(f"/{part}" for part in error.absolute_path)
-        problems.append(_problem("rules.condition", f"geen geldig JSON Schema: {error.message}",
-                                 f"not a valid JSON Schema: {error.message}", pointer + where))
+        problems.append(_problem("rules.condition", pointer + where, reason=error.message))
     for place in _remote_references(schema, pointer):
-        problems.append(_problem(
-            "rules.remote_ref", "een $ref mag alleen binnen de voorwaarde zelf verwijzen (beginnend met #)",
-            "a $ref may only point inside the condition itself (starting with #)", place,
-            Text(nl="Zet wat je nodig hebt in $defs van de voorwaarde.", en="Put what you need in the condition's $defs."),
-        ))
+        problems.append(_problem("rules.remote_ref", place, message("rules.remote_ref.hint")))
     return problems
 
 
@@ -255,23 +238,17 @@ def ruleset_reference_problems(data: object) -> list[Problem]:
         rule_id = rule.get("id")
         if isinstance(rule_id, str):
             if rule_id in first:
-                problems.append(_problem("rules.duplicate", f"de regel-id '{rule_id}' komt al voor ({first[rule_id]})",
-                                         f"the rule id '{rule_id}' is used before ({first[rule_id]})", pointer + "/id"))
+                problems.append(_problem("rules.duplicate", pointer + "/id", value=rule_id, first=first[rule_id]))
             first.setdefault(rule_id, pointer)
             if rule_id.startswith(RESERVED_PREFIXES):
-                problems.append(_problem(
-                    "rules.reserved", f"het voorvoegsel van '{rule_id}' is voor de ingebouwde checks",
-                    f"the prefix of '{rule_id}' is reserved for the built-in checks", pointer + "/id",
-                    Text(nl="Kies een eigen voorvoegsel, bijvoorbeeld de letters van je organisatie (GV101).",
-                         en="Choose a prefix of your own, e.g. your organisation's letters (GV101)."),
-                ))
-        message = rule.get("message")
-        if isinstance(message, str):
-            problems += _placeholder_problems(message, pointer + "/message")
-        elif isinstance(message, Mapping):
+                problems.append(_problem("rules.reserved", pointer + "/id", message("rules.reserved.hint"), value=rule_id))
+        rule_message = rule.get("message")
+        if isinstance(rule_message, str):
+            problems += _placeholder_problems(rule_message, pointer + "/message")
+        elif isinstance(rule_message, Mapping):
             for lang in LANGUAGES:
-                if isinstance(message.get(lang), str):
-                    problems += _placeholder_problems(message[lang], f"{pointer}/message/{lang}")
+                if isinstance(rule_message.get(lang), str):
+                    problems += _placeholder_problems(rule_message[lang], f"{pointer}/message/{lang}")
         for key in ("when", "require"):
             if isinstance(rule.get(key), (Mapping, bool)):
                 problems += _condition_problems(rule[key], f"{pointer}/{key}")
@@ -329,12 +306,9 @@ def principle_problems(ruleset: RuleSet, vision: Vision, source_map: SourceMap |
     for index, rule in enumerate(ruleset.rules):
         for p_index, principle in enumerate(rule.principles):
             if principle not in known:
-                problems.append(_problem(
-                    "rules.principle", f"regel {rule.id} noemt principe {principle}, dat de visie '{vision.id}' niet kent",
-                    f"rule {rule.id} names principle {principle}, which the vision '{vision.id}' lacks",
-                    f"/rules/{index}/principles/{p_index}",
-                    Text(nl=f"Bekend zijn: {', '.join(known)}.", en=f"Known are: {', '.join(known)}."),
-                ))
+                problems.append(_problem("rules.principle", f"/rules/{index}/principles/{p_index}",
+                                         message("rules.known", known=", ".join(known)),
+                                         rule=rule.id, principle=principle, vision=vision.id))
     return _placed(problems, source_map or SourceMap(file=ruleset.file))
 
 

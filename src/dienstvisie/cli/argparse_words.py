@@ -1,0 +1,31 @@
+"""argparse's own words ("usage:", "the following arguments are required: …") in the language asked for.
+
+argparse asks gettext for them through its module's `_` and `ngettext`. While the command line runs,
+those two answer from section "argparse" of the interface's catalogues (English message ids, as argparse
+asks; a message a newer Python adds and the catalogue lacks stays English), and afterwards they are put
+back, so a program that embeds dienstvisie keeps its own argparse as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+from collections.abc import Iterator
+
+from ..i18n import translation
+from ..model.text import Language
+
+
+@contextlib.contextmanager
+def argparse_speaking(lang: Language) -> Iterator[None]:
+    """Within the block, argparse's messages come in `lang`."""
+    import argparse
+
+    catalogue = translation(lang)
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._ = functools.partial(catalogue.pgettext, "argparse")  # type: ignore[attr-defined]
+    argparse.ngettext = functools.partial(catalogue.npgettext, "argparse")  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
