@@ -1,25 +1,160 @@
-"""Every user-facing message exists in Dutch and English, with the same placeholders."""
+"""Every user-facing message exists in Dutch and English, with the same placeholders: one gettext
+catalogue per language (src/dienstvisie/locale/<lang>/LC_MESSAGES/dienstvisie.po), argparse's own
+words included, compiled and read back the way the package reads them."""
 
 from __future__ import annotations
 
+import argparse
+import ast
+import inspect
+import io
+import re
 import string
+import subprocess
+import sys
+from pathlib import Path
 
+import catalogues
 import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po
 
-from dienstvisie.cli.help import HELP
-from dienstvisie.i18n import CATALOGUE, language_from_environment, message, translate
+from dienstvisie.cli.argparse_words import argparse_speaking
+from dienstvisie.cli.config import ConfigError
+from dienstvisie.cli.help import HELP, help_text
+from dienstvisie.exporters.theme import ThemeError, make_theme
+from dienstvisie.i18n import CATALOGUE, PluralSection, Section, _Catalogue, language_from_environment, message, translate
+
+ROOT = Path(__file__).parents[1]
+PACKAGE = ROOT / "src" / "dienstvisie"
+LOCALE = PACKAGE / "locale"
+LANGS = ("nl", "en")
 
 
 def _fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-@pytest.mark.parametrize("catalogue", [CATALOGUE, HELP], ids=["messages", "cli"])
-def test_every_message_has_both_languages_and_the_same_placeholders(catalogue: dict[str, dict[str, str]]) -> None:
-    for key, entry in catalogue.items():
-        assert set(entry) == {"nl", "en"}, key
-        assert entry["nl"].strip() and entry["en"].strip(), key
-        assert _fields(entry["nl"]) == _fields(entry["en"]), key
+def _catalogue(lang: str) -> Catalog:
+    with (LOCALE / lang / "LC_MESSAGES" / "dienstvisie.po").open("rb") as handle:
+        return read_po(handle, locale=lang)
+
+
+def _entries(lang: str) -> dict[tuple[str | None, str], tuple[str, ...]]:
+    """(section, key) -> the text, or the singular and plural form."""
+    return {(entry.context, entry.id if isinstance(entry.id, str) else entry.id[0]):
+            (entry.string,) if isinstance(entry.string, str) else tuple(entry.string)
+            for entry in _catalogue(lang) if entry.id}
+
+
+def _placeholders(text: str, section: str | None) -> set[str]:
+    if section == "argparse":  # argparse fills its messages with %
+        return set(re.findall(r"%(?:\([a-z_]+\))?[rsd]", text))
+    return _fields(text)
+
+
+def test_both_catalogues_hold_the_same_messages_each_translated_with_the_same_placeholders() -> None:
+    nl, en = _entries("nl"), _entries("en")
+    assert nl.keys() == en.keys(), set(nl) ^ set(en)
+    assert len(nl) > 600
+    for key in nl:
+        assert len(nl[key]) == len(en[key]), key
+        for text_nl, text_en in zip(nl[key], en[key], strict=True):
+            assert text_nl.strip() and text_en.strip(), f"{key} is not translated"
+            assert _placeholders(text_nl, key[0]) == _placeholders(text_en, key[0]), key
+
+
+def test_no_message_is_marked_fuzzy_or_left_without_a_section() -> None:
+    for lang in LANGS:
+        for entry in _catalogue(lang):
+            if entry.id:
+                assert entry.context, entry.id
+                assert not entry.fuzzy, f"{lang}: {entry.context} {entry.id} is fuzzy (gettext would not use it)"
+
+
+def _sections_in_code() -> dict[str, set[str]]:
+    """Each section the code reads, with the kind it reads it as."""
+    used: dict[str, set[str]] = {}
+    for path in PACKAGE.rglob("*.py"):
+        for kind, section in re.findall(r'\b(Section|PluralSection)\("([a-z-]+)"\)', path.read_text(encoding="utf-8")):
+            used.setdefault(section, set()).add(kind)
+    return used
+
+
+def test_every_section_the_code_reads_is_in_the_catalogues_and_every_section_is_read() -> None:
+    entries = _entries("nl")
+    used = _sections_in_code()
+    single = {section for (section, _), texts in entries.items() if len(texts) == 1}
+    plural = {section for (section, _), texts in entries.items() if len(texts) == 2}
+    for section, kinds in used.items():
+        assert kinds == {"PluralSection"} if section in plural else kinds == {"Section"}, section
+        assert section in single | plural, f"section {section!r} is read by the code but missing from the catalogues"
+    assert (single | plural) - set(used) == {"argparse"}  # argparse asks for its own (cli/argparse_words.py)
+    assert single & plural == {"argparse"}  # argparse has both kinds; every section of ours one
+
+
+def test_every_literal_key_the_code_asks_for_exists() -> None:
+    """`message("…")`, `translate("…")`, `help_text("…", …)` with a literal key, and `X["…"]` where X
+    is a module-level section: each key is in the catalogue's section."""
+    entries = _entries("en")
+    asked: list[tuple[str, str, str]] = []
+    for path in PACKAGE.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        sections = {node.targets[0].id: node.value.args[0].value for node in tree.body
+                    if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)
+                    and isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name)
+                    and node.value.func.id in ("Section", "PluralSection")}
+        if path.name == "help.py":
+            sections["HELP"] = "help"
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.args \
+                    and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+                section = {"message": "messages", "translate": "messages", "help_text": "help"}.get(node.func.id)
+                if section:
+                    asked.append((path.name, section, node.args[0].value))
+            if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id in sections \
+                    and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str):
+                asked.append((path.name, sections[node.value.id], node.slice.value))
+    assert len(asked) > 300
+    missing = [(file, section, key) for file, section, key in asked if (section, key) not in entries]
+    assert not missing, missing
+
+
+def test_no_interface_text_is_chosen_by_language_in_the_code() -> None:
+    """The old way, `"tekst" if lang == "nl" else "text"`, would bypass the catalogues."""
+    inline = re.compile(r"""["'][A-Za-z][^"']{2,}["']\s+if\s+[\w().]+\s*==\s*["'](nl|en)["']\s+else\s+["'][A-Za-z]""")
+    found = [f"{path.relative_to(PACKAGE)}:{number}" for path in PACKAGE.rglob("*.py")
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if inline.search(line)]
+    assert not found, found
+
+
+def test_the_compiled_catalogues_are_up_to_date() -> None:
+    assert catalogues.stale() == [], "run python tools/catalogues.py and commit the .mo files"
+
+
+def test_a_translators_edit_reaches_the_interface_once_compiled(tmp_path: Path) -> None:
+    po = tmp_path / "nl" / "LC_MESSAGES" / "dienstvisie.po"
+    po.parent.mkdir(parents=True)
+    edited = (LOCALE / "nl" / "LC_MESSAGES" / "dienstvisie.po").read_text(encoding="utf-8").replace(
+        'msgstr "bestand niet gevonden"', 'msgstr "dat bestand is er niet"')
+    po.write_text(edited, encoding="utf-8")
+    assert catalogues.stale(tmp_path) == [po.with_suffix(".mo")]
+    translation = _Catalogue(io.BytesIO(catalogues.compiled(po)))
+    single, plural = translation.sections()
+    assert single["messages"]["source.missing"] == "dat bestand is er niet"
+    assert plural["text-nouns"]["service"] == ("dienst", "diensten")
+    assert translation.pgettext("argparse", "usage: ") == "gebruik: "
+
+
+def test_sections_read_both_languages_from_the_catalogues() -> None:
+    assert HELP["interrupted"]["nl"] != HELP["interrupted"]["en"]
+    assert len(Section("messages")) == len(CATALOGUE) > 100
+    assert "source.missing" in CATALOGUE and "no-such-key" not in CATALOGUE
+    nouns = PluralSection("text-nouns")
+    assert nouns["service"]["nl"] == ("dienst", "diensten") and nouns["service"]["en"] == ("service", "services")
+    assert repr(nouns) == "PluralSection('text-nouns')"
+    with pytest.raises(KeyError):
+        help_text("no-such-key", "nl")
 
 
 def test_message_fills_text_parameters_per_language() -> None:
@@ -30,6 +165,16 @@ def test_message_fills_text_parameters_per_language() -> None:
     assert translate("schema.required", "en", name="x") == "'x' is missing"
 
 
+def test_configuration_and_theme_errors_speak_both_languages(tmp_path: Path) -> None:
+    error = ConfigError("boolean", file=tmp_path / "dienstvisie.toml", key="preview")
+    assert error.message("nl").endswith("'preview' moet true of false zijn")
+    assert str(error) == error.message("en") and str(error).endswith("'preview' must be true or false")
+    with pytest.raises(ThemeError) as caught:
+        make_theme(page_class="1 kapot")
+    assert caught.value.message("nl") == "huisstijlklasse '1 kapot': alleen letters, cijfers, '-' en '_'"
+    assert str(caught.value) == "theme class '1 kapot': letters, digits, '-' and '_' only"
+
+
 def test_language_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("DIENSTVISIE_LANG", raising=False)
     assert language_from_environment() == "nl"
@@ -37,3 +182,53 @@ def test_language_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     assert language_from_environment() == "en"
     monkeypatch.setenv("DIENSTVISIE_LANG", "fr")
     assert language_from_environment() == "nl"
+
+
+# ------------------------------------------------------------------ argparse's own words
+
+
+def _argparse_messages() -> set[str]:
+    """Every message the argparse of this Python asks gettext for (`_("…")`, `ngettext("…", …)`)."""
+    found = set()
+    for node in ast.walk(ast.parse(inspect.getsource(argparse))):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("_", "ngettext"):
+            first = node.args[0] if node.args else None
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                found.add(first.value)
+    return found
+
+
+def test_every_message_of_argparse_is_in_the_catalogues() -> None:
+    asked = _argparse_messages()
+    assert len(asked) > 25
+    for lang in LANGS:
+        entries = _entries(lang)
+        missing = sorted(text for text in asked if ("argparse", text) not in entries)
+        assert not missing, f"argparse messages missing from the {lang} catalogue: {missing}"
+
+
+def test_argparse_speaks_dutch_only_while_asked_and_is_put_back() -> None:
+    before = argparse._  # type: ignore[attr-defined]
+    with argparse_speaking("nl"):
+        parser = argparse.ArgumentParser(prog="x")
+        parser.add_argument("name")
+        assert "gebruik: x" in parser.format_help() and "toon deze hulptekst en stop" in parser.format_help()
+    assert argparse._ is before  # type: ignore[attr-defined]
+    assert "usage: x" in argparse.ArgumentParser(prog="x").format_help()
+
+
+@pytest.mark.parametrize(("lang", "usage", "required", "options"), [
+    ("nl", "gebruik: dienstvisie check", "fout: deze argumenten zijn verplicht: PATH", "opties:"),
+    ("en", "usage: dienstvisie check", "error: the following arguments are required: PATH", "options:"),
+])
+def test_the_command_line_speaks_the_language_asked_for_argparse_included(
+        lang: str, usage: str, required: str, options: str) -> None:
+    result = subprocess.run([sys.executable, "-m", "dienstvisie", "check", "--lang", lang], capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 2
+    assert result.stderr.startswith(usage) and required in result.stderr
+    helped = subprocess.run([sys.executable, "-m", "dienstvisie", "check", "--help", "--lang", lang],
+                            capture_output=True, text=True, check=False)
+    assert helped.returncode == 0
+    assert ("toon deze hulptekst en stop" in helped.stdout) == (lang == "nl")
+    assert f"\n{options}\n" in helped.stdout
