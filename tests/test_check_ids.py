@@ -201,7 +201,7 @@ def test_preview_from_the_configuration_and_dutch_messages(tmp_path: Path) -> No
     assert "waarschuwing: --ignore ZZ100: ZZ100 is verwijderd in versie 2.0; in de plaats kwam ZZ203" in result.stderr
     (tmp_path / "dienstvisie.toml").write_text('preview = "ja"\n', encoding="utf-8")
     result = cli("check", str(EXAMPLE), cwd=tmp_path)
-    assert result.returncode == 2 and "'preview' must be true or false" in result.stderr
+    assert result.returncode == 2 and "'preview' moet true of false zijn" in result.stderr  # Dutch, the default
 
 
 def test_a_baseline_with_findings_of_a_removed_check_says_so(tmp_path: Path) -> None:

@@ -32,8 +32,9 @@ def test_a_bare_command_prints_the_help_and_no_traceback(lang: str) -> None:
     done = _run([], env={"DIENSTVISIE_LANG": lang})
     assert done.returncode == 2
     assert "Traceback" not in done.stderr and "AttributeError" not in done.stderr
-    assert done.stdout.startswith("usage: dienstvisie")
+    assert done.stdout.startswith("gebruik: dienstvisie" if lang == "nl" else "usage: dienstvisie")
     assert "check" in done.stdout and "completion" in done.stdout
+    assert ("toon het versienummer en stop" if lang == "nl" else "show the version number and exit") in done.stdout
     assert ("Toets dienstconcepten" if lang == "nl" else "Check service concepts") in done.stdout
 
 

@@ -240,7 +240,7 @@ def test_exclude_flags_and_configuration(tmp_path: Path, capsys: pytest.CaptureF
     assert run(["check", "oud", "--no-progress"], capsys)[0] == 2  # named: read all the same
     (tmp_path / "dienstvisie.toml").write_text('extend-exclude = "oud/"\nrespect-gitignore = "ja"\n', encoding="utf-8")
     code, _, err = run(["check", ".", "--no-progress"], capsys)
-    assert code == 2 and "'respect-gitignore' must be true or false" in err
+    assert code == 2 and "'respect-gitignore' moet true of false zijn" in err  # Dutch, the default
     (tmp_path / "dienstvisie.toml").write_text("respect-gitignore = false\n", encoding="utf-8")
     (tmp_path / ".gitignore").write_text("oud/\n", encoding="utf-8")
     assert run(["check", ".", "--no-progress"], capsys)[0] == 2

@@ -58,7 +58,7 @@ def build_parser(lang: Language) -> argparse.ArgumentParser:
         prog="dienstvisie", description=help_text("description", lang),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"dienstvisie {__version__}")
+    parser.add_argument("--version", action="version", version=f"dienstvisie {__version__}", help=help_text("version", lang))
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         module = import_module(command_module(name), __package__)
