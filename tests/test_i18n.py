@@ -23,7 +23,15 @@ from dienstvisie.cli.argparse_words import argparse_speaking
 from dienstvisie.cli.config import ConfigError
 from dienstvisie.cli.help import HELP, help_text
 from dienstvisie.exporters.theme import ThemeError, make_theme
-from dienstvisie.i18n import CATALOGUE, PluralSection, Section, _Catalogue, language_from_environment, message, translate
+from dienstvisie.i18n import (
+    CATALOGUE,
+    PluralSection,
+    Section,
+    _Catalogue,
+    language_from_environment,
+    message,
+    translate,
+)
 
 ROOT = Path(__file__).parents[1]
 PACKAGE = ROOT / "src" / "dienstvisie"

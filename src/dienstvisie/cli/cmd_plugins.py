@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from typing import TYPE_CHECKING, Any
 
 from ..errors import EXIT_FINDINGS, EXIT_OK
+from ..i18n import Section
 from ..model.text import Language
 from .help import help_text
 from .streams import stdout
-from ..i18n import Section
 
 if TYPE_CHECKING:
     from ..plugins.manager import Plugins, PluginSummary

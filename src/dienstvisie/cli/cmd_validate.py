@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from ..errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, DocumentError, SourceError
@@ -32,8 +31,8 @@ def run(args: argparse.Namespace) -> int:
     sets, visions, vocabularies; other files below folders are skipped and counted), `-` for
     standard input."""
     from ..documents.discover import VALIDATED_FORMATS, find_documents
-    from ..pipeline.any_document import read_document
     from ..documents.stdin import STDIN, is_stdin
+    from ..pipeline.any_document import read_document
     from .config import Config, ConfigError, find_config, load_config
 
     lang: Language = args.lang

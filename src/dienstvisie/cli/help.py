@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..model.text import Language
 from ..i18n import Section
+from ..model.text import Language
 
 HELP = Section("help")
 """`HELP[key][lang]`, a text: section "help" of the interface's catalogues (locale/<lang>/LC_MESSAGES/dienstvisie.po)."""

@@ -12,8 +12,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..model.text import Language
 from ..i18n import Section
+from ..model.text import Language
 
 PLUGINS_FOLDER = "plugins"
 

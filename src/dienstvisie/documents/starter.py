@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 
+from ..i18n import Section
 from ..model.text import Language
 from ..model.vocabulary import Vocabularies
 from ..site import schema_url
-from ..i18n import Section
 
 #: the modeline that points editors with the YAML language server to the schema
 MODELINE = f"# yaml-language-server: $schema={schema_url('service')}"

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 
 import attrs
 
+from ..i18n import Section
 from ..model.check import Status
 from ..model.finding import Finding
 from ..model.report import Report, Score
@@ -23,7 +24,6 @@ from .safe_text import BIDI_CONTROLS as BIDI_CONTROLS
 from .safe_text import LINE_BREAK_MARK as LINE_BREAK_MARK
 from .safe_text import clean as clean
 from .safe_text import terminal_safe as terminal_safe
-from ..i18n import Section
 
 LABELS = Section("report")
 """`LABELS[key][lang]`, a text: section "report" of the interface's catalogues (locale/<lang>/LC_MESSAGES/dienstvisie.po)."""

@@ -15,12 +15,11 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from ..i18n import Section
 from ..model.check import Severity
 from ..model.exporter import RunContext
 from ..model.report import Report
 from ..model.run import CheckRun
-from ..model.text import Language
-from ..i18n import Section
 
 if TYPE_CHECKING:
     from ..analysis.baseline import Baseline, Tally

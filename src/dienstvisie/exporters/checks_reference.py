@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ..model.check import Check, CheckStatus
 from ..engine.check_ids import removed_ids
+from ..i18n import Section
+from ..model.check import Check, CheckStatus
 from ..model.check_id import CheckId
 from ..model.text import Language
 from ..model.vision import Vision
-from ..i18n import Section
 
 _WORDS = Section("checks-reference")
 """`_WORDS[key][lang]`, a text: section "checks-reference" of the interface's catalogues (locale/<lang>/LC_MESSAGES/dienstvisie.po)."""

@@ -12,15 +12,15 @@ from typing import Any
 
 import attrs
 
+from ..i18n import Section
 from ..model.diff import FindingChange, ItemDiff, ServiceDiff
 from ..model.text import Language, Text
 from ._common import labels as report_labels
 from ._common import terminal_safe
 from ._html import CONTENT_SECURITY_POLICY, environment, text_markup
-from ._swimlane import journey
 from ._json import dumps as json_text
+from ._swimlane import journey
 from .markdown import md
-from ..i18n import Section
 
 DIFF_FORMAT = "1"
 FORMATS: tuple[str, ...] = ("text", "json", "markdown", "html")

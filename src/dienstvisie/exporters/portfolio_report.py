@@ -23,15 +23,15 @@ from typing import Any
 
 import attrs
 
+from ..i18n import PluralSection, Section
 from ..model.portfolio import HISTOGRAM_BINS, Counts, Distribution, Portfolio
 from ..model.text import Language, Text
+from . import portfolio_views as views
 from ._common import labels as report_labels
 from ._common import terminal_safe
 from ._html import CONTENT_SECURITY_POLICY, environment, text_markup, wrap
 from ._json import dumps as json_text
 from .markdown import md
-from . import portfolio_views as views
-from ..i18n import PluralSection, Section
 
 PORTFOLIO_FORMAT = "1"
 FORMATS: tuple[str, ...] = ("text", "json", "markdown", "html")

@@ -13,9 +13,9 @@ from typing import Literal
 
 import attrs
 
+from ..i18n import Section
 from ..model.portfolio import LifeEventTally, Portfolio, ServiceRow, sort_rows
 from ..model.text import Language
-from ..i18n import Section
 
 HEATMAP_ROWS = 50
 """The heat map shows at least this many services (or `--top`, when larger); the JSON form has all."""

@@ -38,6 +38,7 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
+from ..i18n import Section
 from ..model.check import Check, Severity, Status
 from ..model.exporter import Exporter
 from ..model.finding import Finding
@@ -46,7 +47,6 @@ from ..model.run import CheckRun
 from ..model.text import Language, Text
 from ..site import SITE_URL, check_help_uri
 from ._json import dumps as json_text
-from ..i18n import Section
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -90,10 +90,10 @@ def artifact_location(file: str, root: str) -> dict[str, str]:
 def _documented_ids(run: CheckRun) -> frozenset[str]:
     """The checks the documentation site explains: the built-in ones, the meta checks and, under the
     shipped vision, its guiding-questions checks (the generated checks pages)."""
-    from ..visions import DEFAULT_VISION_ID
     from ..checks import builtin_checks
     from ..checks.meta import META_CHECKS
     from ..checks.questions import question_checks
+    from ..visions import DEFAULT_VISION_ID
 
     ids = {check.id for check in (*builtin_checks(), *META_CHECKS)}
     if run.vision.id == DEFAULT_VISION_ID:

@@ -12,6 +12,7 @@ import json
 
 import attrs
 
+from ..i18n import PluralSection, Section
 from ..model.check import Severity, Status
 from ..model.exporter import Exporter
 from ..model.finding import Finding
@@ -19,7 +20,6 @@ from ..model.run import CheckRun
 from ..model.text import Language, Text
 from ._common import check_title, plural
 from ._common import terminal_safe as _t
-from ..i18n import PluralSection, Section
 
 _STATUS_WORDS = Section("statistics-status")
 """`_STATUS_WORDS[key][lang]`, a text: section "statistics-status" of the interface's catalogues (locale/<lang>/LC_MESSAGES/dienstvisie.po)."""

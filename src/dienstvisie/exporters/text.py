@@ -20,20 +20,18 @@ from typing import TYPE_CHECKING, Literal, TextIO
 import attrs
 
 from ..checks.questions import question_check_id
+from ..i18n import PluralSection, Section
 from ..model.check import Check, Severity, Status
 from ..model.exporter import Exporter, RunContext, StreamOptions
 from ..model.finding import Finding
-from ..model.report import Report, Score
 from ..model.plugin import PluginFailure
+from ..model.report import Report, Score
 from ..model.run import CheckRun
 from ..model.text import Language, Text
 from ..model.vision import DesignPrinciple, Vision
-from ._common import plural
-from ._common import assessment_text
-from ..model.vision import Vision
+from ._common import assessment_text, plural
 from ._common import terminal_safe as _t
 from ._stream import WORDS, apply_baseline, run_of_one
-from ..i18n import PluralSection, Section
 
 if TYPE_CHECKING:
     from ..analysis.baseline import Baseline, Tally

@@ -6,9 +6,9 @@ import json
 import textwrap
 
 from ..documents.structure import unstructure
+from ..i18n import Section
 from ..model.text import Language
 from ..model.vision import Vision
-from ..i18n import Section
 
 _LABELS = Section("vision")
 """`_LABELS[key][lang]`, a text: section "vision" of the interface's catalogues (locale/<lang>/LC_MESSAGES/dienstvisie.po)."""

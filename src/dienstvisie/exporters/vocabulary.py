@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import json
 
+from ..i18n import Section
 from ..model.text import Language
 from ..model.vocabulary import Term, Vocabularies
 from ._common import terminal_safe as _t
 from .markdown import md
-from ..i18n import Section
 
 KINDS = ("data-items", "life-events", "situations")
 """The vocabularies by the names the command line uses."""

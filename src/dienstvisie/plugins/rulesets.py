@@ -45,13 +45,17 @@ from ..model.check import Check, CheckContext, CheckFunction, Outcome, Severity,
 from ..model.document import Document
 from ..model.problem import Location, Problem
 from ..model.service import ServiceConcept
+from ..model.source_map import ParsedSource, SourceMap
 from ..model.text import LANGUAGES, Language, Text
 from ..model.vision import Vision
-from .rule_patterns import (
-    MAX_REPEAT, META_FORMAT_CHECKER, condition_validator, pattern_problems, unevaluated_pattern_places,
-)
-from ..model.source_map import ParsedSource, SourceMap
 from ..visions import DEFAULT_VISION_ID
+from .rule_patterns import (
+    MAX_REPEAT,
+    META_FORMAT_CHECKER,
+    condition_validator,
+    pattern_problems,
+    unevaluated_pattern_places,
+)
 
 RULESET_FORMAT = "1"
 
