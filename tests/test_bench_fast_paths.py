@@ -278,3 +278,14 @@ def test_a_long_text_is_composed_with_the_bounds_counted_as_it_goes() -> None:
     with pytest.raises(ParseError) as error:
         parse_text("a: [" + ",".join(["1"] * (source.MAX_NODES + 10)) + "]\n", "x.yaml")
     assert error.value.problems[0].code == "source.too_many_nodes"
+
+
+def test_the_c_reading_steps_aside_when_pyyaml_has_path_resolvers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The remembered tags hold only without path resolvers (a tag that depends on where a node is)."""
+    from dienstvisie.documents import parse as parsing
+
+    text = "dienstvisie: '2'\nid: x\nsteps:\n  - id: a\n    expected_days: 3\n"
+    assert parsing._parse_c(text, "x.yaml") is not None
+    monkeypatch.setattr(parsing._CLoader, "yaml_path_resolvers", {(("steps",),): "tag:example,2026:step"})
+    assert parsing._parse_c(text, "x.yaml") is None
+    assert parsing.parse_text(text, "x.yaml").data["steps"][0]["expected_days"] == 3
