@@ -140,18 +140,62 @@ def test_the_compiled_catalogues_are_up_to_date() -> None:
     assert catalogues.stale() == [], "run python tools/catalogues.py and commit the .mo files"
 
 
+def _locale_copy(tmp_path: Path) -> Path:
+    for lang in LANGS:
+        folder = tmp_path / lang / "LC_MESSAGES"
+        folder.mkdir(parents=True)
+        for suffix in (".po", ".mo"):
+            (folder / f"dienstvisie{suffix}").write_bytes((LOCALE / lang / "LC_MESSAGES" / f"dienstvisie{suffix}").read_bytes())
+    return tmp_path
+
+
+def _edit(locale: Path, lang: str, old: str, new: str) -> Path:
+    po = locale / lang / "LC_MESSAGES" / "dienstvisie.po"
+    text = po.read_text(encoding="utf-8")
+    assert old in text
+    po.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return po
+
+
 def test_a_translators_edit_reaches_the_interface_once_compiled(tmp_path: Path) -> None:
-    po = tmp_path / "nl" / "LC_MESSAGES" / "dienstvisie.po"
-    po.parent.mkdir(parents=True)
-    edited = (LOCALE / "nl" / "LC_MESSAGES" / "dienstvisie.po").read_text(encoding="utf-8").replace(
-        'msgstr "bestand niet gevonden"', 'msgstr "dat bestand is er niet"')
-    po.write_text(edited, encoding="utf-8")
-    assert catalogues.stale(tmp_path) == [po.with_suffix(".mo")]
-    translation = _Catalogue(io.BytesIO(catalogues.compiled(po)))
-    single, plural = translation.sections()
+    locale = _locale_copy(tmp_path)
+    assert catalogues.stale(locale) == []
+    po = _edit(locale, "nl", 'msgstr "bestand niet gevonden"', 'msgstr "dat bestand is er niet"')
+    # the compiled Dutch is out of date, and so is the comment the English entry shows of the Dutch
+    assert sorted(catalogues.stale(locale)) == sorted([po.with_suffix(".mo"), locale / "en" / "LC_MESSAGES" / "dienstvisie.po"])
+    catalogues.write(locale)
+    assert catalogues.stale(locale) == []
+    assert "#. nl: dat bestand is er niet" in (locale / "en" / "LC_MESSAGES" / "dienstvisie.po").read_text(encoding="utf-8")
+    with po.with_suffix(".mo").open("rb") as handle:
+        single, plural = _Catalogue(handle).sections()
     assert single["messages"]["source.missing"] == "dat bestand is er niet"
     assert plural["text-nouns"]["service"] == ("dienst", "diensten")
-    assert translation.pgettext("argparse", "usage: ") == "gebruik: "
+
+
+@pytest.mark.parametrize(("old", "new", "said"), [
+    ('msgstr "bestand niet gevonden"', 'msgstr "bestand niet gevonden', "dienstvisie.po"),  # a broken quote
+    ('msgstr "bestand niet gevonden"', 'msgstr "bestand niet gevonden"\nzomaar een regel', "dienstvisie.po"),
+    ('msgctxt "messages"\nmsgid "source.missing"\nmsgstr "bestand niet gevonden"\n',
+     'msgctxt "messages"\nmsgid "source.missing"\nmsgstr "bestand niet gevonden"\n\n'
+     'msgctxt "messages"\nmsgid "source.missing"\nmsgstr "weg"\n', "twice"),
+])
+def test_a_broken_catalogue_is_refused_with_where(tmp_path: Path, old: str, new: str, said: str) -> None:
+    locale = _locale_copy(tmp_path)
+    _edit(locale, "nl", old, new)
+    with pytest.raises(catalogues.CatalogueError, match=said):
+        catalogues.stale(locale)
+
+
+def test_another_babel_compiling_the_same_catalogue_changes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The .mo header names the Babel that wrote it: not content."""
+    import babel.messages.catalog
+
+    locale = _locale_copy(tmp_path)
+    monkeypatch.setattr(babel.messages.catalog, "VERSION", "2.12.1")
+    mo = locale / "nl" / "LC_MESSAGES" / "dienstvisie.mo"
+    mo.write_bytes(catalogues.compiled(mo.with_suffix(".po")))
+    assert b"Babel 2.12.1" in mo.read_bytes()
+    assert catalogues.stale(locale) == []
 
 
 def test_sections_read_both_languages_from_the_catalogues() -> None:

@@ -21,14 +21,14 @@ from typing import Any, Generic, TypeVar
 from .model.text import DEFAULT_LANGUAGE, LANGUAGES, Language, Text
 
 _DOMAIN = "dienstvisie"
-_T = TypeVar("_T", str, tuple[str, str])
+_T = TypeVar("_T", str, tuple[str, ...])
 
 
 class _Catalogue(gettext.GNUTranslations):
     """One language's compiled catalogue, its messages grouped by section for lookup and iteration."""
 
-    def sections(self) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, tuple[str, str]]]]:
-        """(the single messages, the plural ones) by section, then by key."""
+    def sections(self) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, tuple[str, ...]]]]:
+        """(the single messages, the plural ones with every form the language has) by section, then key."""
         single: dict[str, dict[str, str]] = {}
         forms: dict[str, dict[str, dict[int, str]]] = {}
         # `_catalog` is the parsed .mo: "section\x04key" -> text, or ("section\x04key", n) -> plural form n
@@ -41,7 +41,7 @@ class _Catalogue(gettext.GNUTranslations):
                 single.setdefault(section, {})[msgid] = text
             else:
                 forms.setdefault(section, {}).setdefault(msgid, {})[form] = text
-        plural = {section: {key: (texts[0], texts[1]) for key, texts in entries.items()}
+        plural = {section: {key: tuple(texts[form] for form in sorted(texts)) for key, texts in entries.items()}
                   for section, entries in forms.items()}
         return single, plural
 
@@ -55,15 +55,16 @@ def translation(lang: Language) -> _Catalogue:
 
 
 @functools.cache
-def _sections(lang: Language) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, tuple[str, str]]]]:
+def _sections(lang: Language) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, tuple[str, ...]]]]:
     return translation(lang).sections()
 
 
 class _Section(Mapping[str, Mapping[Language, _T]], Generic[_T]):
     """The messages of one section (gettext context) in every language: `section[key][lang]`.
 
-    Read from the catalogues on first use, so importing a module costs nothing. A key that a language
-    lacks is left out (tests/test_i18n.py proves there is none)."""
+    Read from the catalogues on first use, so importing a module costs nothing. A key that one
+    language lacks (an entry a translator marked fuzzy, say) takes the other language's text, as a
+    `Text` does, rather than fail (tests/test_i18n.py proves there is none)."""
 
     _plural = False
 
@@ -73,10 +74,13 @@ class _Section(Mapping[str, Mapping[Language, _T]], Generic[_T]):
 
     def _load(self) -> dict[str, dict[Language, _T]]:
         if self._entries is None:
-            texts = {lang: _sections(lang)[1 if self._plural else 0].get(self.context, {}) for lang in LANGUAGES}
+            texts: dict[Language, Mapping[str, Any]] = {
+                lang: _sections(lang)[1 if self._plural else 0].get(self.context, {}) for lang in LANGUAGES}
             keys = dict.fromkeys(key for lang in LANGUAGES for key in texts[lang])
-            self._entries = {key: {lang: texts[lang][key] for lang in LANGUAGES}  # type: ignore[misc]
-                             for key in keys if all(key in texts[lang] for lang in LANGUAGES)}
+            self._entries = {key: {lang: texts[lang][key] if key in texts[lang] else
+                                   next(texts[other][key] for other in LANGUAGES if key in texts[other])
+                                   for lang in LANGUAGES}
+                             for key in keys}
         return self._entries
 
     def __getitem__(self, key: str) -> Mapping[Language, _T]:
@@ -107,12 +111,19 @@ class Section(_Section[str]):
         return Text(nl=fill("nl"), en=fill("en"))
 
 
-class PluralSection(_Section[tuple[str, str]]):
+class PluralSection(_Section[tuple[str, ...]]):
     """A section of words with a singular and a plural form (gettext's `msgid_plural`):
-    `PluralSection("text-nouns")["service"]["nl"]` is `("dienst", "diensten")`. Dutch and English both
-    take the singular for one only, as the catalogues' `Plural-Forms` header says."""
+    `PluralSection("text-nouns")["service"]["nl"]` is `("dienst", "diensten")`; `choose()` picks the
+    form for a number."""
 
     _plural = True
+
+
+def choose(forms: Mapping[Language, tuple[str, ...]], n: int, lang: Language) -> str:
+    """The form of a word for `n` things in `lang`, as the catalogue's `Plural-Forms` says (Dutch and
+    English: the singular for one only, so `0 diensten`, `1 dienst`)."""
+    words = forms[lang]
+    return words[min(translation(lang).plural(n), len(words) - 1)]  # type: ignore[attr-defined]
 
 
 CATALOGUE = Section("messages")

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 import attrs
 
-from ..i18n import Section
+from ..i18n import Section, choose
 from ..model.check import Status
 from ..model.finding import Finding
 from ..model.report import Report, Score
@@ -170,10 +170,9 @@ def score_text(score: Score, lang: Language) -> str:
     return label("none_value", lang) if score.score is None else f"{score.score:.0f}"
 
 
-def plural(n: int, forms: Mapping[Language, tuple[str, str]], lang: Language) -> str:
+def plural(n: int, forms: Mapping[Language, tuple[str, ...]], lang: Language) -> str:
     """`n` with the noun in the right number: '1 dienst', '2 diensten', '1 check', '0 notes'.
 
-    `forms` holds (singular, plural) per language; Dutch and English both take the singular for 1
-    only (0 takes the plural: '0 diensten', '0 services')."""
-    one, many = forms[lang]
-    return f"{n} {one if n == 1 else many}"
+    `forms` holds the forms per language (a `PluralSection` entry); the catalogue of the language
+    says which form a number takes (Dutch and English: the singular for 1 only, so '0 diensten')."""
+    return f"{n} {choose(forms, n, lang)}"

@@ -23,7 +23,7 @@ from typing import Any
 
 import attrs
 
-from ..i18n import PluralSection, Section
+from ..i18n import PluralSection, Section, choose
 from ..model.portfolio import HISTOGRAM_BINS, Counts, Distribution, Portfolio
 from ..model.text import Language, Text
 from . import portfolio_views as views
@@ -42,21 +42,19 @@ WORDS = Section("portfolio")
 
 
 _NOUNS = PluralSection("portfolio-nouns")
-"""`_NOUNS[key][lang]`, a (singular, plural): section "portfolio-nouns" of the interface's catalogues (locale/<lang>/LC_MESSAGES/dienstvisie.po)."""
+"""`_NOUNS[key][lang]`, a (singular, plural), chosen by `choose`: section "portfolio-nouns" of the interface's catalogues (locale/<lang>/LC_MESSAGES/dienstvisie.po)."""
 _VERBS = PluralSection("portfolio-verbs")
-"""`_VERBS[key][lang]`, a (singular, plural): section "portfolio-verbs" of the interface's catalogues (locale/<lang>/LC_MESSAGES/dienstvisie.po)."""
+"""`_VERBS[key][lang]`, a (singular, plural), chosen by `choose`: section "portfolio-verbs" of the interface's catalogues (locale/<lang>/LC_MESSAGES/dienstvisie.po)."""
 
 
 def counted(n: int, noun: str, lang: Language) -> str:
     """`n` with its noun in the right number: '1 dienst', '2 diensten', '1.000 services'."""
-    one, many = _NOUNS[noun][lang]
-    return f"{number(n, lang)} {one if n == 1 else many}"
+    return f"{number(n, lang)} {choose(_NOUNS[noun], n, lang)}"
 
 
 def verb(n: int, key: str, lang: Language) -> str:
     """The verb that goes with `n`: '1 voldoet', '3 voldoen'."""
-    one, many = _VERBS[key][lang]
-    return one if n == 1 else many
+    return choose(_VERBS[key], n, lang)
 
 
 def summary_line(portfolio: Portfolio, lang: Language) -> str:

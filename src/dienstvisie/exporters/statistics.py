@@ -24,7 +24,7 @@ from ._common import terminal_safe as _t
 _STATUS_WORDS = Section("statistics-status")
 """`_STATUS_WORDS[key][lang]`, a text: section "statistics-status" of the interface's catalogues (locale/<lang>/LC_MESSAGES/dienstvisie.po)."""
 _NOUNS = PluralSection("statistics-nouns")
-"""`_NOUNS[key][lang]`, a (singular, plural): section "statistics-nouns" of the interface's catalogues (locale/<lang>/LC_MESSAGES/dienstvisie.po)."""
+"""`_NOUNS[key][lang]`, a (singular, plural), chosen by `choose`: section "statistics-nouns" of the interface's catalogues (locale/<lang>/LC_MESSAGES/dienstvisie.po)."""
 _WORDS = Section("statistics")
 """`_WORDS[key][lang]`, a text: section "statistics" of the interface's catalogues (locale/<lang>/LC_MESSAGES/dienstvisie.po)."""
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Literal, TextIO
 import attrs
 
 from ..checks.questions import question_check_id
-from ..i18n import PluralSection, Section
+from ..i18n import PluralSection, Section, choose
 from ..model.check import Check, Severity, Status
 from ..model.exporter import Exporter, RunContext, StreamOptions
 from ..model.finding import Finding
@@ -43,10 +43,10 @@ _WORDS = Section("text")
 """`_WORDS[key][lang]`, a text: section "text" of the interface's catalogues (locale/<lang>/LC_MESSAGES/dienstvisie.po)."""
 
 _NOUNS = PluralSection("text-nouns")
-"""`_NOUNS[key][lang]`, a (singular, plural): section "text-nouns" of the interface's catalogues (locale/<lang>/LC_MESSAGES/dienstvisie.po)."""
+"""`_NOUNS[key][lang]`, a (singular, plural), chosen by `choose`: section "text-nouns" of the interface's catalogues (locale/<lang>/LC_MESSAGES/dienstvisie.po)."""
 
 _VERBS = PluralSection("text-verbs")
-"""`_VERBS[key][lang]`, a (singular, plural): section "text-verbs" of the interface's catalogues (locale/<lang>/LC_MESSAGES/dienstvisie.po)."""
+"""`_VERBS[key][lang]`, a (singular, plural), chosen by `choose`: section "text-verbs" of the interface's catalogues (locale/<lang>/LC_MESSAGES/dienstvisie.po)."""
 
 _STATUS_MARKS = {
     Status.FAILED: "✗",
@@ -303,8 +303,8 @@ def _report_lines(report: Report, run: CheckRun, lang: Language, style: _Style, 
 def _totals_line(total: int, failing: int, lang: Language) -> str:
     """'5 diensten: 1 voldoen, 4 voldoen niet' — the count of services in the right number."""
     passing = total - failing
-    return (f"{plural(total, _NOUNS['service'], lang)}: {passing} {_VERBS['pass'][lang][passing != 1]}, "
-            f"{failing} {_VERBS['fail'][lang][failing != 1]}")
+    return (f"{plural(total, _NOUNS['service'], lang)}: {passing} {choose(_VERBS['pass'], passing, lang)}, "
+            f"{failing} {choose(_VERBS['fail'], failing, lang)}")
 
 
 def render_text(run: CheckRun, lang: Language, colour: bool = False, form: Form = "full", quiet: bool = False) -> str:
