@@ -49,8 +49,8 @@ def read(po: Path) -> Catalog:
     for match in _ENTRY.finditer(text):
         key = (match.group(1), match.group(2))
         if key in seen and key[1]:
-            line = text.count("\n", 0, match.start()) + 1
-            raise CatalogueError(f"{po}:{line}: {key[0]} {key[1]!r} is in the file twice")
+            where = text.count("\n", 0, match.start()) + 1
+            raise CatalogueError(f"{po}:{where}: {key[0]} {key[1]!r} is in the file twice")
         seen.add(key)
     try:
         with po.open("rb") as handle:
