@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import ast
 import inspect
+import os
 import io
 import re
 import string
@@ -101,30 +102,73 @@ def test_every_section_the_code_reads_is_in_the_catalogues_and_every_section_is_
     assert single & plural == {"argparse"}  # argparse has both kinds; every section of ours one
 
 
-def test_every_literal_key_the_code_asks_for_exists() -> None:
-    """`message("…")`, `translate("…")`, `help_text("…", …)` with a literal key, and `X["…"]` where X
-    is a module-level section: each key is in the catalogue's section."""
+def _module_sections(tree: ast.Module) -> dict[str, str]:
+    """Module-level `NAME = Section("…")` / `PluralSection("…")`: name -> section."""
+    return {node.targets[0].id: node.value.args[0].value for node in tree.body
+            if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)
+            and isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name)
+            and node.value.func.id in ("Section", "PluralSection")}
+
+
+def _helpers(tree: ast.Module, sections: dict[str, str]) -> dict[str, str]:
+    """Module-level functions `f(key, …)` that look `key` up in a section: name -> section."""
+    found = {}
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.args.args and node.args.args[0].arg in ("key", "message_id"):
+            for inner in ast.walk(node):
+                if isinstance(inner, ast.Subscript) and isinstance(inner.value, ast.Name) \
+                        and inner.value.id in sections and isinstance(inner.slice, ast.Name):
+                    found[node.name] = sections[inner.value.id]
+    return found
+
+
+def _literal(node: ast.expr) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def test_every_literal_key_the_code_and_the_templates_ask_for_exists() -> None:
+    """A literal key given to a section (`WORDS["…"]`), to a function that looks its key up in one
+    (`help_text("…", lang)`, `label("…", lang)`, `views.word("…", lang)`, `message("…")`), or named
+    in a template (`L.legend`, `W.heatmap`): each is in the catalogue's section."""
     entries = _entries("en")
+    trees = {path.stem: (path, ast.parse(path.read_text(encoding="utf-8"))) for path in PACKAGE.rglob("*.py")}
+    sections = {stem: _module_sections(tree) for stem, (_, tree) in trees.items()}
+    helpers = {stem: _helpers(tree, sections[stem]) for stem, (_, tree) in trees.items()}
+    helpers["i18n"].update(message="messages", translate="messages")
     asked: list[tuple[str, str, str]] = []
-    for path in PACKAGE.rglob("*.py"):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        sections = {node.targets[0].id: node.value.args[0].value for node in tree.body
-                    if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)
-                    and isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name)
-                    and node.value.func.id in ("Section", "PluralSection")}
-        if path.name == "help.py":
-            sections["HELP"] = "help"
+    for stem, (path, tree) in trees.items():
+        known = dict(helpers[stem])  # this module's helpers, and those it imports by name or as a module
+        modules: dict[str, str] = {}
         for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.args \
-                    and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
-                section = {"message": "messages", "translate": "messages", "help_text": "help"}.get(node.func.id)
+            if isinstance(node, ast.ImportFrom):
+                for alias in node.names:
+                    source = (node.module or "").rsplit(".", 1)[-1]
+                    if alias.name in helpers.get(source, {}):
+                        known[alias.asname or alias.name] = helpers[source][alias.name]
+                    if alias.name in helpers:
+                        modules[alias.asname or alias.name] = alias.name
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and node.args and (key := _literal(node.args[0])) is not None:
+                section = None
+                if isinstance(node.func, ast.Name):
+                    section = known.get(node.func.id)
+                elif isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
+                    section = helpers.get(modules.get(node.func.value.id, ""), {}).get(node.func.attr)
                 if section:
-                    asked.append((path.name, section, node.args[0].value))
-            if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id in sections \
-                    and isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str):
-                asked.append((path.name, sections[node.value.id], node.slice.value))
-    assert len(asked) > 300
-    missing = [(file, section, key) for file, section, key in asked if (section, key) not in entries]
+                    asked.append((path.name, section, key))
+            if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) \
+                    and node.value.id in sections[stem] and (key := _literal(node.slice)) is not None:
+                asked.append((path.name, sections[stem][node.value.id], key))
+    templates = {"diff.html.j2": "diff", "portfolio.html.j2": "portfolio"}  # what W stands for in each
+    for template in (PACKAGE / "exporters" / "templates").glob("*.j2"):
+        text = template.read_text(encoding="utf-8")
+        asked += [(template.name, "report", key) for key in re.findall(r"\bL\.([A-Za-z_][A-Za-z0-9_]*)", text)]
+        words = re.findall(r"\bW\.([A-Za-z_][A-Za-z0-9_]*)", text)
+        assert not words or template.name in templates, template.name
+        asked += [(template.name, templates[template.name], key) for key in words]
+    assert len(asked) > 650
+    assert {file for file, _, _ in asked} >= {"gitlab.py", "checks_reference.py", "portfolio.html.j2", "macros.html.j2"}
+    missing = sorted({(file, section, key) for file, section, key in asked if (section, key) not in entries})
     assert not missing, missing
 
 
@@ -284,3 +328,50 @@ def test_the_command_line_speaks_the_language_asked_for_argparse_included(
     assert helped.returncode == 0
     assert ("toon deze hulptekst en stop" in helped.stdout) == (lang == "nl")
     assert f"\n{options}\n" in helped.stdout
+
+
+def test_overlapping_runs_leave_argparse_as_it_was() -> None:
+    """Two threads of a host program running the command line at once: the second waits for the
+    first, so neither can put back the other's words; within one thread the use nests."""
+    import threading
+
+    original = argparse._  # type: ignore[attr-defined]
+    inside, release, seen = threading.Event(), threading.Event(), []
+
+    def first() -> None:
+        with argparse_speaking("nl"):
+            inside.set()
+            release.wait(5)
+            seen.append(argparse._("usage: "))  # type: ignore[attr-defined]
+
+    def second() -> None:
+        inside.wait(5)
+        with argparse_speaking("en"):
+            seen.append(argparse._("usage: "))  # type: ignore[attr-defined]
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    inside.wait(5)
+    release.set()
+    for thread in threads:
+        thread.join(10)
+    assert seen == ["gebruik: ", "usage: "]
+    assert argparse._ is original  # type: ignore[attr-defined]
+    with argparse_speaking("nl"), argparse_speaking("en"):
+        assert argparse._("usage: ") == "usage: "  # type: ignore[attr-defined]
+    assert argparse._ is original  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("arguments", "said"), [
+    (["--lan", "en"], "error: the following arguments are required: PATH"),  # argparse takes --lan for --lang
+    (["--la=en"], "error: the following arguments are required: PATH"),
+    (["x.yaml", "--jobs", "x"], "fout: argument -j/--jobs: 'x' is geen aantal processen: 1 of meer, of auto"),
+    (["x.yaml", "--check-timeout", "-1", "--lang", "en"],
+     "error: argument --check-timeout: '-1' is not a number of seconds: 0 or more (0: no limit)"),
+])
+def test_usage_errors_speak_the_language_asked_for(arguments: list[str], said: str) -> None:
+    result = subprocess.run([sys.executable, "-m", "dienstvisie", "check", *arguments], capture_output=True,
+                            text=True, check=False, env={**os.environ, "DIENSTVISIE_LANG": "nl"})
+    assert result.returncode == 2
+    assert said in result.stderr, result.stderr

@@ -337,9 +337,9 @@ def test_jobs_auto_is_the_default_and_means_every_core(tmp_path: Path) -> None:
     from dienstvisie.cli.cmd_check import _jobs, jobs_of
     from dienstvisie.pipeline.parallel import available_cores
 
-    assert _jobs("auto") == _jobs("AUTO") == 0
-    assert jobs_of(argparse.Namespace(jobs=_jobs("auto"))) == jobs_of(argparse.Namespace(jobs=None)) == available_cores()
-    assert jobs_of(argparse.Namespace(jobs=_jobs("3"))) == 3
+    assert _jobs("en")("auto") == _jobs("en")("AUTO") == 0
+    assert jobs_of(argparse.Namespace(jobs=_jobs("en")("auto"))) == jobs_of(argparse.Namespace(jobs=None)) == available_cores()
+    assert jobs_of(argparse.Namespace(jobs=_jobs("en")("3"))) == 3
     result = subprocess.run([sys.executable, "-m", "dienstvisie", "check", "--help"], capture_output=True, text=True,
                             env={**os.environ, "DIENSTVISIE_LANG": "en"})
     assert "auto" in result.stdout and "-j N|auto, --jobs N|auto" in result.stdout

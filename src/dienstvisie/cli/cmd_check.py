@@ -47,23 +47,35 @@ def _ids(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
-def _jobs(value: str) -> int:
+def _jobs(lang: Language) -> Callable[[str], int]:
     """A number of processes, or `auto` (0: as many as this process has cores, the default)."""
-    if value.strip().lower() == "auto":
-        return 0
-    number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"{value!r} < 1")
-    return number
+
+    def jobs(value: str) -> int:
+        if value.strip().lower() == "auto":
+            return 0
+        try:
+            number = int(value)
+        except ValueError:
+            number = 0
+        if number < 1:
+            raise argparse.ArgumentTypeError(help_text("check.jobs_value", lang).format(value=repr(value)))
+        return number
+
+    return jobs
 
 
-def _seconds(value: str) -> float:
-    from .config import check_timeout_value
+def _seconds(lang: Language) -> Callable[[str], float]:
+    """A time limit in seconds, at least 0 (0: no limit)."""
 
-    try:
-        return check_timeout_value(value)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+    def seconds(value: str) -> float:
+        from .config import check_timeout_value
+
+        try:
+            return check_timeout_value(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(help_text("check.timeout_value", lang).format(value=repr(value))) from None
+
+    return seconds
 
 
 def add_selection_options(parser: argparse.ArgumentParser, lang: Language, *, fail_on: bool = True) -> None:
@@ -80,7 +92,7 @@ def add_selection_options(parser: argparse.ArgumentParser, lang: Language, *, fa
     parser.add_argument("--rules", action="append", default=[], metavar="FILE", help=help_text("check.rules", lang))
     parser.add_argument("--config", metavar="FILE", help=help_text("check.config", lang))
     parser.add_argument("--isolated", action="store_true", help=help_text("check.isolated", lang))
-    parser.add_argument("--check-timeout", type=_seconds, default=None, metavar="SECONDS",
+    parser.add_argument("--check-timeout", type=_seconds(lang), default=None, metavar="SECONDS",
                         help=help_text("check.check_timeout", lang))
     parser.add_argument("--require-assessment", action="store_true", default=None,
                         help=help_text("check.require_assessment", lang))
@@ -95,7 +107,7 @@ def add_run_options(parser: argparse.ArgumentParser, lang: Language, *, fail_on:
     parser.add_argument("--glob", action="append", default=[], metavar="PATTERN", help=help_text("check.glob", lang))
     add_discovery_options(parser, lang)
     add_selection_options(parser, lang, fail_on=fail_on)
-    parser.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N|auto", help=help_text("check.jobs", lang))
+    parser.add_argument("-j", "--jobs", type=_jobs(lang), default=None, metavar="N|auto", help=help_text("check.jobs", lang))
     parser.add_argument("--no-progress", action="store_true", help=help_text("check.no_progress", lang))
 
 

@@ -47,8 +47,11 @@ def _mark_files(parser: argparse.ArgumentParser, file_action: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     import shtab
 
+    from .argparse_words import argparse_speaking
     from .main import build_parser
 
-    parser = build_parser(args.lang)
-    _mark_files(parser, shtab.FILE)
-    return emit(shtab.complete(parser, shell=args.shell), args.output, args.lang)
+    with argparse_speaking(args.lang):  # the script's help for -h in the language asked for
+        parser = build_parser(args.lang)
+        _mark_files(parser, shtab.FILE)
+        script = shtab.complete(parser, shell=args.shell)
+    return emit(script, args.output, args.lang)

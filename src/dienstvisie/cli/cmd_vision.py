@@ -83,7 +83,9 @@ def list_visions(args: argparse.Namespace) -> int:
     if args.format == "json":
         text = json.dumps(rows, ensure_ascii=False, indent=2)
     elif args.format == "markdown":
-        lines = ["| id | title | version | status | origin |", "|---|---|---|---|---|"]
+        columns = ("id", "title", "version", "status", "origin")
+        lines = ["| " + " | ".join(help_text(f"vision.column.{column}", lang) for column in columns) + " |",
+                 "|---|---|---|---|---|"]
         lines += [f"| {r['id']} | {r['title']} | {r['version']} | {r['status']} | {r['origin']} |" for r in rows]
         text = "\n".join(lines)
     else:

@@ -34,9 +34,10 @@ def _language(argv: Sequence[str]) -> Language:
     from ..model.text import LANGUAGES
 
     for index, arg in enumerate(argv):
-        value = arg.split("=", 1)[1] if arg.startswith("--lang=") else None
-        if arg == "--lang" and index + 1 < len(argv):
-            value = argv[index + 1]
+        option, equals, given = arg.partition("=")
+        if not (len(option) >= 4 and "--lang".startswith(option)):  # argparse takes --lan and --la too
+            continue
+        value = given if equals else (argv[index + 1] if index + 1 < len(argv) else None)
         for known in LANGUAGES:
             if value == known:
                 return known
@@ -73,25 +74,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args_list and args_list[0] in ("--version", "-V"):
         print(f"dienstvisie {__version__}")
         return 0
+    from ..errors import EXIT_USAGE
     from .argparse_words import argparse_speaking
+    from .help import HELP
 
     lang = _language(args_list)
     with argparse_speaking(lang):  # argparse's own words ("usage:", "error:") in that language too
-        return _run(args_list, lang)
-
-
-def _run(args_list: list[str], lang: Language) -> int:
-    from ..errors import EXIT_USAGE
-    from .help import HELP
-
-    parser = build_parser(lang)
-    try:
-        args = parser.parse_args(args_list)
-    except SystemExit as stop:
-        return int(stop.code or 0) if stop.code in (0, None) else EXIT_USAGE
-    if args.command is None:  # a bare `dienstvisie`: the options shared by the subcommands are not set
-        parser.print_help()
-        return EXIT_USAGE
+        parser = build_parser(lang)
+        try:
+            args = parser.parse_args(args_list)
+        except SystemExit as stop:
+            return int(stop.code or 0) if stop.code in (0, None) else EXIT_USAGE
+        if args.command is None:  # a bare `dienstvisie`: the options shared by the subcommands are not set
+            parser.print_help()
+            return EXIT_USAGE
     from .safe_logging import install
 
     install()
