@@ -375,3 +375,13 @@ def test_usage_errors_speak_the_language_asked_for(arguments: list[str], said: s
                             text=True, check=False, env={**os.environ, "DIENSTVISIE_LANG": "nl"})
     assert result.returncode == 2
     assert said in result.stderr, result.stderr
+
+
+def test_the_systems_reasons_speak_both_languages() -> None:
+    from dienstvisie.i18n import os_reason
+
+    denied = os_reason(PermissionError(13, "Permission denied", "x.yaml"))
+    assert (denied.get("nl"), denied.get("en")) == ("geen toestemming", "Permission denied")
+    rare = os_reason(OSError(121, "Remote I/O error"))  # EREMOTEIO: not in the catalogue, the system's words
+    assert rare.get("nl") == rare.get("en") == "Remote I/O error"
+    assert os_reason(OSError("no errno")).get("nl") == "no errno"

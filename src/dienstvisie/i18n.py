@@ -138,6 +138,22 @@ def message(message_id: str, /, **params: Any) -> Text:
     return CATALOGUE.text(message_id, **params)
 
 
+OS_ERRORS = Section("os-errors")
+"""Why the system refused to read or write a file, by `errno` name (ENOENT, EACCES, …)."""
+
+
+def os_reason(error: OSError) -> Text:
+    """The system's reason for `error` in both languages: the catalogue's words for the common
+    errors (section "os-errors"), else the system's own text (in the system's language)."""
+    import errno
+
+    name = errno.errorcode.get(error.errno or 0, "")
+    if name in OS_ERRORS:
+        return OS_ERRORS.text(name)
+    reason = error.strerror or str(error)
+    return Text(nl=reason, en=reason)
+
+
 def translate(message_id: str, /, lang: Language = DEFAULT_LANGUAGE, **params: Any) -> str:
     """The message `message_id` in one language, with `params` filled in."""
     return message(message_id, **params).get(lang)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, DocumentError, SourceError
+from ..i18n import os_reason
 from ..model.text import Language
 from .console import report_error
 from .help import help_text
@@ -138,7 +139,7 @@ def _write(files: list[str], targets: list[str | None], results: list[tuple[str,
         for _, _, handle in pending:
             handle.discard()
         word = help_text("cannot_write", lang)
-        print(f"{getattr(error, 'filename', None) or ''}: {word}: {error.strerror or error}", file=sys.stderr)
+        print(f"{getattr(error, 'filename', None) or ''}: {word}: {os_reason(error).get(lang)}", file=sys.stderr)
         print(help_text("migrate.nothing_written", lang), file=sys.stderr)
         return EXIT_USAGE
     for file, target, handle in pending:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import EXIT_OK, EXIT_USAGE
+from ..i18n import os_reason
 from ..model.text import Language
 from .help import help_text
 from .streams import stdout
@@ -320,7 +321,7 @@ def run(args: argparse.Namespace) -> int:
         print(help_text("new-plugin.exists", lang).format(path=error), file=sys.stderr)
         return EXIT_USAGE
     except OSError as error:
-        print(f"{args.dir}: {error.strerror or error}", file=sys.stderr)
+        print(f"{args.dir}: {os_reason(error).get(lang)}", file=sys.stderr)
         return EXIT_USAGE
     print(help_text("new-plugin.done", lang).format(path=target), file=stdout())
     return EXIT_OK

@@ -17,7 +17,9 @@ def write_error_text(error: OSError, lang: Language) -> str:
 
     if isinstance(error, OutputRefused):
         return error.text.get(lang)
-    return str(error.strerror or error)
+    from ..i18n import os_reason
+
+    return os_reason(error).get(lang)
 
 
 def cannot_write(output: str, error: OSError, lang: Language) -> int:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import EXIT_USAGE
+from ..i18n import os_reason
 from ..model.text import Language
 from .help import help_text
 
@@ -41,7 +42,7 @@ def theme_of(args: argparse.Namespace, config: Config | None, lang: Language) ->
         data = Path(logo).read_bytes() if logo else None
     except (OSError, UnicodeDecodeError) as error:
         name = getattr(error, "filename", None) or (css_files[-1] if css_files else logo)
-        print(help_text("theme.unreadable", lang).format(file=name, error=getattr(error, "strerror", None) or error),
+        print(help_text("theme.unreadable", lang).format(file=name, error=os_reason(error).get(lang) if isinstance(error, OSError) else error),
               file=sys.stderr)
         return EXIT_USAGE
     try:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar, Union
 
 from ..errors import DocumentError, SourceError
-from ..i18n import message
+from ..i18n import message, os_reason
 from ..model.document import Document
 from ..model.problem import Location, Problem
 from ..model.service import ServiceConcept
@@ -63,8 +63,7 @@ def read_text(path: str | os.PathLike[str], max_bytes: int | None = None) -> str
         hint = message("source.stalled.hint")
         raise SourceError(name, f"{text.get('nl')}. {hint.get('nl')}", f"{text.get('en')}. {hint.get('en')}") from None
     except OSError as error:
-        reason = error.strerror or str(error)
-        text = message("source.unreadable", reason=reason)
+        text = message("source.unreadable", reason=os_reason(error))
         raise SourceError(name, text.get("nl"), text.get("en")) from None
     except ValueError as error:  # a name with a NUL character, which no file system allows
         text = message("source.unreadable", reason=str(error))
