@@ -226,7 +226,7 @@ def test_vision_list_shows_every_installed_vision(capsys: pytest.CaptureFixture[
     assert rows["nora"] == {"id": "nora", "title": "NORA Bindende Architectuurafspraken", "version": "2023",
                             "status": "reconstructed", "origin": "nora"}
     code, out, _ = run(["vision", "--list", "--format", "markdown"], capsys)
-    assert out.startswith("| id | title | version | status | origin |") and "| nora |" in out
+    assert out.startswith("| id | titel | versie | status | herkomst |")  # Dutch, the default and "| nora |" in out
 
 
 def test_every_public_name_is_re_exported_for_type_checkers() -> None:
