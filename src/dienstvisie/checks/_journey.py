@@ -4,29 +4,110 @@
 (model/journey.py), never merely the previous line of the file; "earlier" means every step from
 which the journey reaches this one. This module gives the checks indexes (for JSON pointers) and
 the two spellings of a hand-over: format 1 writes one `handover`, format 2 `handovers`.
+
+What the checks ask of every step ("which organisations did the journey meet before this step",
+"which data items were passed on before it") they ask through `first_before` and `last_before`:
+answered for all steps at once, once per service, so a check stays linear in the number of steps
+where asking `ancestors` for each step would be quadratic. The answers are kept with the journey
+of the last service asked (the checks of one service ask one after another, and the concept is
+frozen, so the same object always has the same answers).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from typing import Any, TypeVar
 
 from ..model.journey import Journey
 from ..model.service import Handover, ServiceConcept, Step
 
+K = TypeVar("K", bound=Hashable)
 
-_last: tuple[ServiceConcept | None, Journey | None] = (None, None)
+Keys = Callable[[ServiceConcept, Step], Iterable[K]]
+"""What a step contributes to a question about the steps before others (e.g. the data items it
+passes on); a module-level function, so its answers can be kept per service."""
+
+
+class _Answers:
+    """The journey of one service and the answers worked out on it so far."""
+
+    def __init__(self, service: ServiceConcept) -> None:
+        self.service = service
+        self.journey = Journey.of(service)
+        self.folds: dict[tuple[Callable[..., Any], bool], tuple[Mapping[Any, int], ...]] = {}
+        self.facts: dict[Callable[..., Any], Any] = {}
+
+
+_last: _Answers | None = None
+
+
+def _answers(service: ServiceConcept) -> _Answers:
+    """The answers for `service`; the last one is kept (one read: another thread may replace it,
+    never half of it)."""
+    global _last
+    answers = _last
+    if answers is not None and answers.service is service:
+        return answers
+    answers = _Answers(service)
+    _last = answers
+    return answers
 
 
 def _journey(service: ServiceConcept) -> Journey:
-    """The journey of `service`; the last one is kept, since the checks of a service ask one after
-    another (the concept is frozen, so the same object always has the same journey)."""
-    global _last
-    known, journey = _last  # one read: another thread may replace the pair, never half of it
-    if known is service and journey is not None:
-        return journey
-    journey = Journey.of(service)
-    _last = (service, journey)
-    return journey
+    return _answers(service).journey
+
+
+def _fold(service: ServiceConcept, keys: Keys[K], last: bool) -> tuple[Mapping[K, int], ...]:
+    answers = _answers(service)
+    found = answers.folds.get((keys, last))
+    if found is None:
+        journey = answers.journey
+
+        def of_step(step: Step) -> Iterable[K]:
+            return keys(service, step)
+
+        found = journey.last_before(of_step) if last else journey.first_before(of_step)
+        answers.folds[(keys, last)] = found
+    return found
+
+
+def first_before(service: ServiceConcept, keys: Keys[K]) -> tuple[Mapping[K, int], ...]:
+    """For each step index: every key that `keys` gives for a step before it in the journey, with
+    the index of the first such step in document order."""
+    return _fold(service, keys, False)
+
+
+def last_before(service: ServiceConcept, keys: Keys[K]) -> tuple[Mapping[K, int], ...]:
+    """For each step index: every key that `keys` gives for a step before it in the journey, with
+    the index of the last such step in document order."""
+    return _fold(service, keys, True)
+
+
+T = TypeVar("T")
+
+
+def remembered(service: ServiceConcept, fact: Callable[[ServiceConcept], T]) -> T:
+    """`fact(service)`, worked out once per service (`fact` a module-level function of the service
+    alone): what several steps or several checks ask of the same service."""
+    facts = _answers(service).facts
+    if fact in facts:
+        found: T = facts[fact]
+        return found
+    value = fact(service)
+    facts[fact] = value
+    return value
+
+
+def in_order(service: ServiceConcept) -> bool:
+    """The document order is an order of the journey graph (as validation makes sure): a step
+    with a higher index is never before one with a lower index."""
+    return _journey(service).in_order
+
+
+def dominates(service: ServiceConcept, index: int, via: int) -> bool:
+    """Every path from a start of the journey to step `index` passes through step `via`."""
+    steps = service.steps
+    return _journey(service).dominates(steps[index].id, steps[via].id)
 
 
 def predecessors(service: ServiceConcept, index: int) -> tuple[int, ...]:
@@ -36,7 +117,8 @@ def predecessors(service: ServiceConcept, index: int) -> tuple[int, ...]:
 
 
 def ancestors(service: ServiceConcept, index: int) -> tuple[int, ...]:
-    """The indexes of every step from which the journey reaches this one, in document order."""
+    """The indexes of every step from which the journey reaches this one, in document order (for
+    one step; a question about every step goes through `first_before` or `last_before`)."""
     journey = _journey(service)
     return tuple(journey.index(step.id) for step in journey.before(service.steps[index].id))
 
@@ -67,18 +149,40 @@ def handover_pointer(service: ServiceConcept, step_index: int, handover_index: i
     return f"/steps/{step_index}/handovers/{handover_index}"
 
 
+def _organisation_ids(service: ServiceConcept) -> Mapping[str, str]:
+    """Each organisation and team id with the id of its organisation, as `service.organisation_of`
+    finds it (the first organisation that has the id, itself or as a team)."""
+    ids: dict[str, str] = {}
+    for organisation in service.organisations:
+        ids.setdefault(organisation.id, organisation.id)
+        for team in organisation.teams:
+            ids.setdefault(team.id, organisation.id)
+    return ids
+
+
 def organisation_of(service: ServiceConcept, party: str) -> str:
     """The organisation id that `party` (an organisation or a team id) belongs to; `party` when unknown."""
-    try:
-        return service.organisation_of(party).id
-    except KeyError:
-        return party
+    return remembered(service, _organisation_ids).get(party, party)
+
+
+def _teams_by_organisation(service: ServiceConcept) -> Mapping[str, tuple[str, ...]]:
+    """The team ids that belong to each organisation (by `organisation_of`)."""
+    teams: dict[str, list[str]] = {}
+    for organisation in service.organisations:
+        for team in organisation.teams:
+            teams.setdefault(organisation_of(service, team.id), []).append(team.id)
+    return {organisation: tuple(dict.fromkeys(ids)) for organisation, ids in teams.items()}
 
 
 def reaches(service: ServiceConcept, handover: Handover, step: Step) -> bool:
     """The hand-over goes to the organisation of `step`, to its team, or to a team of its organisation
     when the step names no team."""
-    if handover.to == step.organisation or (step.team is not None and handover.to == step.team):
-        return True
-    return step.team is None and service.team(handover.to) is not None and \
-        organisation_of(service, handover.to) == step.organisation
+    return handover.to in parties_reaching(service, step)
+
+
+def parties_reaching(service: ServiceConcept, step: Step) -> tuple[str, ...]:
+    """Every `to` of a hand-over that reaches `step` (see `reaches`): its organisation, and its team
+    or, when it names none, every team of its organisation."""
+    if step.team is not None:
+        return (step.organisation, step.team)
+    return (step.organisation, *remembered(service, _teams_by_organisation).get(step.organisation, ()))
