@@ -9,8 +9,7 @@ What the checks ask of every step ("which organisations did the journey meet bef
 "which data items were passed on before it") they ask through `first_before` and `last_before`:
 answered for all steps at once, once per service, so a check stays linear in the number of steps
 where asking `ancestors` for each step would be quadratic. The answers are kept with the journey
-of the last service asked (the checks of one service ask one after another, and the concept is
-frozen, so the same object always has the same answers).
+of the service (checks/_per_service.py), so the checks of one service share them.
 """
 
 from __future__ import annotations
@@ -20,6 +19,7 @@ from typing import Any, TypeVar
 
 from ..model.journey import Journey
 from ..model.service import Handover, ServiceConcept, Step
+from ._per_service import remembered
 
 K = TypeVar("K", bound=Hashable)
 
@@ -28,46 +28,26 @@ Keys = Callable[[ServiceConcept, Step], Iterable[K]]
 passes on); a module-level function, so its answers can be kept per service."""
 
 
-class _Answers:
-    """The journey of one service and the answers worked out on it so far."""
-
-    def __init__(self, service: ServiceConcept) -> None:
-        self.service = service
-        self.journey = Journey.of(service)
-        self.folds: dict[tuple[Callable[..., Any], bool], tuple[Mapping[Any, int], ...]] = {}
-        self.facts: dict[Callable[..., Any], Any] = {}
-
-
-_last: _Answers | None = None
-
-
-def _answers(service: ServiceConcept) -> _Answers:
-    """The answers for `service`; the last one is kept (one read: another thread may replace it,
-    never half of it)."""
-    global _last
-    answers = _last
-    if answers is not None and answers.service is service:
-        return answers
-    answers = _Answers(service)
-    _last = answers
-    return answers
-
-
 def _journey(service: ServiceConcept) -> Journey:
-    return _answers(service).journey
+    return remembered(service, Journey.of)
+
+
+def _folds(service: ServiceConcept) -> dict[tuple[Callable[..., Any], bool], tuple[Mapping[Any, int], ...]]:
+    """The answers about every step worked out so far for `service`, by question."""
+    return {}
 
 
 def _fold(service: ServiceConcept, keys: Keys[K], last: bool) -> tuple[Mapping[K, int], ...]:
-    answers = _answers(service)
-    found = answers.folds.get((keys, last))
+    folds = remembered(service, _folds)
+    found = folds.get((keys, last))
     if found is None:
-        journey = answers.journey
+        journey = _journey(service)
 
         def of_step(step: Step) -> Iterable[K]:
             return keys(service, step)
 
         found = journey.last_before(of_step) if last else journey.first_before(of_step)
-        answers.folds[(keys, last)] = found
+        folds[(keys, last)] = found
     return found
 
 
@@ -81,21 +61,6 @@ def last_before(service: ServiceConcept, keys: Keys[K]) -> tuple[Mapping[K, int]
     """For each step index: every key that `keys` gives for a step before it in the journey, with
     the index of the last such step in document order."""
     return _fold(service, keys, True)
-
-
-T = TypeVar("T")
-
-
-def remembered(service: ServiceConcept, fact: Callable[[ServiceConcept], T]) -> T:
-    """`fact(service)`, worked out once per service (`fact` a module-level function of the service
-    alone): what several steps or several checks ask of the same service."""
-    facts = _answers(service).facts
-    if fact in facts:
-        found: T = facts[fact]
-        return found
-    value = fact(service)
-    facts[fact] = value
-    return value
 
 
 def in_order(service: ServiceConcept) -> bool:
@@ -149,20 +114,9 @@ def handover_pointer(service: ServiceConcept, step_index: int, handover_index: i
     return f"/steps/{step_index}/handovers/{handover_index}"
 
 
-def _organisation_ids(service: ServiceConcept) -> Mapping[str, str]:
-    """Each organisation and team id with the id of its organisation, as `service.organisation_of`
-    finds it (the first organisation that has the id, itself or as a team)."""
-    ids: dict[str, str] = {}
-    for organisation in service.organisations:
-        ids.setdefault(organisation.id, organisation.id)
-        for team in organisation.teams:
-            ids.setdefault(team.id, organisation.id)
-    return ids
-
-
 def organisation_of(service: ServiceConcept, party: str) -> str:
     """The organisation id that `party` (an organisation or a team id) belongs to; `party` when unknown."""
-    return remembered(service, _organisation_ids).get(party, party)
+    return service.organisation_id(party)
 
 
 def _teams_by_organisation(service: ServiceConcept) -> Mapping[str, tuple[str, ...]]:

@@ -12,7 +12,8 @@ from collections.abc import Iterator, Mapping
 from ..model.check import Check, CheckContext, Outcome, Severity, define_check, fail, ok, review, skip
 from ..model.service import Ask, ServiceConcept, Step
 from ..model.text import Text
-from ._journey import first_before, organisation_of, remembered
+from ._journey import first_before, organisation_of
+from ._per_service import remembered
 from ._naming import organisation_name, step_names
 
 

@@ -50,6 +50,12 @@ def _install() -> None:
             os._exit = _guarded_exit
 
 
+def exit_contained() -> bool:
+    """True while this thread (in this process) is inside `contained_exit()` and os._exit is guarded:
+    the engine enters it once for a run of checks, not once a check."""
+    return getattr(_state, "pid", None) == os.getpid() and os._exit is _guarded_exit
+
+
 @contextlib.contextmanager
 def contained_exit() -> Iterator[None]:
     """For the duration, `os._exit` in this thread raises `ProcessExit` (nestable)."""
@@ -62,4 +68,4 @@ def contained_exit() -> Iterator[None]:
         _state.pid = previous
 
 
-__all__ = ["ProcessExit", "contained_exit"]
+__all__ = ["ProcessExit", "contained_exit", "exit_contained"]

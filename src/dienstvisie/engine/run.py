@@ -21,6 +21,7 @@ in the calling thread, without a limit.
 from __future__ import annotations
 
 import datetime
+import functools
 import os
 import queue
 import signal
@@ -43,7 +44,7 @@ from ..model.text import Text
 from ..model.vision import Vision
 from ..model.vocabulary import Vocabularies
 from .check_ids import CheckIds, explanation_note
-from .exit_guard import contained_exit
+from .exit_guard import contained_exit, exit_contained
 from .overlap import merge_root_causes
 from .scoring import score_report
 from .selection import Selection
@@ -56,14 +57,21 @@ _STATUS_OF_KIND = {
 }
 
 
+@functools.lru_cache(maxsize=4096)  # the same few dozen ids in every report: worked out once each
 def _natural_key(check_id: str) -> tuple[str, int, str]:
     prefix = check_id.rstrip("0123456789")
     digits = check_id[len(prefix):]
     return (prefix, int(digits) if digits else -1, check_id)
 
 
+@functools.lru_cache(maxsize=4096)  # pointers repeat from service to service (/steps/2/asks/0)
 def _pointer_key(pointer: str) -> tuple[tuple[int, int | str], ...]:
     return tuple((0, int(part)) if part.isdigit() else (1, part) for part in pointer.split("/") if part)
+
+
+def _finding_key(finding: Finding) -> tuple[tuple[str, int, str], tuple[tuple[int, int | str], ...]]:
+    """Findings are reported by check id, then by place in the document."""
+    return (_natural_key(finding.check), _pointer_key(finding.location.pointer))
 
 
 DEFAULT_CHECK_TIMEOUT = 10.0
@@ -83,8 +91,11 @@ def _describe(error: BaseException) -> str:
         return type(error).__name__
 
 
+_TEXT_PART = (str, type(None))
+
+
 def _is_text(value: object) -> bool:
-    return isinstance(value, Text) and all(isinstance(part, (str, type(None))) for part in (value.nl, value.en))
+    return isinstance(value, Text) and isinstance(value.nl, _TEXT_PART) and isinstance(value.en, _TEXT_PART)
 
 
 def _garbage(outcome: object) -> str | None:
@@ -104,25 +115,35 @@ def _garbage(outcome: object) -> str | None:
     return None
 
 
-def _run_one(check: Check, context: CheckContext) -> CheckResult:
-    """The outcomes of a check, or a description of what went wrong in it."""
+def _outcomes(check: Check, context: CheckContext) -> CheckResult:
     outcomes: list[Outcome] = []
+    for outcome in check.function(context):
+        problem = _garbage(outcome)
+        if problem is not None:
+            return problem
+        outcomes.append(outcome)
+        if len(outcomes) > MAX_OUTCOMES:
+            return f"yielded more than {MAX_OUTCOMES} outcomes"
+    return outcomes
+
+
+def _run_one(check: Check, context: CheckContext) -> CheckResult:
+    """The outcomes of a check, or a description of what went wrong in it.
+
+    os._exit in a check is an error of that check, as sys.exit is: the check runs in
+    `contained_exit()`, entered here unless the caller holds it for a whole run of checks.
+    """
     try:
-        with contained_exit():  # os._exit in a check: an error of that check, as sys.exit is
-            for outcome in check.function(context):
-                problem = _garbage(outcome)
-                if problem is not None:
-                    return problem
-                outcomes.append(outcome)
-                if len(outcomes) > MAX_OUTCOMES:
-                    return f"yielded more than {MAX_OUTCOMES} outcomes"
+        if exit_contained():
+            return _outcomes(check, context)
+        with contained_exit():
+            return _outcomes(check, context)
     except Exception as error:  # isolate: one broken check must not stop the others
         return _describe(error)
     except (KeyboardInterrupt, _Alarm):  # Ctrl-C stops the run; the alarm is the time limit's (see _run_here)
         raise
     except BaseException as error:  # sys.exit() or os._exit() in a check: an error of that check, not the end of the run
         return _describe(error)
-    return outcomes
 
 
 def _timed_out(limit: float) -> Text:
@@ -146,6 +167,10 @@ class _Batch:
         self.interrupted = False  # a KeyboardInterrupt in a check: the caller's to raise, not this thread's
 
     def work(self) -> None:
+        with contained_exit():  # for every check of the batch at once
+            self._work()
+
+    def _work(self) -> None:
         with self.lock:
             self.started = time.monotonic()
         while True:
@@ -246,21 +271,22 @@ def _run_here(checks: Sequence[Check], context: CheckContext, limit: float) -> l
     results: list[CheckResult] = []
     previous = signal.signal(signal.SIGALRM, on_alarm)
     try:
-        # one timer for the document, moved on only when it goes off (two system calls a document,
-        # not two a check): each check still gets `limit` seconds from its own start
-        signal.setitimer(signal.ITIMER_REAL, max(limit, 1e-6))  # 0 would mean no timer
-        for check in checks:
-            try:
+        with contained_exit():  # for every check of the group at once
+            # one timer for the document, moved on only when it goes off (two system calls a document,
+            # not two a check): each check still gets `limit` seconds from its own start
+            signal.setitimer(signal.ITIMER_REAL, max(limit, 1e-6))  # 0 would mean no timer
+            for check in checks:
                 try:
-                    state["started"] = time.monotonic()
-                    state["armed"] = True
-                    result = _run_one(check, context)
-                finally:
-                    state["armed"] = False
-            except _Alarm:
-                result = _timed_out(limit)
-                signal.setitimer(signal.ITIMER_REAL, max(limit, 1e-6))  # the next check's
-            results.append(result)
+                    try:
+                        state["started"] = time.monotonic()
+                        state["armed"] = True
+                        result = _run_one(check, context)
+                    finally:
+                        state["armed"] = False
+                except _Alarm:
+                    result = _timed_out(limit)
+                    signal.setitimer(signal.ITIMER_REAL, max(limit, 1e-6))  # the next check's
+                results.append(result)
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
@@ -270,7 +296,8 @@ def _run_here(checks: Sequence[Check], context: CheckContext, limit: float) -> l
 def _run_all(checks: Sequence[Check], context: CheckContext, limit: float | None) -> list[CheckResult]:
     """The result of every check, in order; with a limit, each check gets at most `limit` seconds."""
     if not limit or limit <= 0:  # None or 0: no limit
-        return [_run_one(check, context) for check in checks]
+        with contained_exit():
+            return [_run_one(check, context) for check in checks]
     if not _alarm_usable():
         return _run_threaded(checks, context, limit)
     results: list[CheckResult] = []
@@ -413,6 +440,21 @@ def _stale_finding(text: Text, index: int, explanation: Explanation, source_map:
     )
 
 
+_last_selected: tuple[Sequence[Check], Selection, list[Check]] | None = None
+
+
+def _selected(checks: Sequence[Check], selection: Selection) -> list[Check]:
+    """The checks of `checks` that `selection` runs; the last answer is kept, since a run asks the
+    same for every service (the same objects, compared by identity; both are immutable)."""
+    global _last_selected
+    last = _last_selected  # one read: another thread may replace it, never half of it
+    if last is not None and last[0] is checks and last[1] is selection and isinstance(checks, tuple):
+        return list(last[2])
+    selected = [check for check in checks if selection.runs(check)]
+    _last_selected = (checks, selection, selected)
+    return list(selected)
+
+
 def run_checks(
     service: ServiceConcept,
     *,
@@ -438,21 +480,21 @@ def run_checks(
     today = today or datetime.date.today()
     source_map = source_map or SourceMap()
     context = CheckContext(service=service, vision=vision, vocabularies=vocabularies, today=today)
-    selected = [check for check in checks if selection.runs(check)]
+    selected = _selected(checks, selection)
     findings: list[Finding] = []
     for check, result in zip(selected, _run_all(selected, context, check_timeout), strict=True):
         findings += _findings_of(check, result, selection.severity_of(check), source_map)
     findings = merge_root_causes(findings, selected, _natural_key)
     findings, used = _explain(findings, service, today)
     known = known_check_ids if known_check_ids is not None else {check.id for check in checks}
-    if selection.selects(STALE_EXPLANATION_ID):
+    if service.explanations and selection.selects(STALE_EXPLANATION_ID):  # none: none can be stale
         if check_ids is None:
             from ..checks.ids import BUILTIN_CHECK_IDS
 
             check_ids = {entry.id: entry for entry in BUILTIN_CHECK_IDS}
         findings += _stale(service, used, {check.id for check in selected}, known | {STALE_EXPLANATION_ID}, source_map,
                            checks, check_ids)
-    findings.sort(key=lambda f: (_natural_key(f.check), _pointer_key(f.location.pointer)))
+    findings.sort(key=_finding_key)
     return Report(
         service=service.id, title=service.title, vision=vision.id, vision_version=vision.version,
         findings=tuple(findings), scores=score_report(findings, vision, selected, selection,
