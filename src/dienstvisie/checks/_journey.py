@@ -14,6 +14,7 @@ of the service (checks/_per_service.py), so the checks of one service share them
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
@@ -42,10 +43,7 @@ def _fold(service: ServiceConcept, keys: Keys[K], last: bool) -> tuple[Mapping[K
     found = folds.get((keys, last))
     if found is None:
         journey = _journey(service)
-
-        def of_step(step: Step) -> Iterable[K]:
-            return keys(service, step)
-
+        of_step = functools.partial(keys, service)
         found = journey.last_before(of_step) if last else journey.first_before(of_step)
         folds[(keys, last)] = found
     return found
@@ -77,8 +75,7 @@ def dominates(service: ServiceConcept, index: int, via: int) -> bool:
 
 def predecessors(service: ServiceConcept, index: int) -> tuple[int, ...]:
     """The indexes of the steps that `service.steps[index]` directly follows."""
-    journey = _journey(service)
-    return tuple(journey.index(step.id) for step in journey.predecessors(service.steps[index].id))
+    return _journey(service).predecessor_positions()[index]
 
 
 def ancestors(service: ServiceConcept, index: int) -> tuple[int, ...]:
@@ -101,9 +98,9 @@ def handovers(step: Step) -> tuple[Handover, ...]:
 
 def edges(service: ServiceConcept) -> Iterator[tuple[int, int]]:
     """Every (predecessor, step) pair of the journey graph."""
-    for index in range(len(service.steps)):
-        for before in predecessors(service, index):
-            yield before, index
+    for index, before in enumerate(_journey(service).predecessor_positions()):
+        for earlier in before:
+            yield earlier, index
 
 
 def handover_pointer(service: ServiceConcept, step_index: int, handover_index: int) -> str:

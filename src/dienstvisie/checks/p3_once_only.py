@@ -63,9 +63,12 @@ def fetched_by(service: ServiceConcept, index: int, data: str) -> tuple[str, ...
     order the journey first fetches it from each (the document order of the steps, then of their
     fetches)."""
     steps = service.steps
+    own = [fetch.from_ for fetch in steps[index].fetches if fetch.data == data]
+    fetched = first_before(service, _fetched)[index]
+    if not fetched:  # nothing fetched before this step (every document of format 1)
+        return tuple(dict.fromkeys(own))
     earlier = sorted((position, _fetch_index(steps[position], data, source), source)
-                     for (item, source), position in first_before(service, _fetched)[index].items() if item == data)
-    own = (fetch.from_ for fetch in steps[index].fetches if fetch.data == data)
+                     for (item, source), position in fetched.items() if item == data)
     return tuple(dict.fromkeys((*(source for _, _, source in earlier), *own)))
 
 

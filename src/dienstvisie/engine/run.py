@@ -44,7 +44,7 @@ from ..model.text import Text
 from ..model.vision import Vision
 from ..model.vocabulary import Vocabularies
 from .check_ids import CheckIds, explanation_note
-from .exit_guard import contained_exit, exit_contained
+from .exit_guard import contained_exit, exit_guarded
 from .overlap import merge_root_causes
 from .scoring import score_report
 from .selection import Selection
@@ -127,14 +127,15 @@ def _outcomes(check: Check, context: CheckContext) -> CheckResult:
     return outcomes
 
 
-def _run_one(check: Check, context: CheckContext) -> CheckResult:
+def _run_one(check: Check, context: CheckContext, *, contained: bool = False) -> CheckResult:
     """The outcomes of a check, or a description of what went wrong in it.
 
     os._exit in a check is an error of that check, as sys.exit is: the check runs in
-    `contained_exit()`, entered here unless the caller holds it for a whole run of checks.
+    `contained_exit()`, entered here unless the caller holds it for a whole run of checks
+    (`contained`, in this thread).
     """
     try:
-        if exit_contained():
+        if contained and exit_guarded():
             return _outcomes(check, context)
         with contained_exit():
             return _outcomes(check, context)
@@ -179,7 +180,7 @@ class _Batch:
                     break
                 check = self.checks[self.current]
             try:
-                result = _run_one(check, self.context)
+                result = _run_one(check, self.context, contained=True)
             except KeyboardInterrupt:
                 with self.lock:
                     self.interrupted = True
@@ -280,7 +281,7 @@ def _run_here(checks: Sequence[Check], context: CheckContext, limit: float) -> l
                     try:
                         state["started"] = time.monotonic()
                         state["armed"] = True
-                        result = _run_one(check, context)
+                        result = _run_one(check, context, contained=True)
                     finally:
                         state["armed"] = False
                 except _Alarm:
@@ -297,20 +298,37 @@ def _run_all(checks: Sequence[Check], context: CheckContext, limit: float | None
     """The result of every check, in order; with a limit, each check gets at most `limit` seconds."""
     if not limit or limit <= 0:  # None or 0: no limit
         with contained_exit():
-            return [_run_one(check, context) for check in checks]
+            return [_run_one(check, context, contained=True) for check in checks]
     if not _alarm_usable():
         return _run_threaded(checks, context, limit)
     results: list[CheckResult] = []
+    for group, builtin in _groups(checks):  # runs of built-in checks here, of other checks in a thread, in order
+        results += _run_here(group, context, limit) if builtin else _run_threaded(group, context, limit)
+    return results
+
+
+_last_groups: tuple[Sequence[Check], list[tuple[Sequence[Check], bool]]] | None = None
+
+
+def _groups(checks: Sequence[Check]) -> list[tuple[Sequence[Check], bool]]:
+    """`checks` cut into runs of built-in checks and of other checks, in order; the last answer is
+    kept for a tuple (the same checks for every service of a run)."""
+    global _last_groups
+    last = _last_groups  # one read: another thread may replace it, never half of it
+    if last is not None and last[0] is checks:
+        return last[1]
+    groups: list[tuple[Sequence[Check], bool]] = []
     start = 0
-    while start < len(checks):  # runs of built-in checks here, of other checks in a thread, in order
+    while start < len(checks):
         builtin = _builtin(checks[start])
         end = start
         while end < len(checks) and _builtin(checks[end]) == builtin:
             end += 1
-        group = checks[start:end]
-        results += _run_here(group, context, limit) if builtin else _run_threaded(group, context, limit)
+        groups.append((checks[start:end], builtin))
         start = end
-    return results
+    if isinstance(checks, tuple):
+        _last_groups = (checks, groups)
+    return groups
 
 
 def _run_threaded(checks: Sequence[Check], context: CheckContext, limit: float) -> list[CheckResult]:
@@ -350,24 +368,45 @@ def _spelled(pointer: str, source_map: SourceMap) -> str:
     return pointer
 
 
-def _findings_of(check: Check, result: CheckResult, severity: Severity, source_map: SourceMap) -> list[Finding]:
+class _Locator:
+    """The locations of one document's pointers, each worked out once (every check that passes
+    points at the document itself, and several findings at the same step)."""
+
+    def __init__(self, source_map: SourceMap) -> None:
+        self.source_map = source_map
+        self.found: dict[str, Location] = {}
+
+    def __call__(self, pointer: str) -> Location:
+        location = self.found.get(pointer)
+        if location is None:
+            location = self.source_map.locate(_spelled(pointer, self.source_map))
+            self.found[pointer] = location
+        return location
+
+
+_ASKS_ACTION = frozenset({"failed", "needs_review"})
+"""The kinds of outcome that carry a suggestion."""
+
+
+def _findings_of(check: Check, result: CheckResult, severity: Severity, locate: _Locator) -> list[Finding]:
     if isinstance(result, (str, Text)):
         detail = result if isinstance(result, Text) else Text(nl=result, en=result)
         return [Finding(
             check=check.id, principles=check.principles, status=Status.ERROR, severity=severity,
             message=Text(nl=f"De check {check.id} kon niet uitgevoerd worden: {detail.get('nl')}",
                          en=f"The check {check.id} could not run: {detail.get('en')}"),
-            location=source_map.locate(""),
+            location=locate(""),
         )]
     if not result:
         return [Finding(check=check.id, principles=check.principles, status=Status.PASSED, severity=severity,
-                        message=check.title, location=source_map.locate(""))]
+                        message=check.title, location=locate(""))]
+    check_id, principles, title, suggestion = check.id, check.principles, check.title, check.suggestion
     return [
         Finding(
-            check=check.id, principles=check.principles, status=_STATUS_OF_KIND[outcome.kind],
-            severity=outcome.severity or severity, message=outcome.message or check.title,
-            location=source_map.locate(_spelled(outcome.pointer, source_map)), step=outcome.step,
-            suggestion=(outcome.suggestion or check.suggestion) if outcome.kind in ("failed", "needs_review") else None,
+            check=check_id, principles=principles, status=_STATUS_OF_KIND[outcome.kind],
+            severity=outcome.severity or severity, message=outcome.message or title,
+            location=locate(outcome.pointer), step=outcome.step,
+            suggestion=(outcome.suggestion or suggestion) if outcome.kind in _ASKS_ACTION else None,
             credit=outcome.credit,
         )
         for outcome in result
@@ -440,19 +479,21 @@ def _stale_finding(text: Text, index: int, explanation: Explanation, source_map:
     )
 
 
-_last_selected: tuple[Sequence[Check], Selection, list[Check]] | None = None
+_last_selected: tuple[Sequence[Check], Selection, tuple[Check, ...]] | None = None
 
 
-def _selected(checks: Sequence[Check], selection: Selection) -> list[Check]:
+def _selected(checks: Sequence[Check], selection: Selection) -> tuple[Check, ...]:
     """The checks of `checks` that `selection` runs; the last answer is kept, since a run asks the
-    same for every service (the same objects, compared by identity; both are immutable)."""
+    same for every service (the same objects, compared by identity; a tuple and a frozen selection
+    cannot change in between)."""
     global _last_selected
     last = _last_selected  # one read: another thread may replace it, never half of it
-    if last is not None and last[0] is checks and last[1] is selection and isinstance(checks, tuple):
-        return list(last[2])
-    selected = [check for check in checks if selection.runs(check)]
-    _last_selected = (checks, selection, selected)
-    return list(selected)
+    if last is not None and last[0] is checks and last[1] is selection:
+        return last[2]
+    selected = tuple(check for check in checks if selection.runs(check))
+    if isinstance(checks, tuple):
+        _last_selected = (checks, selection, selected)
+    return selected
 
 
 def run_checks(
@@ -482,8 +523,9 @@ def run_checks(
     context = CheckContext(service=service, vision=vision, vocabularies=vocabularies, today=today)
     selected = _selected(checks, selection)
     findings: list[Finding] = []
+    locate = _Locator(source_map)
     for check, result in zip(selected, _run_all(selected, context, check_timeout), strict=True):
-        findings += _findings_of(check, result, selection.severity_of(check), source_map)
+        findings += _findings_of(check, result, selection.severity_of(check), locate)
     findings = merge_root_causes(findings, selected, _natural_key)
     findings, used = _explain(findings, service, today)
     known = known_check_ids if known_check_ids is not None else {check.id for check in checks}

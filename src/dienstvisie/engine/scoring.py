@@ -55,16 +55,6 @@ def graded_share(findings: Iterable[Finding]) -> float | None:
     return sum(credits) / len(credits) if credits else None
 
 
-def _share(check: Check, findings: list[Finding]) -> float | None:
-    """The share of its weight a check earns, or None when it is not scored."""
-    if check.graded:
-        return graded_share(findings)
-    state = check_state(findings)
-    if state is None:
-        return None
-    return 0.0 if state is Status.FAILED else 1.0
-
-
 @attrs.frozen
 class _Tally:
     share: float | None
@@ -148,8 +138,9 @@ def score_report(findings: Sequence[Finding], vision: Vision, checks: Sequence[C
     tallies = {}
     for check in checks:
         found = by_check.get(check.id, [])
-        tallies[check.id] = _Tally(share=_share(check, found), failed=check_state(found) is Status.FAILED,
-                                   merged=check.id in merged)
+        state = check_state(found)
+        share = graded_share(found) if check.graded else None if state is None else 0.0 if state is Status.FAILED else 1.0
+        tallies[check.id] = _Tally(share=share, failed=state is Status.FAILED, merged=check.id in merged)
     by_question = {answer.question: answer for answer in answers}
     assessment = {p.id: _assessment(p, plan.selected, by_question) for p in vision.principles}
     scores = []

@@ -141,8 +141,9 @@ class Journey:
 
     # --- questions about every step at once --------------------------------------------------------
 
-    def _predecessor_positions(self) -> tuple[tuple[int, ...], ...]:
-        """The positions of each step's predecessors, by the step's position (in document order)."""
+    def predecessor_positions(self) -> tuple[tuple[int, ...], ...]:
+        """For every step (by its position in the document): the positions of the steps it directly
+        follows, in document order (as `predecessors`, worked out once)."""
         found = self._memo.get("predecessor positions")
         if found is None:
             found = tuple(tuple(sorted({self.positions[ref] for ref in self.predecessor_ids.get(step.id, ())}))
@@ -165,7 +166,7 @@ class Journey:
             return tuple(self._fold_slowly(step, keys, last) for step in self.steps)
         own = [tuple(dict.fromkeys(keys(step))) for step in self.steps]
         result: list[Mapping[K, int]] = []
-        for before in self._predecessor_positions():
+        for before in self.predecessor_positions():
             if not before:
                 result.append(_NOTHING)
             elif len(before) == 1:  # a chain: the one before adds its own keys, often none that are new
@@ -228,7 +229,7 @@ class Journey:
             return tree
         root = -1  # the start of the journey, before every step
         dominator: list[int] = []
-        for before in self._predecessor_positions():
+        for before in self.predecessor_positions():
             if not before:
                 dominator.append(root)
                 continue
@@ -264,9 +265,9 @@ class Journey:
 def _extended(before: Mapping[K, int], own: tuple[K, ...], position: int, last: bool) -> Mapping[K, int]:
     """What a step at `position` hands on: what came before it, and its own keys at its position
     (which is later than any position before it). The same mapping when nothing changes."""
+    if not own:
+        return before
     if last:
-        if not own:
-            return before
         extended = dict(before)
         extended.update(dict.fromkeys(own, position))
         return extended
