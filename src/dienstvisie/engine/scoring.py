@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
+from typing import NamedTuple
 
 import attrs
 
@@ -55,8 +56,7 @@ def graded_share(findings: Iterable[Finding]) -> float | None:
     return sum(credits) / len(credits) if credits else None
 
 
-@attrs.frozen
-class _Tally:
+class _Tally(NamedTuple):  # a tuple: made for every check of every service
     share: float | None
     failed: bool
     merged: bool = False  # its failure is part of another check's finding (`Finding.related`)
@@ -140,7 +140,7 @@ def score_report(findings: Sequence[Finding], vision: Vision, checks: Sequence[C
         found = by_check.get(check.id, [])
         state = check_state(found)
         share = graded_share(found) if check.graded else None if state is None else 0.0 if state is Status.FAILED else 1.0
-        tallies[check.id] = _Tally(share=share, failed=state is Status.FAILED, merged=check.id in merged)
+        tallies[check.id] = _Tally(share, state is Status.FAILED, check.id in merged)
     by_question = {answer.question: answer for answer in answers}
     assessment = {p.id: _assessment(p, plan.selected, by_question) for p in vision.principles}
     scores = []
