@@ -100,6 +100,16 @@ def _is_text(value: object) -> bool:
 
 def _garbage(outcome: object) -> str | None:
     """What is wrong with something a check yielded, or None for a well-formed Outcome."""
+    if type(outcome) is Outcome:  # the usual case, told at once (the same answer as below)
+        message, pointer, step, severity = outcome.message, outcome.pointer, outcome.step, outcome.severity
+        if outcome.kind in _STATUS_OF_KIND and (message is None or _is_text(message)) and type(pointer) is str \
+                and (not pointer or pointer[0] == "/") and (step is None or type(step) is str) \
+                and (severity is None or type(severity) is Severity):
+            return None
+    return _what_is_wrong(outcome)
+
+
+def _what_is_wrong(outcome: object) -> str | None:
     if not isinstance(outcome, Outcome):
         return f"returned {type(outcome).__name__} instead of an Outcome"
     if outcome.kind not in _STATUS_OF_KIND:
