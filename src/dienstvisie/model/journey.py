@@ -164,7 +164,7 @@ class Journey:
     def _fold(self, keys: Callable[[Step], Iterable[K]], *, last: bool) -> tuple[Mapping[K, int], ...]:
         if not self.in_order:
             return tuple(self._fold_slowly(step, keys, last) for step in self.steps)
-        own = [tuple(dict.fromkeys(keys(step))) for step in self.steps]
+        own = [tuple(keys(step)) for step in self.steps]  # repeats are harmless: `_extended` makes a dict
         result: list[Mapping[K, int]] = []
         for before in self.predecessor_positions():
             if not before:
