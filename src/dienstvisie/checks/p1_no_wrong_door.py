@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from ..model.check import Check, CheckContext, Outcome, Severity, define_check, fail, skip
 from ..model.service import ServiceConcept, Step
 from ..model.text import Text
-from ._journey import ancestors, edges, handover_pointer, handovers, organisation_of
+from ._journey import edges, first_before, handover_pointer, handovers, organisation_of
 from ._naming import organisation_name, step_names, upper_first
 
 ACTS_ITSELF: frozenset[str] = frozenset({"overheid", "automatisch"})
@@ -157,16 +157,25 @@ def handover_passes_nothing(ctx: CheckContext) -> Iterator[Outcome]:
                        pointer=f"{handover_pointer(service, index, h_index)}/shares", step=step.id)
 
 
+def _handed_to(service: ServiceConcept, step: Step) -> Iterator[str]:
+    """The organisations the hand-overs of a step go to (a team counts for its organisation)."""
+    return (organisation_of(service, handover.to) for handover in handovers(step))
+
+
+def _met(service: ServiceConcept, step: Step) -> tuple[str]:
+    """The organisation a person deals with in a step."""
+    return (step.organisation,)
+
+
 def _announced(service: ServiceConcept, upto: int, organisation: str) -> bool:
     """Step `upto` or a step before it hands the journey over to `organisation` (a branch may return to it)."""
-    earlier = (*ancestors(service, upto), upto)
-    return any(organisation_of(service, handover.to) == organisation
-               for index in earlier for handover in handovers(service.steps[index]))
+    return organisation in first_before(service, _handed_to)[upto] or \
+        any(handed == organisation for handed in _handed_to(service, service.steps[upto]))
 
 
 def _known_door(service: ServiceConcept, index: int, organisation: str) -> bool:
     """The person already dealt with `organisation` earlier in the journey: returning there is no wrong door."""
-    return any(service.steps[earlier].organisation == organisation for earlier in ancestors(service, index))
+    return organisation in first_before(service, _met)[index]
 
 
 PROFESSIONAL_ROLES: frozenset[str] = frozenset({"bewindvoerder", "curator", "mentor"})

@@ -7,14 +7,14 @@ person to act (e.g. the aangifte van geboorte), and that is not a lack of initia
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from ..model.check import Check, CheckContext, Outcome, Severity, define_check, fail, review, skip
 from ..model.service import ServiceConcept, Step
 from ..model.text import Text
-from ._journey import ancestors, handovers, reaches, starts
+from ._journey import ancestors, dominates, first_before, handovers, in_order, last_before, parties_reaching, starts
 from ._naming import step_names, upper_first
-from .p3_once_only import data_names, fetched_by, holders, register_keeper
+from .p3_once_only import data_names, fetched_by, holders, register_keeper, shared_data
 from .p5_human_scale import piling_up
 
 ACTS_ITSELF: frozenset[str] = frozenset({"overheid", "automatisch"})
@@ -34,11 +34,15 @@ def own_plan(service: ServiceConcept) -> bool:
     return bool(service.audience) and set(service.audience) == {"ondernemer"}
 
 
-def _shared_before(service: ServiceConcept, index: int) -> set[str]:
+def _shared_before(service: ServiceConcept, index: int) -> Mapping[str, int]:
     """Data items that hand-overs of the steps before step `index` (in the journey graph) passed on:
-    government holds them."""
-    return {data for earlier in ancestors(service, index) for handover in handovers(service.steps[earlier])
-            for data in handover.shares}
+    government holds them (with the index of the first step that passed each on)."""
+    return first_before(service, shared_data)[index]
+
+
+def _asked_data(service: ServiceConcept, step: Step) -> Iterator[str]:
+    """The data items a step asks the person for."""
+    return (ask.data for ask in step.asks)
 
 
 def _unknown_asks(ctx: CheckContext, index: int, step: Step) -> list[str]:
@@ -47,7 +51,7 @@ def _unknown_asks(ctx: CheckContext, index: int, step: Step) -> list[str]:
     ask is a new fact each time."""
     service = ctx.service
     shared = _shared_before(service, index)
-    asked = {ask.data for earlier in ancestors(service, index) for ask in service.steps[earlier].asks}
+    asked = first_before(service, _asked_data)[index]
     return [ask.data for ask in step.asks
             if ask.periodic or not (holders(ctx, step, ask) or ask.data in shared or ask.data in asked
                                     or fetched_by(service, index, ask.data))]
@@ -214,10 +218,41 @@ def journey_waits_on_person(ctx: CheckContext) -> Iterator[Outcome]:
                pointer=f"{ctx.step_pointer(index)}/initiative", step=first.id)
 
 
+def _reaching_out(service: ServiceConcept, step: Step) -> tuple[str, ...]:
+    """The organisation of a step taken by government's initiative: there it reaches out itself."""
+    return (step.organisation,) if step.initiative in ACTS_ITSELF else ()
+
+
+def _data_sent_to(service: ServiceConcept, step: Step) -> Iterator[str]:
+    """Where the data hand-overs of a step go."""
+    return (handover.to for handover in handovers(step) if handover.kind == "data")
+
+
+def _sharer(service: ServiceConcept, index: int, step: Step) -> int | None:
+    """The last step before step `index` in the journey (in document order) whose data hand-over
+    reaches it, or None."""
+    sent = last_before(service, _data_sent_to)[index]
+    return max((sent[party] for party in parties_reaching(service, step) if party in sent), default=None)
+
+
 def _reached_out_since(service: ServiceConcept, sharer: int, index: int) -> bool:
     """Between the hand-over in step `sharer` and step `index`, the organisation of `index` reached out
-    itself (a step of it by initiative of government): the person's step answers that outreach."""
+    itself (a step of it by initiative of government): the person's step answers that outreach.
+
+    "Between" is every step before `index` that is not `sharer` or before it. In document order
+    (as validation ensures), a step after `sharer` is never before it; and when every path to
+    `index` passes through `sharer`, every step between comes after `sharer`, so the last outreach
+    before `index` decides. Only a branch that reaches `index` around `sharer` needs the steps
+    themselves."""
     step = service.steps[index]
+    if in_order(service):
+        latest = last_before(service, _reaching_out)[index].get(step.organisation)
+        if latest is None:
+            return False
+        if latest > sharer:
+            return True
+        if dominates(service, index, sharer):
+            return False
     since = set(ancestors(service, index)) - set(ancestors(service, sharer)) - {sharer}
     return any(service.steps[i].organisation == step.organisation and service.steps[i].initiative in ACTS_ITSELF
                for i in since)
@@ -263,9 +298,7 @@ def acts_after_data_handover(ctx: CheckContext) -> Iterator[Outcome]:
     for index, step in enumerate(steps):
         if not _waits_on_person(step):
             continue
-        sharer = next((earlier for earlier in reversed(ancestors(service, index))
-                       if any(h.kind == "data" and reaches(service, h, step) for h in handovers(steps[earlier]))),
-                      None)
+        sharer = _sharer(service, index, step)
         if sharer is None or _reached_out_since(service, sharer, index):
             continue
         if step.applies_to is not None and _unknown_asks(ctx, index, step):

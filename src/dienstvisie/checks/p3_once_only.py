@@ -7,12 +7,13 @@ the P2 checks (a step that asks only known data could be taken by government its
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from ..model.check import Check, CheckContext, Outcome, Severity, define_check, fail, ok, review, skip
 from ..model.service import Ask, ServiceConcept, Step
 from ..model.text import Text
-from ._journey import ancestors, organisation_of
+from ._journey import first_before, organisation_of
+from ._per_service import remembered
 from ._naming import organisation_name, step_names
 
 
@@ -52,11 +53,27 @@ def once_only_applies(ask: Ask) -> bool:
     return not ask.periodic and ask.mode != "bevestigen"
 
 
+def _fetched(service: ServiceConcept, step: Step) -> Iterator[tuple[str, str]]:
+    """What a step fetches at the source, and where: (data item, source)."""
+    return ((fetch.data, fetch.from_) for fetch in step.fetches)
+
+
 def fetched_by(service: ServiceConcept, index: int, data: str) -> tuple[str, ...]:
-    """Where this step, or a step before it in the journey, fetches `data` at the source."""
+    """Where this step, or a step before it in the journey, fetches `data` at the source: in the
+    order the journey first fetches it from each (the document order of the steps, then of their
+    fetches)."""
     steps = service.steps
-    return tuple(dict.fromkeys(fetch.from_ for earlier in (*ancestors(service, index), index)
-                               for fetch in steps[earlier].fetches if fetch.data == data))
+    own = [fetch.from_ for fetch in steps[index].fetches if fetch.data == data]
+    fetched = first_before(service, _fetched)[index]
+    if not fetched:  # nothing fetched before this step (every document of format 1)
+        return tuple(dict.fromkeys(own))
+    earlier = sorted((position, _fetch_index(steps[position], data, source), source)
+                     for (item, source), position in fetched.items() if item == data)
+    return tuple(dict.fromkeys((*(source for _, _, source in earlier), *own)))
+
+
+def _fetch_index(step: Step, data: str, source: str) -> int:
+    return next(i for i, fetch in enumerate(step.fetches) if fetch.data == data and fetch.from_ == source)
 
 
 FILLED_BY_REPORT: frozenset[str] = frozenset({"brp", "burgerlijke-stand", "handelsregister"})
@@ -237,15 +254,19 @@ def asked_after_shared(ctx: CheckContext) -> Iterator[Outcome]:
         yield skip(Text(nl="Geen overdracht geeft gegevens door", en="No hand-over passes data on"))
         return
     for s_index, step in enumerate(steps):
-        shared: dict[str, tuple[Step, str]] = {}
-        for earlier in ancestors(service, s_index):  # every flow before this step: fan-out too
-            for handover in steps[earlier].handovers:
-                for data in handover.shares:
-                    shared.setdefault(data, (steps[earlier], handover.to))
+        if not step.asks:
+            continue
+        shared = first_before(service, shared_data)[s_index]  # every flow before this step: fan-out too
         for a_index, ask in enumerate(step.asks):
             if ask.data in shared and once_only_applies(ask):
-                sharer, target = shared[ask.data]
+                sharer = steps[shared[ask.data]]  # the first step that passed it on, its first hand-over that did
+                target = next(handover.to for handover in sharer.handovers if ask.data in handover.shares)
                 yield _asked_after(ctx, s_index, step, a_index, ask, sharer, target)
+
+
+def shared_data(service: ServiceConcept, step: Step) -> Iterator[str]:
+    """The data items the hand-overs of a step pass on."""
+    return (data for handover in step.handovers for data in handover.shares)
 
 
 def _private(service: ServiceConcept, step: Step) -> bool:
@@ -257,20 +278,34 @@ def _private(service: ServiceConcept, step: Step) -> bool:
         return False
 
 
+def _asked_by_government(service: ServiceConcept, step: Step) -> Iterator[str]:
+    """The data items a step asks for, when government asks them (not a private party)."""
+    return iter(()) if _private(service, step) else (ask.data for ask in step.asks)
+
+
+def _asked_of_everyone(service: ServiceConcept) -> Mapping[str, int]:
+    """Each data item government asks in a step that applies to everyone (no `applies_to`), with
+    the index of the first such step."""
+    first: dict[str, int] = {}
+    for index, step in enumerate(service.steps):
+        if step.applies_to is None:
+            for data in _asked_by_government(service, step):
+                first.setdefault(data, index)
+    return first
+
+
 def _asked_before(service: ServiceConcept, index: int, data: str) -> Step | None:
-    """The first step that asked `data` before step `index` reaches the person (a periodic statement
-    counts: government has what the person reports each month)."""
+    """The first step (in document order) that asked `data` before step `index` reaches the person:
+    a step before it in the journey, or any step above it when both apply to everyone (a periodic
+    statement counts: government has what the person reports each month)."""
     step = service.steps[index]
     if _private(service, step):
         return None
-    before = set(ancestors(service, index))
-    for earlier in range(index):
-        other = service.steps[earlier]
-        if _private(service, other) or not any(ask.data == data for ask in other.asks):
-            continue
-        if earlier in before or (other.applies_to is None and step.applies_to is None):
-            return other
-    return None
+    found = [earlier for earlier in (
+        first_before(service, _asked_by_government)[index].get(data),
+        remembered(service, _asked_of_everyone).get(data) if step.applies_to is None else None,
+    ) if earlier is not None and earlier < index]
+    return service.steps[min(found)] if found else None
 
 
 def _asked_after(ctx: CheckContext, s_index: int, step: Step, a_index: int, ask: Ask, sharer: Step,

@@ -25,6 +25,7 @@ from ..model.check import Check, CheckContext, Outcome, Severity, fail, ok, revi
 from ..model.service import Answer, ServiceConcept
 from ..model.text import Text
 from ..model.vision import DesignPrinciple, GuidingQuestion, Vision
+from ._per_service import remembered
 
 CREDIT: dict[str, float] = {"ja": 1.0, "deels": 0.5, "nee": 0.0}
 """What an assessed answer earns of the guiding-questions check's weight."""
@@ -55,7 +56,7 @@ def document_answers(service: ServiceConcept, vision: Vision) -> dict[str, tuple
     answer: `legal_basis` on every fetch and data hand-over answers P3.Q4 of the shipped vision."""
     if vision.id != SHIPPED_VISION or any(a.question == LEGAL_BASIS_QUESTION for a in service.assessment):
         return {}
-    found = _legal_bases(service)
+    found = remembered(service, _legal_bases)  # asked by the check of every principle and by scoring
     if found is None:
         return {}
     pointer, bases = found
@@ -145,13 +146,16 @@ def _outcome(question: GuidingQuestion, answer: Answer | None, pointer: str, req
 
 
 def _questions_check(principle: DesignPrinciple, require: bool) -> Check:
+    unanswered = {question.id: _open(question, None, "/assessment", require) for question in principle.questions}
+    # the same for every service that leaves the question open (an Outcome is frozen): made once
+
     def run(ctx: CheckContext) -> Iterator[Outcome]:
         answers: dict[str, tuple[str, Answer]] = document_answers(ctx.service, ctx.vision)
         answers.update({answer.question: (f"/assessment/{index}", answer)
                         for index, answer in enumerate(ctx.service.assessment)})
         for question in principle.questions:
-            pointer, answer = answers.get(question.id, ("/assessment", None))
-            yield _outcome(question, answer, pointer, require)
+            found = answers.get(question.id)
+            yield unanswered[question.id] if found is None else _outcome(question, found[1], found[0], require)
 
     title_nl, title_en = principle.title.get("nl"), principle.title.get("en")
     return Check(

@@ -17,13 +17,13 @@ from typing import Any
 
 import attrs
 
-from ..model.source_map import pointer_join
+from ..model.source_map import escape_pointer_token
 from ..schemas import load_schema
 
 Path = tuple[str, ...]  # property names, with "*" for every item of a list
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # a key of the validation's dicts, asked once per value of a document
 class IdField:
     """Where the ids of one id space stand in a document."""
 
@@ -32,7 +32,7 @@ class IdField:
     unique_with: tuple[str, ...] = ()
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class RefField:
     """Where values stand that must name an id of one of `spaces`."""
 
@@ -102,13 +102,25 @@ def declared(schema_name: str) -> Declared:
     return Declared(tuple(ids), tuple(refs))
 
 
-Trie = dict[str, Any]  # token -> Trie; the key "" holds the fields that end here
+@attrs.frozen
+class _Node:
+    """One place of the tree of paths: the fields that end here, the node for every item of a list,
+    and the properties below (with the token as a JSON pointer writes it)."""
+
+    fields: tuple[IdField | RefField, ...]
+    every_item: _Node | None
+    properties: tuple[tuple[str, str, _Node], ...]
+    leaf: bool = attrs.field(init=False)  # nothing below: the walk takes the value without going into it
+
+    @leaf.default
+    def _nothing_below(self) -> bool:
+        return self.every_item is None and not self.properties
 
 
 @cache
-def _trie(schema_name: str) -> Trie:
+def _tree(schema_name: str) -> _Node:
     """Every id and reference field of the schema in one tree of paths, so one walk finds them all."""
-    root: Trie = {}
+    root: dict[str, Any] = {}
     fields = declared(schema_name)
     every: tuple[IdField | RefField, ...] = (*fields.ids, *fields.refs)
     for field in every:
@@ -116,27 +128,41 @@ def _trie(schema_name: str) -> Trie:
         for token in field.path:
             node = node.setdefault(token, {})
         node.setdefault("", []).append(field)
-    return root
+
+    def build(node: dict[str, Any]) -> _Node:
+        return _Node(tuple(node.get("", ())), build(node["*"]) if "*" in node else None,
+                     tuple((token, escape_pointer_token(token), build(child))
+                           for token, child in node.items() if token and token != "*"))
+
+    return build(root)
 
 
 def collect(data: Any, schema_name: str) -> list[tuple[IdField | RefField, str, Any]]:
     """(field, JSON pointer, value) for every id and reference field in `data`, in one walk."""
     found: list[tuple[IdField | RefField, str, Any]] = []
 
-    def walk(value: Any, node: Trie, pointer: str) -> None:
-        for field in node.get("", ()):
+    def walk(value: Any, node: _Node, pointer: str) -> None:
+        for field in node.fields:
             found.append((field, pointer, value))
-        if isinstance(value, list):
-            child = node.get("*")
-            if child is not None:
+        child = node.every_item
+        if child is not None and isinstance(value, list):
+            if child.leaf:  # the values themselves (a list of references): taken here, without a call each
+                for index, item in enumerate(value):
+                    for field in child.fields:
+                        found.append((field, f"{pointer}/{index}", item))
+            else:
                 for index, item in enumerate(value):
                     walk(item, child, f"{pointer}/{index}")
-        elif isinstance(value, Mapping):
-            for token, child in node.items():
-                if token and token != "*" and token in value:
-                    walk(value[token], child, pointer_join(pointer, token))
+        elif node.properties and (isinstance(value, dict) or isinstance(value, Mapping)):  # the ABC's check is slow
+            for token, escaped, below in node.properties:
+                if token in value:
+                    if below.leaf:
+                        for field in below.fields:
+                            found.append((field, f"{pointer}/{escaped}", value[token]))
+                    else:
+                        walk(value[token], below, f"{pointer}/{escaped}")
 
-    walk(data, _trie(schema_name), "")
+    walk(data, _tree(schema_name), "")
     return found
 
 

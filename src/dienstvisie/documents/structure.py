@@ -12,11 +12,14 @@ in its attrs metadata (`key`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import types
+import typing
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 import attrs
 import cattrs
+from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from ..model.service import ServiceConcept, Situations, Step
@@ -46,8 +49,35 @@ def _is_model(cls: Any) -> bool:
     return isinstance(cls, type) and attrs.has(cls) and cls is not Text
 
 
+def _is_tuple_of(cls: Any) -> bool:
+    """`tuple[X, ...]`: every list of a model."""
+    args = typing.get_args(cls)
+    return typing.get_origin(cls) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _is_optional(cls: Any) -> bool:
+    """`X | None` (one type or None): most fields of a model."""
+    args = typing.get_args(cls)
+    return typing.get_origin(cls) in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args
+
+
+def _optional_structure_factory(cls: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """`X | None` with the hook of `X` found once, when the model's function is made; cattrs' own
+    looks it up for every value (hashing the type each time: a fifth of the time of structuring)."""
+    other = next(arg for arg in typing.get_args(cls) if arg is not type(None))
+    handler = converter.get_structure_hook(other)
+
+    def structure_optional(value: Any, _: Any) -> Any:
+        return None if value is None else handler(value, other)
+
+    return structure_optional
+
+
 def _make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True)
+    # lists and optional fields with their item's hook found once, not for every value (same results)
+    converter.register_structure_hook_factory(_is_tuple_of, lambda cls: homogenous_tuple_structure_factory(cls, converter))
+    converter.register_structure_hook_factory(_is_optional, lambda cls: _optional_structure_factory(cls, converter))
     converter.register_structure_hook(Text, _structure_text)
     converter.register_unstructure_hook(Text, _unstructure_text)
     converter.register_unstructure_hook_factory(

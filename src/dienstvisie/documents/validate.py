@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import Any
 
+import attrs
 import jsonschema
 from jsonschema.exceptions import ValidationError, best_match
 
@@ -314,6 +315,33 @@ def _duplicate_ids(pairs: list[tuple[str, str]], what: str, suffix: str = "/id")
     return problems
 
 
+@attrs.frozen
+class _IdGroup:
+    """Id spaces whose ids must all differ (organisations and their teams), as the schema says."""
+
+    spaces: tuple[str, ...]  # sorted
+    what: str  # how a message names the kind of item: the space that declares the sharing
+    of_items: bool  # the ids are the `id` of items: a duplicate points at the item's `/id`
+
+
+@cache
+def _id_groups(schema_name: str) -> tuple[_IdGroup, ...]:
+    """The groups of id spaces of a schema, in the order the schema first names them (the same for
+    every document, so worked out once)."""
+    fields = declared(schema_name)
+    groups: list[_IdGroup] = []
+    done: set[frozenset[str]] = set()
+    for space in fields.spaces():
+        group = fields.unique_group(space)
+        if group in done:
+            continue
+        done.add(group)
+        what = next((field.space for field in fields.ids if field.space in group and field.unique_with), space)
+        of_items = all(field.path[-1:] == ("id",) for field in fields.ids if field.space in group)
+        groups.append(_IdGroup(tuple(sorted(group)), what, of_items))
+    return tuple(groups)
+
+
 def service_reference_problems(data: object) -> list[Problem]:
     """Broken cross-references in a service concept, as its schema declares them (`x-id`, `x-ref`):
     duplicate ids, values that name no id of their space; and the two rules of the journey that no
@@ -330,29 +358,27 @@ def service_reference_problems(data: object) -> list[Problem]:
         else:
             values[field].append((pointer, value))
     problems: list[Problem] = []
-    done: set[frozenset[str]] = set()
-    for space in ids:
-        group = fields.unique_group(space)
-        if group in done:
-            continue
-        done.add(group)
-        pairs = [pair for member in sorted(group) for pair in ids.get(member, [])]
-        if len(group) > 1:  # ids of several spaces (organisations and their teams): in document order
+    for group in _id_groups("service"):
+        pairs = [pair for member in group.spaces for pair in ids.get(member, [])]
+        if len({value for _, value in pairs}) == len(pairs):
+            continue  # no id twice: nothing to report, in any order
+        if len(group.spaces) > 1:  # ids of several spaces (organisations and their teams): in document order
             pairs.sort(key=lambda pair: pointer_order(pair[0]))
-        # in a shared group, the space that declares the sharing names it ("organisation and team")
-        what = next((field.space for field in fields.ids if field.space in group and field.unique_with), space)
-        if all(field.path[-1:] == ("id",) for field in fields.ids if field.space in group):  # ids of items
-            problems += _duplicate_ids([(pointer[: -len("/id")], value) for pointer, value in pairs], what)
+        if group.of_items:
+            problems += _duplicate_ids([(pointer[: -len("/id")], value) for pointer, value in pairs], group.what)
         else:
-            problems += _duplicate_ids(pairs, what, suffix="")
+            problems += _duplicate_ids(pairs, group.what, suffix="")
     known = {space: list(dict.fromkeys(value for _, value in pairs)) for space, pairs in ids.items()}
     for ref in fields.refs:
-        relevant = [space for space in ref.spaces if known.get(space)] or list(ref.spaces[:1])
+        found = values[ref]
+        if not found:
+            continue
         candidates = [value for space in ref.spaces for value in known.get(space, [])]
-        code = "ref." + "_or_".join(relevant)
-        for pointer, value in values[ref]:  # the walk goes in document order
-            if isinstance(value, str) and value not in candidates:
-                problems.append(_unknown(code, value, pointer, candidates))
+        allowed = set(candidates)
+        for pointer, value in found:  # the walk goes in document order
+            if isinstance(value, str) and value not in allowed:
+                relevant = [space for space in ref.spaces if known.get(space)] or list(ref.spaces[:1])
+                problems.append(_unknown("ref." + "_or_".join(relevant), value, pointer, candidates))
     return problems + _journey_problems(data)
 
 
@@ -373,8 +399,8 @@ def _journey_problems(data: Mapping[str, Any]) -> list[Problem]:
                 if isinstance(team, Mapping) and isinstance(team.get("id"), str):
                     teams.setdefault(team["id"], organisation["id"])
     problems: list[Problem] = []
-    earlier: list[str] = []
-    later = [value for _, value in _ids(_items(data, "steps"))]
+    earlier: set[str] = set()  # sets: a journey of thousands of steps is checked in linear time
+    later = {value for _, value in _ids(_items(data, "steps"))}
     for pointer, step in _items(data, "steps"):
         if not isinstance(step, Mapping):
             continue
@@ -390,7 +416,7 @@ def _journey_problems(data: Mapping[str, Any]) -> list[Problem]:
                                     message("ref.team_organisation", value=team, organisation=organisation, owner=teams[team]),
                                     Location(pointer + "/team"), message("ref.team_organisation.hint", value=team, owner=teams[team])))
         if isinstance(step_id, str):
-            earlier.append(step_id)
+            earlier.add(step_id)
     return problems
 
 

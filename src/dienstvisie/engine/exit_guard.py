@@ -50,6 +50,12 @@ def _install() -> None:
             os._exit = _guarded_exit
 
 
+def exit_guarded() -> bool:
+    """`os._exit` is still the guarded one (code that ran may have replaced it): a caller inside
+    `contained_exit()` for a whole run of checks need not enter it again for each."""
+    return os._exit is _guarded_exit
+
+
 @contextlib.contextmanager
 def contained_exit() -> Iterator[None]:
     """For the duration, `os._exit` in this thread raises `ProcessExit` (nestable)."""
@@ -62,4 +68,4 @@ def contained_exit() -> Iterator[None]:
         _state.pid = previous
 
 
-__all__ = ["ProcessExit", "contained_exit"]
+__all__ = ["ProcessExit", "contained_exit", "exit_guarded"]

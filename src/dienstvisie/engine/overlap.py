@@ -45,6 +45,21 @@ def _merged(group: list[Finding], checks: Mapping[str, Check]) -> Finding:
     return attrs.evolve(first, message=message, severity=severity, principles=principles, related=related)
 
 
+_last: tuple[Sequence[Check], Mapping[str, Check]] | None = None
+
+
+def _by_id(checks: Sequence[Check]) -> Mapping[str, Check]:
+    """The checks by id; the last answer is kept for a tuple (the same checks for every service)."""
+    global _last
+    last = _last  # one read: another thread may replace it, never half of it
+    if last is not None and last[0] is checks:
+        return last[1]
+    by_id = {check.id: check for check in checks}
+    if isinstance(checks, tuple):
+        _last = (checks, by_id)
+    return by_id
+
+
 def merge_root_causes(findings: Sequence[Finding], checks: Sequence[Check],
                       order: Callable[[str], tuple[str, int, str]]) -> list[Finding]:
     """`findings` with the failures of checks that share a cause at one place merged into one each.
@@ -52,11 +67,13 @@ def merge_root_causes(findings: Sequence[Finding], checks: Sequence[Check],
     `order` sorts check ids (the first of a group keeps the finding); other findings are untouched
     and keep their order.
     """
-    by_id = {check.id: check for check in checks}
+    by_id = _by_id(checks)
     groups: dict[_Key, list[Finding]] = {}
     for finding in findings:
+        if finding.status is not Status.FAILED:
+            continue
         cause = by_id[finding.check].cause if finding.check in by_id else None
-        if cause is not None and finding.status is Status.FAILED:
+        if cause is not None:
             groups.setdefault((cause, finding.location.pointer, finding.step), []).append(finding)
     if not any(len({f.check for f in group}) > 1 for group in groups.values()):
         return list(findings)

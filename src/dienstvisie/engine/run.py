@@ -21,6 +21,7 @@ in the calling thread, without a limit.
 from __future__ import annotations
 
 import datetime
+import functools
 import os
 import queue
 import signal
@@ -43,7 +44,7 @@ from ..model.text import Text
 from ..model.vision import Vision
 from ..model.vocabulary import Vocabularies
 from .check_ids import CheckIds, explanation_note
-from .exit_guard import contained_exit
+from .exit_guard import contained_exit, exit_guarded
 from .overlap import merge_root_causes
 from .scoring import score_report
 from .selection import Selection
@@ -56,14 +57,21 @@ _STATUS_OF_KIND = {
 }
 
 
+@functools.lru_cache(maxsize=4096)  # the same few dozen ids in every report: worked out once each
 def _natural_key(check_id: str) -> tuple[str, int, str]:
     prefix = check_id.rstrip("0123456789")
     digits = check_id[len(prefix):]
     return (prefix, int(digits) if digits else -1, check_id)
 
 
+@functools.lru_cache(maxsize=4096)  # pointers repeat from service to service (/steps/2/asks/0)
 def _pointer_key(pointer: str) -> tuple[tuple[int, int | str], ...]:
     return tuple((0, int(part)) if part.isdigit() else (1, part) for part in pointer.split("/") if part)
+
+
+def _finding_key(finding: Finding) -> tuple[tuple[str, int, str], tuple[tuple[int, int | str], ...]]:
+    """Findings are reported by check id, then by place in the document."""
+    return (_natural_key(finding.check), _pointer_key(finding.location.pointer))
 
 
 DEFAULT_CHECK_TIMEOUT = 10.0
@@ -83,12 +91,25 @@ def _describe(error: BaseException) -> str:
         return type(error).__name__
 
 
+_TEXT_PART = (str, type(None))
+
+
 def _is_text(value: object) -> bool:
-    return isinstance(value, Text) and all(isinstance(part, (str, type(None))) for part in (value.nl, value.en))
+    return isinstance(value, Text) and isinstance(value.nl, _TEXT_PART) and isinstance(value.en, _TEXT_PART)
 
 
 def _garbage(outcome: object) -> str | None:
     """What is wrong with something a check yielded, or None for a well-formed Outcome."""
+    if type(outcome) is Outcome:  # the usual case, told at once (the same answer as below)
+        message, pointer, step, severity = outcome.message, outcome.pointer, outcome.step, outcome.severity
+        if outcome.kind in _STATUS_OF_KIND and (message is None or _is_text(message)) and type(pointer) is str \
+                and (not pointer or pointer[0] == "/") and (step is None or type(step) is str) \
+                and (severity is None or type(severity) is Severity):
+            return None
+    return _what_is_wrong(outcome)
+
+
+def _what_is_wrong(outcome: object) -> str | None:
     if not isinstance(outcome, Outcome):
         return f"returned {type(outcome).__name__} instead of an Outcome"
     if outcome.kind not in _STATUS_OF_KIND:
@@ -104,25 +125,36 @@ def _garbage(outcome: object) -> str | None:
     return None
 
 
-def _run_one(check: Check, context: CheckContext) -> CheckResult:
-    """The outcomes of a check, or a description of what went wrong in it."""
+def _outcomes(check: Check, context: CheckContext) -> CheckResult:
     outcomes: list[Outcome] = []
+    for outcome in check.function(context):
+        problem = _garbage(outcome)
+        if problem is not None:
+            return problem
+        outcomes.append(outcome)
+        if len(outcomes) > MAX_OUTCOMES:
+            return f"yielded more than {MAX_OUTCOMES} outcomes"
+    return outcomes
+
+
+def _run_one(check: Check, context: CheckContext, *, contained: bool = False) -> CheckResult:
+    """The outcomes of a check, or a description of what went wrong in it.
+
+    os._exit in a check is an error of that check, as sys.exit is: the check runs in
+    `contained_exit()`, entered here unless the caller holds it for a whole run of checks
+    (`contained`, in this thread).
+    """
     try:
-        with contained_exit():  # os._exit in a check: an error of that check, as sys.exit is
-            for outcome in check.function(context):
-                problem = _garbage(outcome)
-                if problem is not None:
-                    return problem
-                outcomes.append(outcome)
-                if len(outcomes) > MAX_OUTCOMES:
-                    return f"yielded more than {MAX_OUTCOMES} outcomes"
+        if contained and exit_guarded():
+            return _outcomes(check, context)
+        with contained_exit():
+            return _outcomes(check, context)
     except Exception as error:  # isolate: one broken check must not stop the others
         return _describe(error)
     except (KeyboardInterrupt, _Alarm):  # Ctrl-C stops the run; the alarm is the time limit's (see _run_here)
         raise
     except BaseException as error:  # sys.exit() or os._exit() in a check: an error of that check, not the end of the run
         return _describe(error)
-    return outcomes
 
 
 def _timed_out(limit: float) -> Text:
@@ -146,6 +178,10 @@ class _Batch:
         self.interrupted = False  # a KeyboardInterrupt in a check: the caller's to raise, not this thread's
 
     def work(self) -> None:
+        with contained_exit():  # for every check of the batch at once
+            self._work()
+
+    def _work(self) -> None:
         with self.lock:
             self.started = time.monotonic()
         while True:
@@ -154,7 +190,7 @@ class _Batch:
                     break
                 check = self.checks[self.current]
             try:
-                result = _run_one(check, self.context)
+                result = _run_one(check, self.context, contained=True)
             except KeyboardInterrupt:
                 with self.lock:
                     self.interrupted = True
@@ -246,21 +282,22 @@ def _run_here(checks: Sequence[Check], context: CheckContext, limit: float) -> l
     results: list[CheckResult] = []
     previous = signal.signal(signal.SIGALRM, on_alarm)
     try:
-        # one timer for the document, moved on only when it goes off (two system calls a document,
-        # not two a check): each check still gets `limit` seconds from its own start
-        signal.setitimer(signal.ITIMER_REAL, max(limit, 1e-6))  # 0 would mean no timer
-        for check in checks:
-            try:
+        with contained_exit():  # for every check of the group at once
+            # one timer for the document, moved on only when it goes off (two system calls a document,
+            # not two a check): each check still gets `limit` seconds from its own start
+            signal.setitimer(signal.ITIMER_REAL, max(limit, 1e-6))  # 0 would mean no timer
+            for check in checks:
                 try:
-                    state["started"] = time.monotonic()
-                    state["armed"] = True
-                    result = _run_one(check, context)
-                finally:
-                    state["armed"] = False
-            except _Alarm:
-                result = _timed_out(limit)
-                signal.setitimer(signal.ITIMER_REAL, max(limit, 1e-6))  # the next check's
-            results.append(result)
+                    try:
+                        state["started"] = time.monotonic()
+                        state["armed"] = True
+                        result = _run_one(check, context, contained=True)
+                    finally:
+                        state["armed"] = False
+                except _Alarm:
+                    result = _timed_out(limit)
+                    signal.setitimer(signal.ITIMER_REAL, max(limit, 1e-6))  # the next check's
+                results.append(result)
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
@@ -270,20 +307,38 @@ def _run_here(checks: Sequence[Check], context: CheckContext, limit: float) -> l
 def _run_all(checks: Sequence[Check], context: CheckContext, limit: float | None) -> list[CheckResult]:
     """The result of every check, in order; with a limit, each check gets at most `limit` seconds."""
     if not limit or limit <= 0:  # None or 0: no limit
-        return [_run_one(check, context) for check in checks]
+        with contained_exit():
+            return [_run_one(check, context, contained=True) for check in checks]
     if not _alarm_usable():
         return _run_threaded(checks, context, limit)
     results: list[CheckResult] = []
+    for group, builtin in _groups(checks):  # runs of built-in checks here, of other checks in a thread, in order
+        results += _run_here(group, context, limit) if builtin else _run_threaded(group, context, limit)
+    return results
+
+
+_last_groups: tuple[Sequence[Check], list[tuple[Sequence[Check], bool]]] | None = None
+
+
+def _groups(checks: Sequence[Check]) -> list[tuple[Sequence[Check], bool]]:
+    """`checks` cut into runs of built-in checks and of other checks, in order; the last answer is
+    kept for a tuple (the same checks for every service of a run)."""
+    global _last_groups
+    last = _last_groups  # one read: another thread may replace it, never half of it
+    if last is not None and last[0] is checks:
+        return last[1]
+    groups: list[tuple[Sequence[Check], bool]] = []
     start = 0
-    while start < len(checks):  # runs of built-in checks here, of other checks in a thread, in order
+    while start < len(checks):
         builtin = _builtin(checks[start])
         end = start
         while end < len(checks) and _builtin(checks[end]) == builtin:
             end += 1
-        group = checks[start:end]
-        results += _run_here(group, context, limit) if builtin else _run_threaded(group, context, limit)
+        groups.append((checks[start:end], builtin))
         start = end
-    return results
+    if isinstance(checks, tuple):
+        _last_groups = (checks, groups)
+    return groups
 
 
 def _run_threaded(checks: Sequence[Check], context: CheckContext, limit: float) -> list[CheckResult]:
@@ -323,24 +378,45 @@ def _spelled(pointer: str, source_map: SourceMap) -> str:
     return pointer
 
 
-def _findings_of(check: Check, result: CheckResult, severity: Severity, source_map: SourceMap) -> list[Finding]:
+class _Locator:
+    """The locations of one document's pointers, each worked out once (every check that passes
+    points at the document itself, and several findings at the same step)."""
+
+    def __init__(self, source_map: SourceMap) -> None:
+        self.source_map = source_map
+        self.found: dict[str, Location] = {}
+
+    def __call__(self, pointer: str) -> Location:
+        location = self.found.get(pointer)
+        if location is None:
+            location = self.source_map.locate(_spelled(pointer, self.source_map))
+            self.found[pointer] = location
+        return location
+
+
+_ASKS_ACTION = frozenset({"failed", "needs_review"})
+"""The kinds of outcome that carry a suggestion."""
+
+
+def _findings_of(check: Check, result: CheckResult, severity: Severity, locate: _Locator) -> list[Finding]:
     if isinstance(result, (str, Text)):
         detail = result if isinstance(result, Text) else Text(nl=result, en=result)
         return [Finding(
             check=check.id, principles=check.principles, status=Status.ERROR, severity=severity,
             message=Text(nl=f"De check {check.id} kon niet uitgevoerd worden: {detail.get('nl')}",
                          en=f"The check {check.id} could not run: {detail.get('en')}"),
-            location=source_map.locate(""),
+            location=locate(""),
         )]
     if not result:
         return [Finding(check=check.id, principles=check.principles, status=Status.PASSED, severity=severity,
-                        message=check.title, location=source_map.locate(""))]
+                        message=check.title, location=locate(""))]
+    check_id, principles, title, suggestion = check.id, check.principles, check.title, check.suggestion
     return [
         Finding(
-            check=check.id, principles=check.principles, status=_STATUS_OF_KIND[outcome.kind],
-            severity=outcome.severity or severity, message=outcome.message or check.title,
-            location=source_map.locate(_spelled(outcome.pointer, source_map)), step=outcome.step,
-            suggestion=(outcome.suggestion or check.suggestion) if outcome.kind in ("failed", "needs_review") else None,
+            check=check_id, principles=principles, status=_STATUS_OF_KIND[outcome.kind],
+            severity=outcome.severity or severity, message=outcome.message or title,
+            location=locate(outcome.pointer), step=outcome.step,
+            suggestion=(outcome.suggestion or suggestion) if outcome.kind in _ASKS_ACTION else None,
             credit=outcome.credit,
         )
         for outcome in result
@@ -413,6 +489,23 @@ def _stale_finding(text: Text, index: int, explanation: Explanation, source_map:
     )
 
 
+_last_selected: tuple[Sequence[Check], Selection, tuple[Check, ...]] | None = None
+
+
+def _selected(checks: Sequence[Check], selection: Selection) -> tuple[Check, ...]:
+    """The checks of `checks` that `selection` runs; the last answer is kept, since a run asks the
+    same for every service (the same objects, compared by identity; a tuple and a frozen selection
+    cannot change in between)."""
+    global _last_selected
+    last = _last_selected  # one read: another thread may replace it, never half of it
+    if last is not None and last[0] is checks and last[1] is selection:
+        return last[2]
+    selected = tuple(check for check in checks if selection.runs(check))
+    if isinstance(checks, tuple):
+        _last_selected = (checks, selection, selected)
+    return selected
+
+
 def run_checks(
     service: ServiceConcept,
     *,
@@ -438,21 +531,22 @@ def run_checks(
     today = today or datetime.date.today()
     source_map = source_map or SourceMap()
     context = CheckContext(service=service, vision=vision, vocabularies=vocabularies, today=today)
-    selected = [check for check in checks if selection.runs(check)]
+    selected = _selected(checks, selection)
     findings: list[Finding] = []
+    locate = _Locator(source_map)
     for check, result in zip(selected, _run_all(selected, context, check_timeout), strict=True):
-        findings += _findings_of(check, result, selection.severity_of(check), source_map)
+        findings += _findings_of(check, result, selection.severity_of(check), locate)
     findings = merge_root_causes(findings, selected, _natural_key)
     findings, used = _explain(findings, service, today)
     known = known_check_ids if known_check_ids is not None else {check.id for check in checks}
-    if selection.selects(STALE_EXPLANATION_ID):
+    if service.explanations and selection.selects(STALE_EXPLANATION_ID):  # none: none can be stale
         if check_ids is None:
             from ..checks.ids import BUILTIN_CHECK_IDS
 
             check_ids = {entry.id: entry for entry in BUILTIN_CHECK_IDS}
         findings += _stale(service, used, {check.id for check in selected}, known | {STALE_EXPLANATION_ID}, source_map,
                            checks, check_ids)
-    findings.sort(key=lambda f: (_natural_key(f.check), _pointer_key(f.location.pointer)))
+    findings.sort(key=_finding_key)
     return Report(
         service=service.id, title=service.title, vision=vision.id, vision_version=vision.version,
         findings=tuple(findings), scores=score_report(findings, vision, selected, selection,

@@ -23,6 +23,8 @@ The formula (documented in docs/scores.md):
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
+from typing import NamedTuple
 
 import attrs
 
@@ -54,34 +56,22 @@ def graded_share(findings: Iterable[Finding]) -> float | None:
     return sum(credits) / len(credits) if credits else None
 
 
-def _share(check: Check, findings: list[Finding]) -> float | None:
-    """The share of its weight a check earns, or None when it is not scored."""
-    if check.graded:
-        return graded_share(findings)
-    state = check_state(findings)
-    if state is None:
-        return None
-    return 0.0 if state is Status.FAILED else 1.0
-
-
-@attrs.frozen
-class _Tally:
+class _Tally(NamedTuple):  # a tuple: made for every check of every service
     share: float | None
     failed: bool
     merged: bool = False  # its failure is part of another check's finding (`Finding.related`)
 
 
-def _score(item_id: str, kind: str, checks: Sequence[Check], tallies: dict[str, _Tally], selection: Selection,
+def _score(item_id: str, kind: str, checks: Sequence[tuple[Check, int]], tallies: dict[str, _Tally],
            questions: tuple[int, int]) -> Score:
     earned = 0.0
     possible = applicable = failed = 0
-    for check in checks:
+    for check, weight in checks:
         tally = tallies[check.id]
         failed += tally.failed or tally.merged
         if tally.share is None:
             applicable += tally.merged
             continue
-        weight = selection.severity_of(check).weight
         applicable += 1
         possible += weight
         earned += weight * tally.share
@@ -90,7 +80,7 @@ def _score(item_id: str, kind: str, checks: Sequence[Check], tallies: dict[str, 
                  questions=questions[0], assessed=questions[1])
 
 
-def _assessment(principle: DesignPrinciple, selected: set[str], answers: dict[str, Answer]) -> tuple[int, int]:
+def _assessment(principle: DesignPrinciple, selected: AbstractSet[str], answers: dict[str, Answer]) -> tuple[int, int]:
     """(questions, assessed) of a principle; (0, 0) when its question check is not selected."""
     if question_check_id(principle) not in selected:
         return (0, 0)
@@ -98,10 +88,49 @@ def _assessment(principle: DesignPrinciple, selected: set[str], answers: dict[st
     return (len(questions), sum(1 for question in questions if is_assessed(answers.get(question.id))))
 
 
+@attrs.frozen
+class _Plan:
+    """Which checks serve each principle and starting point, with their weights: the same for every
+    service of a run (one vision, one selection, one set of checks), so worked out once for it."""
+
+    selected: frozenset[str]
+    principles: tuple[tuple[DesignPrinciple, tuple[tuple[Check, int], ...]], ...]
+    starting_points: tuple[tuple[str, tuple[str, ...], tuple[tuple[Check, int], ...]], ...]
+
+    @classmethod
+    def of(cls, vision: Vision, checks: Sequence[Check], selection: Selection) -> _Plan:
+        weighed = [(check, selection.severity_of(check).weight) for check in checks]
+        principles = tuple((principle, tuple(item for item in weighed if principle.id in item[0].principles))
+                           for principle in vision.principles)
+        points = []
+        for point in vision.starting_points:
+            principle_ids = {p.id for p in vision.principles if point.id in p.serves}
+            serving = tuple(item for item in weighed if principle_ids.intersection(item[0].principles))
+            points.append((point.id, tuple(sorted(principle_ids)), serving))
+        return cls(frozenset(check.id for check in checks), principles, tuple(points))
+
+
+_last_plan: tuple[Vision, Selection, tuple[Check, ...], _Plan] | None = None
+
+
+def _plan(vision: Vision, checks: Sequence[Check], selection: Selection) -> _Plan:
+    """The plan for this vision, selection and checks; the last one is kept (compared by identity:
+    the engine hands the same objects for every service of a run)."""
+    global _last_plan
+    last = _last_plan  # one read: another thread may replace it, never half of it
+    if last is not None and last[0] is vision and last[1] is selection and len(last[2]) == len(checks) and \
+            all(kept is check for kept, check in zip(last[2], checks)):
+        return last[3]
+    plan = _Plan.of(vision, checks, selection)
+    _last_plan = (vision, selection, tuple(checks), plan)
+    return plan
+
+
 def score_report(findings: Sequence[Finding], vision: Vision, checks: Sequence[Check], selection: Selection,
                  answers: Sequence[Answer] = ()) -> tuple[Score, ...]:
     """Scores for every principle, then every starting point, of `vision`; `answers` are the
     team's answers to the guiding questions, for the assessment coverage."""
+    plan = _plan(vision, checks, selection)
     by_check: dict[str, list[Finding]] = {}
     for finding in findings:
         by_check.setdefault(finding.check, []).append(finding)
@@ -109,19 +138,16 @@ def score_report(findings: Sequence[Finding], vision: Vision, checks: Sequence[C
     tallies = {}
     for check in checks:
         found = by_check.get(check.id, [])
-        tallies[check.id] = _Tally(share=_share(check, found), failed=check_state(found) is Status.FAILED,
-                                   merged=check.id in merged)
-    selected = {check.id for check in checks}
+        state = check_state(found)
+        share = graded_share(found) if check.graded else None if state is None else 0.0 if state is Status.FAILED else 1.0
+        tallies[check.id] = _Tally(share, state is Status.FAILED, check.id in merged)
     by_question = {answer.question: answer for answer in answers}
-    assessment = {p.id: _assessment(p, selected, by_question) for p in vision.principles}
+    assessment = {p.id: _assessment(p, plan.selected, by_question) for p in vision.principles}
     scores = []
-    for principle in vision.principles:
-        serving = [check for check in checks if principle.id in check.principles]
-        scores.append(_score(principle.id, "principle", serving, tallies, selection, assessment[principle.id]))
-    for point in vision.starting_points:
-        principle_ids = {p.id for p in vision.principles if point.id in p.serves}
-        serving = [check for check in checks if principle_ids.intersection(check.principles)]
-        asked = [assessment[p] for p in sorted(principle_ids)]
-        scores.append(_score(point.id, "starting_point", serving, tallies, selection,
+    for principle, serving in plan.principles:
+        scores.append(_score(principle.id, "principle", serving, tallies, assessment[principle.id]))
+    for point_id, principle_ids, serving in plan.starting_points:
+        asked = [assessment[p] for p in principle_ids]
+        scores.append(_score(point_id, "starting_point", serving, tallies,
                              (sum(q for q, _ in asked), sum(a for _, a in asked))))
     return tuple(scores)

@@ -7,6 +7,8 @@ with one item, and a step without `after` follows the one before it (see model/j
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Mapping
 from typing import Literal
 
 import attrs
@@ -241,35 +243,33 @@ class ServiceConcept:
     assessment: tuple[Answer, ...] = ()
     explanations: tuple[Explanation, ...] = ()
 
+    @functools.cached_property
+    def _ids(self) -> _Ids:
+        """The organisations, teams and people by id, for lookups in constant time (checks look up an
+        organisation for every step they name); worked out on first use, never part of the value."""
+        return _Ids.of(self)
+
     def organisation(self, organisation_id: str) -> Organisation:
         """The organisation with this id; KeyError when the document has none."""
-        for organisation in self.organisations:
-            if organisation.id == organisation_id:
-                return organisation
-        raise KeyError(organisation_id)
+        return self._ids.organisations[organisation_id]
 
     def organisation_of(self, party_id: str) -> Organisation:
         """The organisation with this id, or the one whose team has it; KeyError when none has."""
-        for organisation in self.organisations:
-            if organisation.id == party_id or any(team.id == party_id for team in organisation.teams):
-                return organisation
-        raise KeyError(party_id)
+        return self._ids.parties[party_id]
 
     def organisation_id(self, party_id: str) -> str:
         """The id of the organisation `party_id` names: itself, or the organisation of that team
         (a hand-over's `to` may name either); `party_id` itself when the document knows neither."""
-        try:
-            return self.organisation_of(party_id).id
-        except KeyError:
-            return party_id
+        organisation = self._ids.parties.get(party_id)
+        return party_id if organisation is None else organisation.id
 
     def team(self, team_id: str) -> Team | None:
         """The team with this id, or None."""
-        return next((team for o in self.organisations for team in o.teams if team.id == team_id), None)
+        return self._ids.teams.get(team_id)
 
     def person(self, person_id: str) -> Person | None:
         """The person (from `people`) with this id, or None."""
-        return next((person for person in self.people if person.id == person_id), None)
+        return self._ids.people.get(person_id)
 
     def step_index(self, step_id: str) -> int:
         """The position of a step in the journey; KeyError when there is none."""
@@ -277,3 +277,30 @@ class ServiceConcept:
             if step.id == step_id:
                 return index
         raise KeyError(step_id)
+
+
+@attrs.frozen
+class _Ids:
+    """The parts of one service concept by id; where two share an id, the first in the document
+    wins, as a search from the top would find it."""
+
+    organisations: Mapping[str, Organisation]
+    parties: Mapping[str, Organisation]  # organisation and team ids → the organisation
+    teams: Mapping[str, Team]
+    people: Mapping[str, Person]
+
+    @classmethod
+    def of(cls, service: ServiceConcept) -> _Ids:
+        organisations: dict[str, Organisation] = {}
+        parties: dict[str, Organisation] = {}
+        teams: dict[str, Team] = {}
+        for organisation in service.organisations:
+            organisations.setdefault(organisation.id, organisation)
+            parties.setdefault(organisation.id, organisation)
+            for team in organisation.teams:
+                parties.setdefault(team.id, organisation)
+                teams.setdefault(team.id, team)
+        people: dict[str, Person] = {}
+        for person in service.people:
+            people.setdefault(person.id, person)
+        return cls(organisations, parties, teams, people)

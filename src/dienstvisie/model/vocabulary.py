@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Literal
 
 import attrs
@@ -38,17 +39,29 @@ class Vocabularies:
     data_items: tuple[Term, ...] = ()
     situations: tuple[Term, ...] = ()
 
+    @functools.cached_property
+    def _by_id(self) -> dict[str, dict[str, Term]]:
+        """Each kind's terms by id (an earlier term with the same id wins): checks look up a data item
+        for every ask; worked out on first use, never part of the value."""
+        found: dict[str, dict[str, Term]] = {}
+        for kind in ("life_events", "data_items", "situations"):
+            terms: dict[str, Term] = {}
+            for term in getattr(self, kind):
+                terms.setdefault(term.id, term)
+            found[kind] = terms
+        return found
+
     def life_event(self, term_id: str) -> Term | None:
         """The life event with this id, or None."""
-        return next((term for term in self.life_events if term.id == term_id), None)
+        return self._by_id["life_events"].get(term_id)
 
     def data_item(self, term_id: str) -> Term | None:
         """The data item with this id, or None."""
-        return next((term for term in self.data_items if term.id == term_id), None)
+        return self._by_id["data_items"].get(term_id)
 
     def situation(self, term_id: str) -> Term | None:
         """The situation with this id, or None."""
-        return next((term for term in self.situations if term.id == term_id), None)
+        return self._by_id["situations"].get(term_id)
 
     def merged(self, vocabulary: Vocabulary) -> Vocabularies:
         """These vocabularies with `vocabulary`'s terms added (an earlier term with the same id wins)."""
