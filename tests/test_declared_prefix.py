@@ -116,3 +116,13 @@ def test_the_cut_of_a_path_below_a_folder_is_relpath(base: list[str], rest: list
     assert _relative(os.path.normpath(normal + "/" + "/".join(rest)), normal) == (
         None if (r := os.path.relpath(os.path.normpath(normal + "/" + "/".join(rest)), normal)) == os.curdir
         or r.startswith(os.pardir) else Path(r).as_posix())
+
+
+@settings(max_examples=2000, deadline=None)
+@given(base=st.lists(PARTS, max_size=4), other=st.lists(PARTS, max_size=5))
+def test_a_path_beside_the_folder_is_not_below_it(base: list[str], other: list[str]) -> None:
+    folder = os.path.normpath("/" + "/".join(base))
+    path = os.path.normpath("/" + "/".join(other))
+    relative = os.path.relpath(path, folder)
+    expected = None if relative == os.curdir or relative.startswith(os.pardir) else Path(relative).as_posix()
+    assert _relative(path, folder) == expected

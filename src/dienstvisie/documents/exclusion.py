@@ -65,15 +65,15 @@ def _relative(path: str, base: str) -> str | None:
     """`path` relative to `base` in posix form, or None when it is not below `base`.
 
     The walk asks this twice for every file, so the common case is a cut, not `os.path.relpath`:
-    a normal absolute path that starts with `base/` and has no empty, `.` or `..` part (nor a part
-    that starts with a dot, which the walk leaves out anyway) is below it as it stands. Every other
-    case takes `relpath`, with the same answer."""
+    for a normal absolute `base` and an absolute path with no empty, `.` or `..` part (nor a part
+    that starts with a dot, which the walk leaves out anyway), the path is below `base` exactly when
+    it starts with `base/`, and the rest is the answer. Every other case takes `relpath`, with the
+    same answer."""
     prefix = _below(base)
-    if prefix is not None and path.startswith(prefix):
-        relative = path[len(prefix):]
-        if relative[:1] not in ("", "/", ".") and "//" not in relative and not relative.endswith("/") \
-                and "/." not in relative:
-            return relative
+    if prefix is not None and path[:1] == "/" and "//" not in path and "/." not in path and not path.endswith("/"):
+        if not path.startswith(prefix):  # a normal path beside `base`, or `base` itself
+            return None
+        return path[len(prefix):]
     relative = os.path.relpath(path, base)
     if relative == os.curdir or relative.startswith(os.pardir):
         return None
