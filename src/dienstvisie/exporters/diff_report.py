@@ -20,9 +20,9 @@ from ._html import CONTENT_SECURITY_POLICY, environment, text_markup
 from ._swimlane import journey
 from ._json import dumps as json_text
 from .markdown import md
+from .report_names import DIFF_FORMATS as FORMATS
 
 DIFF_FORMAT = "1"
-FORMATS: tuple[str, ...] = ("text", "json", "markdown", "html")
 
 WORDS: dict[str, dict[Language, str]] = {
     "kicker": {"nl": "dienstvisie-vergelijking", "en": "dienstvisie comparison"},

@@ -31,10 +31,10 @@ from ._html import CONTENT_SECURITY_POLICY, environment, text_markup, wrap
 from ._json import dumps as json_text
 from .markdown import md
 from . import portfolio_views as views
+from .report_names import DEFAULT_TOP as DEFAULT_TOP
+from .report_names import PORTFOLIO_FORMATS as FORMATS
 
 PORTFOLIO_FORMAT = "1"
-FORMATS: tuple[str, ...] = ("text", "json", "markdown", "html")
-DEFAULT_TOP = 10
 
 WORDS: dict[str, dict[Language, str]] = {
     "kicker": {"nl": "dienstvisie-portfolio", "en": "dienstvisie portfolio"},
