@@ -204,6 +204,12 @@ class AtomicFile:
             self._sink.wrote(len(data))
         return len(text)
 
+    def write_bytes(self, data: bytes) -> None:
+        """Write text already encoded as UTF-8 (a streamed report's part, made in a worker process)."""
+        self._sink.stream.write(data)
+        if isinstance(self._sink, _Replacement):
+            self._sink.wrote(len(data))
+
     def tell(self) -> int:
         """Where the next write goes, in bytes (a position for `overwrite`)."""
         return self._sink.stream.tell()
