@@ -41,6 +41,7 @@ from ..model.run import CheckRun
 from ..model.text import Language, Text
 from ._common import check_title, label, one_line
 from ._json import dumps as json_text
+from ._spool import write_encoded
 from ._stream import apply_baseline, run_of_one
 
 if TYPE_CHECKING:
@@ -151,7 +152,7 @@ def _failure_issues(run: CheckRun, lang: Language, fingerprint: _Fingerprints) -
 # ------------------------------------------------------------------------------- service by service
 
 _ITEM = "  "  # an issue sits one level deep in the array
-_FINGERPRINT = '\n    "fingerprint": "'
+_FINGERPRINT = b'\n    "fingerprint": "'
 
 
 def _first_field(key: str) -> str:
@@ -164,9 +165,9 @@ class GitlabPart:
     and where that fingerprint stands in `text` (so the main process can renumber it)."""
 
     service: str
-    text: str
+    data: bytes  # UTF-8: written as it is into a report file of our own
     keys: tuple[str, ...]
-    spots: tuple[int, ...]
+    spots: tuple[int, ...]  # byte offsets
     failing: bool
     tally: Tally | None = None
 
@@ -183,15 +184,15 @@ class GitlabFinisher:
         report, tally = apply_baseline(self.baseline, report)
         run = run_of_one(report, context, self.fail_on)
         fingerprint = _Fingerprints()
-        texts: list[str] = []
+        pieces: list[bytes] = []
         spots: list[int] = []
         at = 0
         for issue in _report_issues(report, run, self.lang, fingerprint):
-            text = _ITEM + json_text(issue).replace("\n", "\n" + _ITEM)
-            spots.append(at + text.index(_FINGERPRINT) + len(_FINGERPRINT))
-            texts.append(text)
-            at += len(text) + 2  # and the ",\n" that joins them
-        return GitlabPart(service=report.service, text=",\n".join(texts), keys=tuple(fingerprint.keys),
+            piece = (_ITEM + json_text(issue).replace("\n", "\n" + _ITEM)).encode("utf-8")
+            spots.append(at + piece.index(_FINGERPRINT) + len(_FINGERPRINT))
+            pieces.append(piece)
+            at += len(piece) + 2  # and the ",\n" that joins them
+        return GitlabPart(service=report.service, data=b",\n".join(pieces), keys=tuple(fingerprint.keys),
                           spots=tuple(spots), failing=run.failing(report), tally=tally)
 
 
@@ -230,36 +231,37 @@ class GitlabWriter:
         self.where.setdefault(field, []).append((self.spool.tell(), len(data)))
         self.spool.write(data)
 
-    def _write(self, text: str) -> None:
-        self.stream.write(("[\n" if not self.written else ",\n") + text)
+    def _write(self, data: bytes) -> None:
+        self.stream.write("[\n" if not self.written else ",\n")
+        write_encoded(self.stream, data)
         self.written += 1
 
     def add(self, part: GitlabPart) -> None:
         if not part.keys:
             return
-        text = part.text
+        data = part.data
         fields: dict[str, list[int]] = {}
         for index, key in enumerate(part.keys):
             fields.setdefault(_first_field(key), []).append(index)
         for field, indexes in fields.items():
             if field in self.where:  # a service with this id came before: number on from there
                 counts = self._earlier(field)
-                pieces = list(text)
+                patched = bytearray(data)
                 for index in indexes:
                     key = part.keys[index]
                     spot = part.spots[index]
-                    pieces[spot:spot + 32] = _hash(key, counts[key])
+                    patched[spot:spot + 32] = _hash(key, counts[key]).encode("ascii")
                     counts[key] += 1
-                text = "".join(pieces)
+                data = bytes(patched)
             self._keep(field, [part.keys[index] for index in indexes])
-        self._write(text)
+        self._write(data)
 
     def finish(self, run: CheckRun, baseline: Mapping[str, object] | None = None) -> None:
         """The issues of the documents that could not be checked, and the end of the array."""
         try:
             fingerprint = _Fingerprints(self._earlier("document"))
             for issue in _failure_issues(run, self.lang, fingerprint):
-                self._write(_ITEM + json_text(issue).replace("\n", "\n" + _ITEM))
+                self._write((_ITEM + json_text(issue).replace("\n", "\n" + _ITEM)).encode("utf-8"))
             self.stream.write("\n]\n" if self.written else "[]\n")
         finally:
             if self.spool is not None:

@@ -191,7 +191,7 @@ class JunitPart:
     """One service's suite as it stands in the document, its totals, and whether it fails."""
 
     service: str
-    text: str
+    data: bytes  # UTF-8, as the spool takes it
     totals: tuple[int, int, int, int]  # tests, failures, errors, skipped
     failing: bool
     tally: Tally | None = None
@@ -209,7 +209,7 @@ class JunitFinisher:
         report, tally = apply_baseline(self.baseline, report)
         run = run_of_one(report, context, self.fail_on)
         suite, totals = _report_suite(report, run, self.lang)
-        return JunitPart(service=report.service, text=_suite_text(suite),
+        return JunitPart(service=report.service, data=_suite_text(suite).encode("utf-8"),
                          totals=(totals["tests"], totals["failures"], totals["errors"], totals["skipped"]),
                          failing=run.failing(report), tally=tally)
 
@@ -228,7 +228,7 @@ class JunitWriter:
     def add(self, part: JunitPart) -> None:
         for key, value in zip(("tests", "failures", "errors", "skipped"), part.totals, strict=True):
             self.grand[key] += value
-        self.suites.add(part.text)
+        self.suites.add(part.data)
 
     def finish(self, run: CheckRun, baseline: Mapping[str, object] | None = None) -> None:
         """The whole document; `run` has the load and plugin failures but no reports."""

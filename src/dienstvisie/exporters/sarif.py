@@ -289,8 +289,8 @@ class SarifPart:
 
     service: str
     file: str | None
-    artifact: str
-    results: str
+    artifact: bytes  # UTF-8, as the spools take them
+    results: bytes
     failing: bool
     tally: Tally | None = None
 
@@ -312,8 +312,8 @@ class SarifFinisher:
                              for finding in report.findings if finding.status in RESULT_STATUSES)
         artifact = _indented({"location": artifact_location(report.file, root), "roles": ["analysisTarget"]}) \
             if report.file else ""
-        return SarifPart(service=report.service, file=report.file, artifact=artifact, results=results,
-                         failing=run.failing(report), tally=tally)
+        return SarifPart(service=report.service, file=report.file, artifact=artifact.encode("utf-8"),
+                         results=results.encode("utf-8"), failing=run.failing(report), tally=tally)
 
 
 class SarifWriter:
