@@ -75,3 +75,13 @@ def test_the_phases_benchmark_times_every_phase(tmp_path: Path) -> None:
     figures = json.loads(result.stdout)
     assert figures["documents"] == 5
     assert set(figures["cpu_seconds"]) == {"read", "parse", "validate", "references", "structure", "checks", "finish"}
+
+
+def test_the_parent_benchmark_times_the_start_and_the_end_of_a_parallel_run(tmp_path: Path) -> None:
+    bench_module("generate").write(12, tmp_path)
+    result = subprocess.run([sys.executable, str(BENCH / "parent.py"), str(tmp_path), "--repeat", "1"],
+                            capture_output=True, text=True, check=False, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    medians = json.loads(result.stdout)["medians"]
+    assert 0 < medians["discovery_wall"] <= medians["start_wall"] < medians["wall"]
+    assert medians["end_wall"] >= 0 and medians["main_cpu"] > 0

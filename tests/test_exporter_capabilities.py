@@ -27,7 +27,8 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
 
 def test_every_builtin_format_declares_what_it_can_do() -> None:
     exporters = load_plugins(entry_points=False).exporters()
-    assert {name for name, e in exporters.items() if e.stream is not None} == {"text", "json", "csv"}
+    assert {name for name, e in exporters.items() if e.stream is not None} == {"text", "json", "csv", "sarif", "junit",
+                                                                               "gitlab"}
     assert {name for name, e in exporters.items() if e.needs_concept} == {"html", "csv", "markdown"}
     assert not any(e.binary for e in exporters.values())
 

@@ -3,7 +3,7 @@
 The golden reports (tests/golden/reports, made by tests/golden/regenerate.py before the compiled
 validator, the C composer and orjson came in) hold every example and test document and generated
 documents, checked and rendered in every built-in format in Dutch and English. The command line's
-reports (streamed: text, JSON, CSV; whole: SARIF) are compared with the same renderings, serially
+reports (streamed: text, JSON, CSV, SARIF, JUnit, GitLab) are compared with the same renderings, serially
 and with --jobs 2.
 """
 
@@ -64,7 +64,7 @@ def rendered_today(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]
     return regenerate.render_all(tmp_path_factory.mktemp("today") / "corpus", datetime.date.today())
 
 
-@pytest.mark.parametrize("fmt", ["json", "text", "sarif", "csv"])
+@pytest.mark.parametrize("fmt", ["json", "text", "sarif", "csv", "junit", "gitlab"])
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_the_command_line_writes_what_the_renderers_write(tmp_path: Path, fmt: str, jobs: str,
                                                            rendered_today: dict[str, bytes]) -> None:

@@ -6,9 +6,9 @@ for unusable input (a missing, unreadable or invalid document, a bad option or c
 
 Folders are walked (`--glob` narrows what is taken below them); with `--jobs N` the documents are
 checked in N worker processes, and the report is the same as with `--jobs 1`, byte for byte. The
-formats that stream (text, JSON, and any format that declares `stream`) are written service by
-service as the results come in, so a run over thousands of documents holds no report in memory; the
-other formats need every report at once. What a format can do is the format's to say (`Exporter`). A
+formats that stream (text, JSON, CSV, SARIF, JUnit, GitLab, and any format that declares `stream`)
+are written service by service as the results come in, so a run over thousands of documents holds
+no report in memory; the other formats (HTML, Markdown) need every report at once. What a format can do is the format's to say (`Exporter`). A
 progress bar shows on stderr during long runs when stderr is a terminal. With `--baseline FILE`
 failed findings the baseline holds are left out and do not fail the run.
 

@@ -18,7 +18,7 @@ from .streams import stdout
 
 
 def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: Language) -> None:
-    from ..exporters.diff_report import FORMATS
+    from ..exporters.report_names import DIFF_FORMATS as FORMATS
     from .cmd_check import add_selection_options
 
     parser = subparsers.add_parser("diff", parents=parents, help=help_text("diff", lang),

@@ -34,7 +34,8 @@ def _top(value: str) -> int:
 
 
 def add_parser(subparsers: Any, parents: list[argparse.ArgumentParser], lang: Language) -> None:
-    from ..exporters.portfolio_report import DEFAULT_TOP, FORMATS
+    from ..exporters.report_names import DEFAULT_TOP
+    from ..exporters.report_names import PORTFOLIO_FORMATS as FORMATS
     from .cmd_check import add_run_options
 
     parser = subparsers.add_parser("portfolio", parents=parents, help=help_text("portfolio", lang),

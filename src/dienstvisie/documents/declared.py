@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Final
 
 SERVICE = "service"
 #: the format of each top-level key
@@ -72,3 +73,40 @@ def declared_format(text: str) -> str | None:
         if _format(match) is not None:
             return None if _nested(text, match) else _format(match)
     return None
+
+
+UNSURE: Final = "?"
+"""What `declared_in_prefix` says when the first bytes of a file do not settle the question."""
+
+
+def declared_in_prefix(raw: bytes) -> str | None:
+    """The format the whole file declares, decided from its first bytes `raw` when they settle it
+    exactly as `declared_format` would on the whole text; else `UNSURE` (read the rest).
+
+    Why this is exact: the prefix is cut after its last line break, so every line in it is a whole
+    line of the file, decoded as in the whole text (a line break is never part of a UTF-8 sequence,
+    and what `errors="replace"` replaces is decided before it). A top-level key is a match within one
+    line, so the first key of a known format in those lines is the first in the file; whether it is
+    nested is decided by the rest of its line or by the next line that is neither blank nor a comment,
+    and only when that line lies in the prefix too. JSON (the text opens with `{` or `[`), a prefix
+    of nothing but blank space, and a prefix without such a key are `UNSURE`.
+    """
+    cut = raw.rfind(b"\n")
+    if cut < 0:
+        return UNSURE
+    text = raw[:cut + 1].decode("utf-8-sig", errors="replace")
+    opening = text.lstrip()
+    if not opening or opening.startswith(("{", "[")):
+        return UNSURE
+    for match in _TOP_LEVEL_KEY.finditer(text):
+        kind = _format(match)
+        if kind is None:
+            continue
+        rest = match["rest"].split(" #", 1)[0].strip()
+        if rest:
+            return None if rest[0] in "[{" else kind
+        following = _NEXT_LINE.search(text, match.end() + 1)
+        if following is None:
+            return UNSURE
+        return None if following[0][:1] in (" ", "\t", "-") else kind
+    return UNSURE

@@ -20,7 +20,7 @@ import attrs
 
 from ..errors import SourceError
 from ..i18n import message
-from .declared import SERVICE, declared_format
+from .declared import SERVICE, UNSURE, declared_format, declared_in_prefix
 from .exclusion import NOTHING, Exclusions, Walker
 
 DOCUMENT_SUFFIXES: frozenset[str] = frozenset({".yaml", ".yml", ".json"})
@@ -83,22 +83,50 @@ def _walk(folder: Path, patterns: Sequence[str] | None, rules: Exclusions) -> It
                 walker.enter(os.path.join(here, name))
 
 
-def _declared(path: Path) -> str | None:
-    """The format a file declares. A file too large, not UTF-8 or binary is looked at all the same
-    (its first bytes, decoded leniently): one that declares `dienstvisie:` is taken and the loader
-    says what is wrong with it, a big report beside the service concepts is skipped. A file that
-    cannot be opened, or is no regular file, is taken (SERVICE) so the loader says why; a named pipe
-    is so read once, by the loader, never drained here."""
-    from .load import max_bytes_from_environment
+PREFIX_BYTES = 4096
+"""How much of a file is read first to see what it declares: the format key is its first line as a
+rule, and the rest is read only when these bytes do not settle it (see `declared_in_prefix`)."""
 
+
+def _read_up_to(descriptor: int, limit: int, into: bytearray) -> bool:
+    """Read until `into` holds `limit` bytes or the file ends; True when it ended."""
+    while len(into) < limit:
+        block = os.read(descriptor, limit - len(into))
+        if not block:
+            return True
+        into += block
+    return False
+
+
+def _declared(path: Path, limit: int) -> str | None:
+    """The format a file declares. A file too large, not UTF-8 or binary is looked at all the same
+    (its first `limit` bytes, decoded leniently): one that declares `dienstvisie:` is taken and the
+    loader says what is wrong with it, a big report beside the service concepts is skipped. A file
+    that cannot be opened, or is no regular file, is taken (SERVICE) so the loader says why; a named
+    pipe is so read once, by the loader, never drained here.
+
+    Only the first bytes are read when they settle it (nearly always: the key stands on the first
+    line), which is what makes looking at 10,000 files cheap; the answer is the same as from the
+    whole text (`declared_in_prefix`, proved against `declared_format` by property tests)."""
     try:
-        if not stat.S_ISREG(path.stat().st_mode):
+        if not stat.S_ISREG(os.stat(path).st_mode):
             return SERVICE
-        with open(path, "rb") as handle:
-            raw = handle.read(max_bytes_from_environment())
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError:
         return SERVICE
-    return declared_format(raw.decode("utf-8-sig", errors="replace"))
+    raw = bytearray()
+    try:
+        ended = _read_up_to(descriptor, min(PREFIX_BYTES, limit), raw)
+        if not ended and len(raw) < limit:
+            kind = declared_in_prefix(bytes(raw))
+            if kind != UNSURE:
+                return kind
+            _read_up_to(descriptor, limit, raw)
+    except OSError:
+        return SERVICE
+    finally:
+        os.close(descriptor)
+    return declared_format(bytes(raw).decode("utf-8-sig", errors="replace"))
 
 
 def find_documents(
@@ -114,6 +142,9 @@ def find_documents(
     `patterns` (glob patterns, as `--glob`) choose which files below folders are looked at instead
     of every .yaml, .yml and .json file. Raises SourceError for a path that does not exist.
     """
+    from .load import max_bytes_from_environment
+
+    limit = max_bytes_from_environment()
     found: list[Path] = []
     skipped: list[Skipped] = []
     seen: set[Path] = set()
@@ -133,7 +164,7 @@ def find_documents(
                 continue
             seen.add(candidate)
             if below and formats is not None:
-                kind = _declared(candidate)
+                kind = _declared(candidate, limit)
                 if kind not in formats:
                     skipped.append(Skipped(candidate, kind))
                     continue

@@ -13,6 +13,7 @@ file win, and `!pattern` re-includes, as in git.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -52,8 +53,27 @@ def exclusions(*, exclude: Sequence[str] | None, exclude_base: str = ".",
                       respect_gitignore=respect_gitignore)
 
 
+@functools.lru_cache(maxsize=256)
+def _below(base: str) -> str | None:
+    """What a path below `base` starts with, when `base` is absolute and normal (else None)."""
+    if os.sep != "/" or not os.path.isabs(base) or os.path.normpath(base) != base or base.startswith("//"):
+        return None
+    return base if base.endswith("/") else base + "/"
+
+
 def _relative(path: str, base: str) -> str | None:
-    """`path` relative to `base` in posix form, or None when it is not below `base`."""
+    """`path` relative to `base` in posix form, or None when it is not below `base`.
+
+    The walk asks this twice for every file, so the common case is a cut, not `os.path.relpath`:
+    for a normal absolute `base` and an absolute path with no empty, `.` or `..` part (nor a part
+    that starts with a dot, which the walk leaves out anyway), the path is below `base` exactly when
+    it starts with `base/`, and the rest is the answer. Every other case takes `relpath`, with the
+    same answer."""
+    prefix = _below(base)
+    if prefix is not None and path[:1] == "/" and "//" not in path and "/." not in path and not path.endswith("/"):
+        if not path.startswith(prefix):  # a normal path beside `base`, or `base` itself
+            return None
+        return path[len(prefix):]
     relative = os.path.relpath(path, base)
     if relative == os.curdir or relative.startswith(os.pardir):
         return None

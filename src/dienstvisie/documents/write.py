@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import threading
 from pathlib import Path
 from typing import IO
 
@@ -18,6 +19,7 @@ from .output_target import Target, open_in_place, target_of, write_all
 from .unnamed_file import link_into_place, open_unnamed
 
 _SPOOL_BYTES = 8 * 1024 * 1024  # what a report written in place may hold in memory before it goes to disk
+_SYNC_BYTES = 4 * 1024 * 1024  # what an AtomicFile writes before it has the disk take it, while the run goes on
 _RANDOM_PART = 8  # the length of the random part of tempfile's names
 _TEMP_MARGIN = len("..") + _RANDOM_PART + len(".tmp")
 
@@ -67,9 +69,30 @@ class _Replacement:
             handle, self.temp_name = tempfile.mkstemp(prefix=temp_prefix(self.target.name, folder), suffix=".tmp",
                                                       dir=folder)
         self.stream: IO[bytes] = os.fdopen(handle, "wb")
+        self._unsynced = 0
+        self._syncing: threading.Thread | None = None
+
+    def wrote(self, count: int) -> None:
+        """`count` more bytes were written. Every `_SYNC_BYTES` the disk is given what is written so
+        far, in a thread (fsync lets go of the GIL), so `commit()` waits only for the last part
+        instead of a whole large report at the end of a run."""
+        self._unsynced += count
+        if self._unsynced < _SYNC_BYTES or (self._syncing is not None and self._syncing.is_alive()):
+            return
+        self.stream.flush()
+        self._unsynced = 0
+        self._syncing = threading.Thread(target=_sync_quietly, args=(self.stream.fileno(),),
+                                         name="dienstvisie-sync", daemon=True)
+        self._syncing.start()
+
+    def _synced(self) -> None:
+        if self._syncing is not None:
+            self._syncing.join()
+            self._syncing = None
 
     def commit(self) -> None:
         try:
+            self._synced()
             self.stream.flush()
             descriptor = self.stream.fileno()
             os.fsync(descriptor)
@@ -90,6 +113,7 @@ class _Replacement:
             raise
 
     def discard(self) -> None:
+        self._synced()
         try:
             self.stream.close()
         except OSError:
@@ -100,6 +124,14 @@ class _Replacement:
             os.unlink(self.temp_name)
         except FileNotFoundError:
             pass
+
+
+def _sync_quietly(descriptor: int) -> None:
+    """fdatasync where there is one: an early sync that fails changes nothing, `commit()` syncs again."""
+    try:
+        (getattr(os, "fdatasync", None) or os.fsync)(descriptor)
+    except OSError:
+        pass
 
 
 class _InPlace:
@@ -166,8 +198,17 @@ class AtomicFile:
             self._sink = _Replacement(target.path)
 
     def write(self, text: str) -> int:
-        self._sink.stream.write(text.encode("utf-8"))
+        data = text.encode("utf-8")
+        self._sink.stream.write(data)
+        if isinstance(self._sink, _Replacement):
+            self._sink.wrote(len(data))
         return len(text)
+
+    def write_bytes(self, data: bytes) -> None:
+        """Write text already encoded as UTF-8 (a streamed report's part, made in a worker process)."""
+        self._sink.stream.write(data)
+        if isinstance(self._sink, _Replacement):
+            self._sink.wrote(len(data))
 
     def tell(self) -> int:
         """Where the next write goes, in bytes (a position for `overwrite`)."""

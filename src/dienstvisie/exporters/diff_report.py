@@ -21,9 +21,9 @@ from ._html import CONTENT_SECURITY_POLICY, environment, text_markup
 from ._json import dumps as json_text
 from ._swimlane import journey
 from .markdown import md
+from .report_names import DIFF_FORMATS as FORMATS
 
 DIFF_FORMAT = "1"
-FORMATS: tuple[str, ...] = ("text", "json", "markdown", "html")
 
 WORDS = Section("diff")
 """`WORDS[key][lang]`, a text: section "diff" of the interface's catalogues (locale/<lang>/LC_MESSAGES/dienstvisie.po)."""

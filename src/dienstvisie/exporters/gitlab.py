@@ -23,18 +23,29 @@ Deterministic: the same run gives the same bytes.
 
 from __future__ import annotations
 
+import collections
 import hashlib
 import os
-from typing import Any
+import pickle
+import tempfile
+from collections.abc import Mapping
+from typing import IO, TYPE_CHECKING, Any, TextIO
+
+import attrs
 
 from ..model.check import Severity, Status
-from ..model.exporter import Exporter
+from ..model.exporter import Exporter, RunContext, StreamOptions
 from ..model.finding import Finding
 from ..model.report import Report
 from ..model.run import CheckRun
 from ..model.text import Language, Text
 from ._common import check_title, label, one_line
 from ._json import dumps as json_text
+from ._spool import write_encoded
+from ._stream import apply_baseline, run_of_one
+
+if TYPE_CHECKING:
+    from ..analysis.baseline import Baseline, Tally
 
 SEVERITIES: dict[Severity, str] = {
     Severity.INFO: "info",
@@ -62,19 +73,26 @@ def repository_path(file: str) -> str:
     return path
 
 
-class _Fingerprints:
-    """Stable fingerprints, unique within one report file."""
+def _hash(key: str, count: int) -> str:
+    """The fingerprint of the `count`-th earlier finding with the same key (0: the first)."""
+    if count:
+        key += f"\x1f#{count}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
-    def __init__(self) -> None:
-        self.seen: dict[str, int] = {}
+
+class _Fingerprints:
+    """Stable fingerprints, unique within one report file; `keys` records every key, in order."""
+
+    def __init__(self, seen: Mapping[str, int] | None = None) -> None:
+        self.seen: dict[str, int] = dict(seen or {})
+        self.keys: list[str] = []
 
     def __call__(self, *parts: str) -> str:
         key = "\x1f".join(parts)
         count = self.seen.get(key, 0)
         self.seen[key] = count + 1
-        if count:
-            key += f"\x1f#{count}"
-        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+        self.keys.append(key)
+        return _hash(key, count)
 
 
 def _issue(report: Report, finding: Finding, run: CheckRun, lang: Language, fingerprint: _Fingerprints) -> dict[str, Any]:
@@ -95,15 +113,21 @@ def _issue(report: Report, finding: Finding, run: CheckRun, lang: Language, fing
     }
 
 
+def _report_issues(report: Report, run: CheckRun, lang: Language, fingerprint: _Fingerprints) -> list[dict[str, Any]]:
+    return [_issue(report, finding, run, lang, fingerprint) for finding in report.findings
+            if finding.status in ISSUE_STATUSES]
+
+
 def run_to_gitlab(run: CheckRun, lang: Language) -> list[dict[str, Any]]:
     """The check run as GitLab Code Quality issues (plain JSON-ready data)."""
     fingerprint = _Fingerprints()
-    issues = [
-        _issue(report, finding, run, lang, fingerprint)
-        for report in run.reports
-        for finding in report.findings
-        if finding.status in ISSUE_STATUSES
-    ]
+    issues = [issue for report in run.reports for issue in _report_issues(report, run, lang, fingerprint)]
+    return issues + _failure_issues(run, lang, fingerprint)
+
+
+def _failure_issues(run: CheckRun, lang: Language, fingerprint: _Fingerprints) -> list[dict[str, Any]]:
+    """An issue per problem of a document that could not be checked, or one for the file."""
+    issues: list[dict[str, Any]] = []
     for failure in run.load_failures:
         if not failure.problems:  # missing or unreadable: the file itself is the issue
             issues.append({
@@ -125,6 +149,138 @@ def run_to_gitlab(run: CheckRun, lang: Language) -> list[dict[str, Any]]:
     return issues
 
 
+# ------------------------------------------------------------------------------- service by service
+
+_ITEM = "  "  # an issue sits one level deep in the array
+_FINGERPRINT = b'\n    "fingerprint": "'
+
+
+def _first_field(key: str) -> str:
+    return key.split("\x1f", 1)[0]
+
+
+@attrs.frozen
+class GitlabPart:
+    """One service's issues as they stand in the report, with the key of each issue's fingerprint
+    and where that fingerprint stands in `text` (so the main process can renumber it)."""
+
+    service: str
+    data: bytes  # UTF-8: written as it is into a report file of our own
+    keys: tuple[str, ...]
+    spots: tuple[int, ...]  # byte offsets
+    failing: bool
+    tally: Tally | None = None
+
+
+@attrs.frozen
+class GitlabFinisher:
+    """Renders one service's issues, numbered as if no other service came before (picklable)."""
+
+    lang: Language
+    fail_on: Severity
+    baseline: Baseline | None = attrs.field(default=None, eq=False)
+
+    def __call__(self, report: Report, context: RunContext) -> GitlabPart:
+        report, tally = apply_baseline(self.baseline, report)
+        run = run_of_one(report, context, self.fail_on)
+        fingerprint = _Fingerprints()
+        pieces: list[bytes] = []
+        spots: list[int] = []
+        at = 0
+        for issue in _report_issues(report, run, self.lang, fingerprint):
+            piece = (_ITEM + json_text(issue).replace("\n", "\n" + _ITEM)).encode("utf-8")
+            spots.append(at + piece.index(_FINGERPRINT) + len(_FINGERPRINT))
+            pieces.append(piece)
+            at += len(piece) + 2  # and the ",\n" that joins them
+        return GitlabPart(service=report.service, data=b",\n".join(pieces), keys=tuple(fingerprint.keys),
+                          spots=tuple(spots), failing=run.failing(report), tally=tally)
+
+
+class GitlabWriter:
+    """The Code Quality report, issue by issue as the services come.
+
+    A fingerprint numbers findings with the same key over the whole file. A key starts with its
+    service's id, so a service's findings can share a key only with those of an earlier service
+    with the same id (a duplicate in a portfolio) or, for the service `document`, with the
+    documents that could not be read: each part comes numbered as if it were the first, and only
+    then is it numbered on. For that this process keeps no key in memory, only where each first
+    field's keys went in an unnamed temporary file."""
+
+    def __init__(self, stream: TextIO, lang: Language) -> None:
+        self.stream = stream
+        self.lang = lang
+        self.written = 0
+        self.where: dict[str, list[tuple[int, int]]] = {}
+        self.spool: IO[bytes] | None = None
+
+    def _earlier(self, field: str) -> collections.Counter[str]:
+        """How often each key with this first field came before."""
+        counts: collections.Counter[str] = collections.Counter()
+        assert self.spool is not None or field not in self.where
+        for offset, length in self.where.get(field, ()):
+            assert self.spool is not None
+            self.spool.seek(offset)
+            counts.update(pickle.loads(self.spool.read(length)))
+        return counts
+
+    def _keep(self, field: str, keys: list[str]) -> None:
+        if self.spool is None:
+            self.spool = tempfile.TemporaryFile()  # noqa: SIM115
+        self.spool.seek(0, os.SEEK_END)
+        data = pickle.dumps(keys, protocol=pickle.HIGHEST_PROTOCOL)
+        self.where.setdefault(field, []).append((self.spool.tell(), len(data)))
+        self.spool.write(data)
+
+    def _write(self, data: bytes) -> None:
+        self.stream.write("[\n" if not self.written else ",\n")
+        write_encoded(self.stream, data)
+        self.written += 1
+
+    def add(self, part: GitlabPart) -> None:
+        if not part.keys:
+            return
+        data = part.data
+        fields: dict[str, list[int]] = {}
+        for index, key in enumerate(part.keys):
+            fields.setdefault(_first_field(key), []).append(index)
+        for field, indexes in fields.items():
+            if field in self.where:  # a service with this id came before: number on from there
+                counts = self._earlier(field)
+                patched = bytearray(data)
+                for index in indexes:
+                    key = part.keys[index]
+                    spot = part.spots[index]
+                    patched[spot:spot + 32] = _hash(key, counts[key]).encode("ascii")
+                    counts[key] += 1
+                data = bytes(patched)
+            self._keep(field, [part.keys[index] for index in indexes])
+        self._write(data)
+
+    def finish(self, run: CheckRun, baseline: Mapping[str, object] | None = None) -> None:
+        """The issues of the documents that could not be checked, and the end of the array."""
+        try:
+            fingerprint = _Fingerprints(self._earlier("document"))
+            for issue in _failure_issues(run, self.lang, fingerprint):
+                self._write((_ITEM + json_text(issue).replace("\n", "\n" + _ITEM)).encode("utf-8"))
+            self.stream.write("\n]\n" if self.written else "[]\n")
+        finally:
+            if self.spool is not None:
+                self.spool.close()
+
+
+@attrs.frozen
+class GitlabStreaming:
+    """The Code Quality report, service by service (see `Streaming`)."""
+
+    tells_baseline = False
+
+    def finisher(self, options: StreamOptions) -> GitlabFinisher:
+        return GitlabFinisher(options.lang, options.fail_on, options.baseline)
+
+    def writer(self, stream: TextIO, run: CheckRun, options: StreamOptions) -> GitlabWriter:
+        return GitlabWriter(stream, options.lang)
+
+
 def render_gitlab(run: CheckRun, lang: Language) -> str:
     """The Code Quality report as JSON text."""
     return json_text(run_to_gitlab(run, lang)) + "\n"
@@ -133,4 +289,5 @@ def render_gitlab(run: CheckRun, lang: Language) -> str:
 EXPORTER = Exporter(
     name="gitlab", title=Text(nl="GitLab Code Quality (CI)", en="GitLab Code Quality (CI)"), suffix=".json",
     media_type="application/json", render=render_gitlab, needs_concept=False,
+    stream=GitlabStreaming(),
 )

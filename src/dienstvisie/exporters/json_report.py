@@ -5,6 +5,7 @@ Byte-identical for the same input: keys in a fixed order, no timestamps.
 
 from __future__ import annotations
 
+import io
 import tempfile
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TextIO
@@ -152,12 +153,18 @@ _SERVICES = '\n  "services": []'
 
 @attrs.frozen
 class JsonPart:
-    """One service of the JSON report, indented as it stands in the report, and whether it fails."""
+    """One service of the JSON report, indented as it stands in the report (UTF-8), and whether it
+    fails. Bytes, not text: made in a worker process, they travel and are written as they are, so
+    the main process neither decodes nor encodes the largest part of the report."""
 
     service: str
-    text: str
+    data: bytes
     failing: bool
     tally: Tally | None = None
+
+    @property
+    def text(self) -> str:
+        return self.data.decode("utf-8")
 
 
 @attrs.frozen
@@ -172,7 +179,7 @@ class JsonFinisher:
         run = run_of_one(report, context, self.fail_on)
         data = service_data(report, run, known=tally.known if tally is not None else None)
         text = _INDENT + json_text(data).replace("\n", "\n" + _INDENT)
-        return JsonPart(service=report.service, text=text, failing=run.failing(report), tally=tally)
+        return JsonPart(service=report.service, data=text.encode("utf-8"), failing=run.failing(report), tally=tally)
 
 
 class JsonWriter:
@@ -189,7 +196,7 @@ class JsonWriter:
         self.run = run
         self.direct: AtomicFile | None = stream if isinstance(stream, AtomicFile) and run is not None \
             and baseline is None else None
-        self.spool: Any = None if self.direct else tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
+        self.spool: Any = None if self.direct else tempfile.TemporaryFile("w+b")
         self.reports = 0
         self.failing = 0
         self.head = ""
@@ -214,12 +221,16 @@ class JsonWriter:
         self.head = head
 
     def add(self, part: JsonPart) -> None:
-        target = self.direct or self.spool
-        if self.direct is not None and not self.reports:
-            self._start(self.direct)
-        elif self.reports:
-            target.write(",\n")
-        target.write(part.text)
+        if self.direct is not None:
+            if not self.reports:
+                self._start(self.direct)
+            else:
+                self.direct.write(",\n")
+            self.direct.write_bytes(part.data)
+        else:
+            if self.reports:
+                self.spool.write(b",\n")
+            self.spool.write(part.data)
         self.reports += 1
         self.failing += part.failing
 
@@ -238,9 +249,11 @@ class JsonWriter:
         else:
             stream.write(head + '\n  "services": [\n')
             self.spool.seek(0)
-            while block := self.spool.read(1 << 20):
+            text = io.TextIOWrapper(self.spool, encoding="utf-8", newline="")
+            while block := text.read(1 << 20):
                 stream.write(block)
             stream.write("\n  ]" + tail)
+            self.spool = text  # closed below, and the file with it
         if self.spool is not None:
             self.spool.close()
 

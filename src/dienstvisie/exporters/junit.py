@@ -21,14 +21,23 @@ xml.etree.ElementTree, which escapes every text and attribute.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, TextIO
 
-from ..model.check import Status
-from ..model.exporter import Exporter
+import attrs
+
+from ..model.check import Severity, Status
+from ..model.exporter import Exporter, RunContext, StreamOptions
 from ..model.finding import Finding
 from ..model.report import Report
 from ..model.run import CheckRun
 from ..model.text import Language, Text
 from ._common import check_title, clean, label, one_line, place
+from ._spool import Spool
+from ._stream import apply_baseline, run_of_one
+
+if TYPE_CHECKING:
+    from ..analysis.baseline import Baseline, Tally
 
 
 def _set(element: ET.Element, **attributes: str | int | None) -> ET.Element:
@@ -104,22 +113,21 @@ def _zero() -> dict[str, int]:
     return {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
 
 
-def run_to_junit(run: CheckRun, lang: Language) -> ET.Element:
-    """The check run as a JUnit `<testsuites>` element."""
-    root = _set(ET.Element("testsuites"), name="dienstvisie")
-    grand = _zero()
+def _report_suite(report: Report, run: CheckRun, lang: Language) -> tuple[ET.Element, dict[str, int]]:
+    """The suite of one service and its totals."""
+    by_check: dict[str, list[Finding]] = {}
+    for finding in report.findings:
+        by_check.setdefault(finding.check, []).append(finding)
+    order = [check.id for check in run.checks if check.id in by_check]
+    order += [check_id for check_id in by_check if check_id not in order]
+    totals = _zero()
+    cases = [_testcase(report, check_id, by_check[check_id], run, lang, totals) for check_id in order]
+    return _suite(report.service, cases, totals, report.file), totals
+
+
+def _failure_suites(run: CheckRun, lang: Language) -> list[tuple[ET.Element, dict[str, int]]]:
+    """The suites of the documents that could not be read and of the plugin failures, with totals."""
     suites = []
-    for report in run.reports:
-        by_check: dict[str, list[Finding]] = {}
-        for finding in report.findings:
-            by_check.setdefault(finding.check, []).append(finding)
-        order = [check.id for check in run.checks if check.id in by_check]
-        order += [check_id for check_id in by_check if check_id not in order]
-        totals = _zero()
-        cases = [_testcase(report, check_id, by_check[check_id], run, lang, totals) for check_id in order]
-        suites.append(_suite(report.service, cases, totals, report.file))
-        for key in grand:
-            grand[key] += totals[key]
     for load_failure in run.load_failures:
         totals = {"tests": 1, "failures": 1, "errors": 0, "skipped": 0}
         case = _set(ET.Element("testcase"), classname=load_failure.file, name="document", file=load_failure.file, time="0")
@@ -127,9 +135,7 @@ def run_to_junit(run: CheckRun, lang: Language) -> ET.Element:
         failure.text = clean("\n".join(
             f"{problem.location.line or '-'}:{problem.location.column or '-'} {problem.location.pointer or '/'} "
             f"{problem.message.get(lang)}" for problem in load_failure.problems))
-        suites.append(_suite(load_failure.file, [case], totals, load_failure.file))
-        for key in grand:
-            grand[key] += totals[key]
+        suites.append((_suite(load_failure.file, [case], totals, load_failure.file), totals))
     if run.plugin_failures:
         totals = {"tests": len(run.plugin_failures), "failures": 0, "errors": len(run.plugin_failures), "skipped": 0}
         cases = []
@@ -138,11 +144,25 @@ def run_to_junit(run: CheckRun, lang: Language) -> ET.Element:
                         name=f"{plugin_failure.plugin} {plugin_failure.hook}", time="0")
             _set(ET.SubElement(case, "error"), message=one_line(plugin_failure.message), type="plugin")
             cases.append(case)
-        suites.append(_suite("dienstvisie", cases, totals))
+        suites.append((_suite("dienstvisie", cases, totals), totals))
+    return suites
+
+
+def _root(grand: dict[str, int]) -> ET.Element:
+    root = _set(ET.Element("testsuites"), name="dienstvisie")
+    return _set(root, tests=grand["tests"], failures=grand["failures"], errors=grand["errors"],
+                skipped=grand["skipped"], time="0")
+
+
+def run_to_junit(run: CheckRun, lang: Language) -> ET.Element:
+    """The check run as a JUnit `<testsuites>` element."""
+    grand = _zero()
+    suites = [_report_suite(report, run, lang) for report in run.reports] + _failure_suites(run, lang)
+    for _, totals in suites:
         for key in grand:
             grand[key] += totals[key]
-    _set(root, tests=grand["tests"], failures=grand["failures"], errors=grand["errors"], skipped=grand["skipped"], time="0")
-    root.extend(suites)
+    root = _root(grand)
+    root.extend(suite for suite, _ in suites)
     return root
 
 
@@ -153,7 +173,101 @@ def render_junit(run: CheckRun, lang: Language) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 
+# ------------------------------------------------------------------------------- service by service
+
+_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
+_BETWEEN = "\n  "  # what stands between two suites, as ET.indent writes them
+
+
+def _suite_text(suite: ET.Element) -> str:
+    """A suite as it stands in the whole document: indented one level deep, without what follows it."""
+    ET.indent(suite, space="  ", level=1)
+    suite.tail = None
+    return ET.tostring(suite, encoding="unicode")
+
+
+@attrs.frozen
+class JunitPart:
+    """One service's suite as it stands in the document, its totals, and whether it fails."""
+
+    service: str
+    data: bytes  # UTF-8, as the spool takes it
+    totals: tuple[int, int, int, int]  # tests, failures, errors, skipped
+    failing: bool
+    tally: Tally | None = None
+
+
+@attrs.frozen
+class JunitFinisher:
+    """Renders one service's suite (picklable: it goes to the worker processes)."""
+
+    lang: Language
+    fail_on: Severity
+    baseline: Baseline | None = attrs.field(default=None, eq=False)
+
+    def __call__(self, report: Report, context: RunContext) -> JunitPart:
+        report, tally = apply_baseline(self.baseline, report)
+        run = run_of_one(report, context, self.fail_on)
+        suite, totals = _report_suite(report, run, self.lang)
+        return JunitPart(service=report.service, data=_suite_text(suite).encode("utf-8"),
+                         totals=(totals["tests"], totals["failures"], totals["errors"], totals["skipped"]),
+                         failing=run.failing(report), tally=tally)
+
+
+class JunitWriter:
+    """The JUnit document. Its first element holds the totals of every suite, so the suites wait in
+    an unnamed temporary file (`Spool`) and follow it at the end, with the suites of the documents
+    that could not be read and of the plugin failures."""
+
+    def __init__(self, stream: TextIO, lang: Language) -> None:
+        self.stream = stream
+        self.lang = lang
+        self.grand = _zero()
+        self.suites = Spool(separator=_BETWEEN)
+
+    def add(self, part: JunitPart) -> None:
+        for key, value in zip(("tests", "failures", "errors", "skipped"), part.totals, strict=True):
+            self.grand[key] += value
+        self.suites.add(part.data)
+
+    def finish(self, run: CheckRun, baseline: Mapping[str, object] | None = None) -> None:
+        """The whole document; `run` has the load and plugin failures but no reports."""
+        try:
+            rest = _failure_suites(run, self.lang)
+            for _, totals in rest:
+                for key in self.grand:
+                    self.grand[key] += totals[key]
+            root = _root(self.grand)
+            if not self.suites.count and not rest:
+                self.stream.write(_DECLARATION + ET.tostring(root, encoding="unicode") + "\n")
+                return
+            ET.SubElement(root, "suite")  # a stand-in, so ET writes the opening and the end as around suites
+            ET.indent(root, space="  ")
+            head, tail = ET.tostring(root, encoding="unicode").split("<suite />")
+            self.stream.write(_DECLARATION + head)
+            self.suites.copy_to(self.stream)
+            for number, (suite, _) in enumerate(rest):
+                self.stream.write((_BETWEEN if self.suites.count or number else "") + _suite_text(suite))
+            self.stream.write(tail + "\n")
+        finally:
+            self.suites.close()
+
+
+@attrs.frozen
+class JunitStreaming:
+    """The JUnit document, service by service (see `Streaming`)."""
+
+    tells_baseline = False
+
+    def finisher(self, options: StreamOptions) -> JunitFinisher:
+        return JunitFinisher(options.lang, options.fail_on, options.baseline)
+
+    def writer(self, stream: TextIO, run: CheckRun, options: StreamOptions) -> JunitWriter:
+        return JunitWriter(stream, options.lang)
+
+
 EXPORTER = Exporter(
     name="junit", title=Text(nl="JUnit XML (CI)", en="JUnit XML (CI)"), suffix=".xml",
     media_type="application/xml", render=render_junit, needs_concept=False,
+    stream=JunitStreaming(),
 )

@@ -32,10 +32,10 @@ from ._common import terminal_safe
 from ._html import CONTENT_SECURITY_POLICY, environment, text_markup, wrap
 from ._json import dumps as json_text
 from .markdown import md
+from .report_names import DEFAULT_TOP as DEFAULT_TOP
+from .report_names import PORTFOLIO_FORMATS as FORMATS
 
 PORTFOLIO_FORMAT = "1"
-FORMATS: tuple[str, ...] = ("text", "json", "markdown", "html")
-DEFAULT_TOP = 10
 
 WORDS = Section("portfolio")
 """`WORDS[key][lang]`, a text: section "portfolio" of the interface's catalogues (locale/<lang>/LC_MESSAGES/dienstvisie.po)."""

@@ -34,19 +34,27 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Mapping
 from pathlib import PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
+
+import attrs
 
 from ..i18n import Section
 from ..model.check import Check, Severity, Status
-from ..model.exporter import Exporter
+from ..model.exporter import Exporter, RunContext, StreamOptions
 from ..model.finding import Finding
 from ..model.report import Report
 from ..model.run import CheckRun
 from ..model.text import Language, Text
 from ..site import SITE_URL, check_help_uri
 from ._json import dumps as json_text
+from ._spool import Spool
+from ._stream import apply_baseline, run_of_one
+
+if TYPE_CHECKING:
+    from ..analysis.baseline import Baseline, Tally
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -260,7 +268,110 @@ def render_sarif(run: CheckRun, lang: Language) -> str:
     return json_text(run_to_sarif(run, lang)) + "\n"
 
 
+# ------------------------------------------------------------------------------- service by service
+
+_ITEM = " " * 8  # an artifact or a result sits four levels deep: {"runs": [{"results": [{…}]}]}
+_ARTIFACTS = '\n      "artifacts": []'
+_RESULTS = '\n      "results": []'
+
+
+def _indented(data: Any) -> str:
+    return _ITEM + json_text(data).replace("\n", "\n" + _ITEM)
+
+
+@attrs.frozen
+class SarifPart:
+    """One service's artifact and results, as they stand in the log, and whether it fails."""
+
+    service: str
+    file: str | None
+    artifact: bytes  # UTF-8, as the spools take them
+    results: bytes
+    failing: bool
+    tally: Tally | None = None
+
+
+@attrs.frozen
+class SarifFinisher:
+    """Renders one service's artifact and results (picklable: it goes to the worker processes)."""
+
+    lang: Language
+    fail_on: Severity
+    baseline: Baseline | None = attrs.field(default=None, eq=False)
+
+    def __call__(self, report: Report, context: RunContext) -> SarifPart:
+        report, tally = apply_baseline(self.baseline, report)
+        run = run_of_one(report, context, self.fail_on)
+        root = os.getcwd()
+        rule_index = {check.id: index for index, check in enumerate(context.checks)}
+        results = ",\n".join(_indented(_result(report, finding, rule_index, self.lang, root))
+                             for finding in report.findings if finding.status in RESULT_STATUSES)
+        artifact = _indented({"location": artifact_location(report.file, root), "roles": ["analysisTarget"]}) \
+            if report.file else ""
+        return SarifPart(service=report.service, file=report.file, artifact=artifact.encode("utf-8"),
+                         results=results.encode("utf-8"), failing=run.failing(report), tally=tally)
+
+
+class SarifWriter:
+    """The SARIF log. Its invocation (did the run succeed, which documents could not be read) and
+    its artifacts come before the results, so artifacts and results wait in unnamed temporary files
+    (`Spool`) and follow the head at the end; this process keeps only the names of the files seen,
+    since a file is one artifact however many services it holds."""
+
+    def __init__(self, stream: TextIO, lang: Language) -> None:
+        self.stream = stream
+        self.lang = lang
+        self.files: set[str] = set()
+        self.artifacts = Spool()
+        self.results = Spool()
+
+    def add(self, part: SarifPart) -> None:
+        if part.file and part.file not in self.files:
+            self.files.add(part.file)
+            self.artifacts.add(part.artifact)
+        if part.results:
+            self.results.add(part.results)
+
+    def _list(self, spool: Spool) -> None:
+        if not spool.count:
+            self.stream.write("[]")
+            return
+        self.stream.write("[\n")
+        spool.copy_to(self.stream)
+        self.stream.write("\n" + _ITEM[:-2] + "]")
+
+    def finish(self, run: CheckRun, baseline: Mapping[str, object] | None = None) -> None:
+        """The head, artifacts, results and the end; `run` has the load and plugin failures, no reports."""
+        try:
+            text = render_sarif(run, self.lang)
+            assert text.count(_ARTIFACTS) == 1 and text.count(_RESULTS) == 1, "the SARIF log has no single empty lists"
+            head, rest = text.split(_ARTIFACTS)
+            middle, tail = rest.split(_RESULTS)
+            self.stream.write(head + _ARTIFACTS[:-2])
+            self._list(self.artifacts)
+            self.stream.write(middle + _RESULTS[:-2])
+            self._list(self.results)
+            self.stream.write(tail)
+        finally:
+            self.artifacts.close()
+            self.results.close()
+
+
+@attrs.frozen
+class SarifStreaming:
+    """The SARIF log, service by service (see `Streaming`)."""
+
+    tells_baseline = False
+
+    def finisher(self, options: StreamOptions) -> SarifFinisher:
+        return SarifFinisher(options.lang, options.fail_on, options.baseline)
+
+    def writer(self, stream: TextIO, run: CheckRun, options: StreamOptions) -> SarifWriter:
+        return SarifWriter(stream, options.lang)
+
+
 EXPORTER = Exporter(
     name="sarif", title=Text(nl="SARIF 2.1.0 (code scanning)", en="SARIF 2.1.0 (code scanning)"),
     suffix=".sarif", media_type="application/sarif+json", render=render_sarif, needs_concept=False,
+    stream=SarifStreaming(),
 )

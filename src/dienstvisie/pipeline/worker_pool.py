@@ -21,6 +21,7 @@ from __future__ import annotations
 import collections
 import ctypes
 import os
+import selectors
 import signal
 import sys
 import threading
@@ -159,9 +160,17 @@ def run_in_workers(
     pool: list[_Worker] = []
     start_failures = 0
     next_index = 0
+    # one selector for the whole run, not one per wait as multiprocessing.connection.wait makes:
+    # the main process waits twice for every item (its start, its result)
+    # (on Windows, where a selector takes no pipes, multiprocessing's wait)
+    selector = selectors.PollSelector() if hasattr(selectors, "PollSelector") and os.name != "nt" else None
 
     def start() -> None:
-        pool.append(_Worker(context, initializer, initargs, function))
+        worker = _Worker(context, initializer, initargs, function)
+        pool.append(worker)
+        if selector is not None:
+            selector.register(worker.conn, selectors.EVENT_READ)
+            selector.register(worker.process.sentinel, selectors.EVENT_READ)
 
     try:
         for _ in range(min(workers, len(pending))):
@@ -182,11 +191,14 @@ def run_in_workers(
                         worker.ready = False
                         continue
                     worker.held.extend(batch)
-            waiting: list[Any] = [worker.conn for worker in pool] + [worker.process.sentinel for worker in pool]
-            ready = set(wait(waiting))
+            if selector is not None:
+                ready: set[Any] = {key.fileobj for key, _ in selector.select()}
+            else:
+                ready = set(wait([worker.conn for worker in pool] + [worker.process.sentinel for worker in pool]))
             for worker in list(pool):
                 if worker.conn in ready:
-                    _receive(worker, results)
+                    while _receive(worker, results):  # all it has sent: its start and its result at once
+                        pass
                 if worker.process.sentinel in ready and not worker.process.is_alive():
                     while _receive(worker, results):  # what it sent before it ended
                         pass
@@ -202,10 +214,15 @@ def run_in_workers(
                     if worker.held:  # the rest of its chunk goes to another worker
                         pending.appendleft(list(worker.held))
                     pool.remove(worker)
+                    if selector is not None:
+                        selector.unregister(worker.conn)
+                        selector.unregister(worker.process.sentinel)
                     worker.conn.close()
                     if pending and len(pool) < workers:
                         start()
     finally:
+        if selector is not None:
+            selector.close()
         for worker in pool:
             try:
                 worker.conn.send(None)
