@@ -111,9 +111,15 @@ def _module_sections(tree: ast.Module) -> dict[str, str]:
 
 
 def _helpers(tree: ast.Module, sections: dict[str, str]) -> dict[str, str]:
-    """Module-level functions `f(key, …)` that look `key` up in a section: name -> section."""
+    """Module-level functions `f(key, …)` that look `key` up in a section, and errors whose class
+    names its `section = Section("…")` (`ConfigError("key", …)`): name -> section."""
     found = {}
     for node in tree.body:
+        if isinstance(node, ast.ClassDef):
+            for item in node.body:
+                if isinstance(item, ast.Assign) and [getattr(t, "id", None) for t in item.targets] == ["section"] \
+                        and isinstance(item.value, ast.Call) and item.value.args:
+                    found[node.name] = item.value.args[0].value  # type: ignore[attr-defined]
         if isinstance(node, ast.FunctionDef) and node.args.args and node.args.args[0].arg in ("key", "message_id"):
             for inner in ast.walk(node):
                 if isinstance(inner, ast.Subscript) and isinstance(inner.value, ast.Name) \
@@ -167,7 +173,8 @@ def test_every_literal_key_the_code_and_the_templates_ask_for_exists() -> None:
         assert not words or template.name in templates, template.name
         asked += [(template.name, templates[template.name], key) for key in words]
     assert len(asked) > 650
-    assert {file for file, _, _ in asked} >= {"gitlab.py", "checks_reference.py", "portfolio.html.j2", "macros.html.j2"}
+    assert {file for file, _, _ in asked} >= {"gitlab.py", "checks_reference.py", "portfolio.html.j2", "macros.html.j2",
+                                             "config.py", "theme.py"}
     missing = sorted({(file, section, key) for file, section, key in asked if (section, key) not in entries})
     assert not missing, missing
 

@@ -138,6 +138,21 @@ def message(message_id: str, /, **params: Any) -> Text:
     return CATALOGUE.text(message_id, **params)
 
 
+class TranslatedError(Exception):
+    """An error whose text is a message of one section, in both languages: `str()` gives the English
+    one (for logs and tracebacks), `message(lang)` the reader's. A subclass names its `section`."""
+
+    section: Section
+
+    def __init__(self, key: str, /, **params: Any) -> None:
+        self.text = self.section.text(key, **params)
+        super().__init__(self.text.get("en"))
+
+    def message(self, lang: Language) -> str:
+        """The message in the reader's language."""
+        return self.text.get(lang)
+
+
 OS_ERRORS = Section("os-errors")
 """Why the system refused to read or write a file, by `errno` name (ENOENT, EACCES, …)."""
 

@@ -34,7 +34,7 @@ from typing import Any
 import attrs
 
 from ..errors import DienstvisieError
-from ..i18n import Section
+from ..i18n import Section, TranslatedError
 from ..model.check import Severity
 from ..model.text import LANGUAGES, Language
 
@@ -43,22 +43,11 @@ _KEYS = {"select", "ignore", "severity", "fail-on", "lang", "vision", "plugins",
          "theme-css", "logo", "logo-alt", "theme-class"}
 
 
-class ConfigError(DienstvisieError):
-    """The configuration file is unreadable or has a wrong key or value (exit code 2).
+class ConfigError(TranslatedError, DienstvisieError):
+    """The configuration file is unreadable or has a wrong key or value (exit code 2); its text is a
+    message of the catalogue's section "config"."""
 
-    Its text is message `key` of the catalogue's section "config" in both languages; `str()` gives
-    the English one, `message(lang)` the reader's."""
-
-    def __init__(self, key: str, /, **params: Any) -> None:
-        self.text = _MESSAGES.text(key, **params)
-        super().__init__(self.text.get("en"))
-
-    def message(self, lang: Language) -> str:
-        """The message in the reader's language."""
-        return self.text.get(lang)
-
-
-_MESSAGES = Section("config")
+    section = Section("config")
 
 
 @attrs.frozen

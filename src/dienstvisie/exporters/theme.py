@@ -13,13 +13,11 @@ from __future__ import annotations
 
 import base64
 import re
-from typing import Any
 
 import attrs
 from markupsafe import Markup
 
-from ..i18n import Section
-from ..model.text import Language
+from ..i18n import Section, TranslatedError
 
 LOGO_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
               ".webp": "image/webp", ".svg": "image/svg+xml"}
@@ -32,22 +30,11 @@ _CLASS = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 _EXTERNAL = re.compile(r"@import\b|url\(\s*['\"]?(?!data:|#)([^'\")\s]+)", re.IGNORECASE)
 
 
-class ThemeError(ValueError):
-    """A theme that cannot be used: a class name, logo type or size out of bounds.
+class ThemeError(TranslatedError, ValueError):
+    """A theme that cannot be used: a class name, logo type or size out of bounds; its text is a
+    message of the catalogue's section "theme"."""
 
-    Its text is message `key` of the catalogue's section "theme"; `str()` gives the English one,
-    `message(lang)` the reader's."""
-
-    def __init__(self, key: str, /, **params: Any) -> None:
-        self.text = _MESSAGES.text(key, **params)
-        super().__init__(self.text.get("en"))
-
-    def message(self, lang: Language) -> str:
-        """The message in the reader's language."""
-        return self.text.get(lang)
-
-
-_MESSAGES = Section("theme")
+    section = Section("theme")
 
 
 @attrs.frozen
@@ -69,7 +56,7 @@ def logo_data_url(data: bytes, suffix: str) -> str:
     """The logo file's bytes as a `data:` URL; ThemeError for an unknown type or a file too large."""
     media_type = LOGO_TYPES.get(suffix.lower())
     if media_type is None:
-        raise ThemeError("logo_type", suffix=suffix or _MESSAGES.text("no_suffix"), allowed=", ".join(sorted(LOGO_TYPES)))
+        raise ThemeError("logo_type", suffix=suffix or ThemeError.section.text("no_suffix"), allowed=", ".join(sorted(LOGO_TYPES)))
     if len(data) > MAX_LOGO_BYTES:
         raise ThemeError("logo_size", size=len(data), limit=MAX_LOGO_BYTES)
     return f"data:{media_type};base64,{base64.b64encode(data).decode('ascii')}"
