@@ -20,6 +20,7 @@ from ..model.check import Severity
 from ..model.exporter import RunContext
 from ..model.report import Report
 from ..model.run import CheckRun
+from ..model.text import Language
 
 if TYPE_CHECKING:
     from ..analysis.baseline import Baseline, Tally
@@ -36,6 +37,21 @@ def apply_baseline(baseline: Baseline | None, report: Report) -> tuple[Report, T
 def run_of_one(report: Report, context: RunContext, fail_on: Severity) -> CheckRun:
     """The run of one report, as a format renders a single service."""
     return CheckRun(reports=(report,), vision=context.vision, checks=context.checks, fail_on=fail_on)
+
+
+@attrs.frozen
+class ServiceFinisher:
+    """The common ground of the finishers that render one service in one language (CSV, SARIF,
+    JUnit, GitLab): picklable, since it goes to the worker processes. A subclass adds `__call__`."""
+
+    lang: Language
+    fail_on: Severity
+    baseline: Baseline | None = attrs.field(default=None, eq=False)
+
+    def prepared(self, report: Report, context: RunContext) -> tuple[Report, Tally | None, CheckRun]:
+        """`report` with the baseline applied, the baseline's tally, and the run of that one report."""
+        report, tally = apply_baseline(self.baseline, report)
+        return report, tally, run_of_one(report, context, self.fail_on)
 
 
 # ------------------------------------------------------------------------------------- other formats

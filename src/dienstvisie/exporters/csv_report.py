@@ -30,17 +30,16 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import attrs
 
-from ..model.check import Severity
 from ..model.exporter import Exporter, RunContext, StreamOptions
 from ..model.finding import Finding
 from ..model.report import Report
 from ..model.run import CheckRun
 from ..model.text import Language, Text
 from ._common import check_title, clean
-from ._stream import apply_baseline, run_of_one
+from ._stream import ServiceFinisher
 
 if TYPE_CHECKING:
-    from ..analysis.baseline import Baseline, Tally
+    from ..analysis.baseline import Tally
 
 COLUMNS: tuple[str, ...] = (
     "service", "service_title", "file", "line", "column", "pointer", "check", "check_title", "principles",
@@ -138,16 +137,11 @@ class CsvPart:
 
 
 @attrs.frozen
-class CsvFinisher:
+class CsvFinisher(ServiceFinisher):
     """Renders the rows of one service (picklable: it goes to the worker processes)."""
 
-    lang: Language
-    fail_on: Severity
-    baseline: Baseline | None = attrs.field(default=None, eq=False)
-
     def __call__(self, report: Report, context: RunContext) -> CsvPart:
-        report, tally = apply_baseline(self.baseline, report)
-        run = run_of_one(report, context, self.fail_on)
+        report, tally, run = self.prepared(report, context)
         return CsvPart(service=report.service, text=_report_rows(report, run, self.lang), failing=run.failing(report),
                        tally=tally)
 

@@ -42,10 +42,10 @@ from ..model.text import Language, Text
 from ._common import check_title, label, one_line
 from ._json import dumps as json_text
 from ._spool import write_encoded
-from ._stream import apply_baseline, run_of_one
+from ._stream import ServiceFinisher
 
 if TYPE_CHECKING:
-    from ..analysis.baseline import Baseline, Tally
+    from ..analysis.baseline import Tally
 
 SEVERITIES: dict[Severity, str] = {
     Severity.INFO: "info",
@@ -173,16 +173,11 @@ class GitlabPart:
 
 
 @attrs.frozen
-class GitlabFinisher:
+class GitlabFinisher(ServiceFinisher):
     """Renders one service's issues, numbered as if no other service came before (picklable)."""
 
-    lang: Language
-    fail_on: Severity
-    baseline: Baseline | None = attrs.field(default=None, eq=False)
-
     def __call__(self, report: Report, context: RunContext) -> GitlabPart:
-        report, tally = apply_baseline(self.baseline, report)
-        run = run_of_one(report, context, self.fail_on)
+        report, tally, run = self.prepared(report, context)
         fingerprint = _Fingerprints()
         pieces: list[bytes] = []
         spots: list[int] = []

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import attrs
 
-from ..model.check import Severity, Status
+from ..model.check import Status
 from ..model.exporter import Exporter, RunContext, StreamOptions
 from ..model.finding import Finding
 from ..model.report import Report
@@ -34,10 +34,10 @@ from ..model.run import CheckRun
 from ..model.text import Language, Text
 from ._common import check_title, clean, label, one_line, place
 from ._spool import Spool
-from ._stream import apply_baseline, run_of_one
+from ._stream import ServiceFinisher
 
 if TYPE_CHECKING:
-    from ..analysis.baseline import Baseline, Tally
+    from ..analysis.baseline import Tally
 
 
 def _set(element: ET.Element, **attributes: str | int | None) -> ET.Element:
@@ -198,16 +198,11 @@ class JunitPart:
 
 
 @attrs.frozen
-class JunitFinisher:
+class JunitFinisher(ServiceFinisher):
     """Renders one service's suite (picklable: it goes to the worker processes)."""
 
-    lang: Language
-    fail_on: Severity
-    baseline: Baseline | None = attrs.field(default=None, eq=False)
-
     def __call__(self, report: Report, context: RunContext) -> JunitPart:
-        report, tally = apply_baseline(self.baseline, report)
-        run = run_of_one(report, context, self.fail_on)
+        report, tally, run = self.prepared(report, context)
         suite, totals = _report_suite(report, run, self.lang)
         return JunitPart(service=report.service, data=_suite_text(suite).encode("utf-8"),
                          totals=(totals["tests"], totals["failures"], totals["errors"], totals["skipped"]),

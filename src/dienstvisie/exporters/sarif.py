@@ -51,10 +51,10 @@ from ..model.text import Language, Text
 from ..site import SITE_URL, check_help_uri
 from ._json import dumps as json_text
 from ._spool import Spool
-from ._stream import apply_baseline, run_of_one
+from ._stream import ServiceFinisher
 
 if TYPE_CHECKING:
-    from ..analysis.baseline import Baseline, Tally
+    from ..analysis.baseline import Tally
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -292,16 +292,11 @@ class SarifPart:
 
 
 @attrs.frozen
-class SarifFinisher:
+class SarifFinisher(ServiceFinisher):
     """Renders one service's artifact and results (picklable: it goes to the worker processes)."""
 
-    lang: Language
-    fail_on: Severity
-    baseline: Baseline | None = attrs.field(default=None, eq=False)
-
     def __call__(self, report: Report, context: RunContext) -> SarifPart:
-        report, tally = apply_baseline(self.baseline, report)
-        run = run_of_one(report, context, self.fail_on)
+        report, tally, run = self.prepared(report, context)
         root = os.getcwd()
         rule_index = {check.id: index for index, check in enumerate(context.checks)}
         results = ",\n".join(_indented(_result(report, finding, rule_index, self.lang, root))
