@@ -372,3 +372,12 @@ def test_any_number_of_triples_is_read_whole_or_refused_at_the_limit() -> None:
             del os.environ["DIENSTVISIE_MAX_TRIPLES"]
 
     property()
+
+
+@pytest.mark.parametrize("value", ["0-...", "0...", "Meer lezen...", "...", "abc", None, 3, "0", "ja", [1, "a..."]])
+def test_a_scalar_in_the_draft_reads_back_as_itself(value: object) -> None:
+    """The draft's YAML writer drops PyYAML's document end marker, never dots that end the value
+    (a service id `0-...` once came back as `0-`, and `0...` as the number 0)."""
+    from dienstvisie_cpsv_ap.yamltext import scalar
+
+    assert yaml.safe_load(f"key: {scalar(value)}\n") == {"key": value}

@@ -48,12 +48,9 @@ def scalar(value: Any) -> str:
         quoted = yaml.safe_dump(value, default_style='"', allow_unicode=True, width=_WIDTH)
         return quoted.strip().removesuffix("...").strip()
     text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=_WIDTH, sort_keys=False)
-    text = text.strip()
-    if text.endswith("\n..."):
-        text = text[: -len("\n...")]
-    if text.endswith("..."):
-        text = text[: -len("...")].rstrip()
-    return text
+    # PyYAML ends a lone plain scalar with a document end marker on a line of its own ("abc\n...\n");
+    # only that line goes, never dots of the value itself ("Meer lezen...", an id "0-...")
+    return text.strip().removesuffix("\n...")
 
 
 def _is_scalar(value: Any) -> bool:
