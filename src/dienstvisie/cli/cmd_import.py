@@ -59,12 +59,9 @@ def run(args: argparse.Namespace) -> int:
     importer = importers[args.format]
     try:
         draft = importer.read(args.file, lang)
-    except SourceError as error:
+    except (SourceError, DocumentError) as error:  # unreadable: 2, invalid: 1 (the error's exit code)
         report_error(error, lang)
-        return EXIT_USAGE
-    except DocumentError as error:
-        report_error(error, lang)
-        return EXIT_INVALID
+        return error.exit_code
     except Exception as error:  # an importer (a plugin's) that breaks: say so in one line, no traceback
         if args.debug:
             raise

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, DocumentError, SourceError
+from ..errors import EXIT_OK, EXIT_USAGE, DocumentError, SourceError
 from ..i18n import os_reason
 from ..model.text import Language
 from .console import report_error
@@ -47,12 +47,9 @@ def _convert(file: str, lang: Language, found_in_folder: bool = False) -> tuple[
                   file=sys.stderr)
             return None if found_in_folder else EXIT_USAGE
         parsed, _ = parse_service(text, file)
-    except SourceError as error:
+    except (SourceError, DocumentError) as error:  # unreadable: 2, invalid: 1 (the error's exit code)
         report_error(error, lang)
-        return EXIT_USAGE
-    except DocumentError as error:
-        report_error(error, lang)
-        return EXIT_INVALID
+        return error.exit_code
     if not needs_migration(parsed.data):
         print(help_text("migrate.current", lang).format(file=file), file=sys.stderr)
         return text, text

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from ..errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, DocumentError, SourceError
+from ..errors import EXIT_OK, EXIT_USAGE, DocumentError, SourceError
 from ..model.text import Language
 from .console import Styler, report_error, use_colour
 from .discovery_options import add_discovery_options, exclusions_of, say_skipped
@@ -70,12 +70,9 @@ def run(args: argparse.Namespace) -> int:
     for file in files:
         try:
             read_document(file)
-        except SourceError as error:
+        except (SourceError, DocumentError) as error:  # unreadable: 2, invalid: 1 (the error's exit code)
             report_error(error, lang)
-            code = max(code, EXIT_USAGE)
-        except DocumentError as error:
-            report_error(error, lang)
-            code = max(code, EXIT_INVALID)
+            code = max(code, error.exit_code)
         else:
             valid += 1
             if not args.quiet:

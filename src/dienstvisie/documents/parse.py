@@ -114,6 +114,14 @@ else:
 _FAST_UNSAFE = re.compile(r"[\t\ufeff\x85\u2028\u2029!?]|\r(?!\n)|\.\.\.|[|>][-+0-9]*#")
 
 
+def _merge(result: dict[str, Any], merged: Any) -> None:
+    """A merge key (`<<: *defaults`, or a list of them): the keys `result` does not have yet."""
+    for part in merged if isinstance(merged, list) else [merged]:
+        if isinstance(part, dict):
+            for key, value in part.items():
+                result.setdefault(key, value)
+
+
 class _Builder:
     """Build plain data from a composed YAML node tree, within bounds."""
 
@@ -169,11 +177,7 @@ class _Builder:
         first_lines: dict[str, int] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                merged = self.build(value_node, pointer, depth + 1)
-                for part in merged if isinstance(merged, list) else [merged]:
-                    if isinstance(part, dict):
-                        for key, value in part.items():
-                            result.setdefault(key, value)
+                _merge(result, self.build(value_node, pointer, depth + 1))
                 continue
             key = self.build(key_node, pointer + "/<key>", depth + 1)
             if not isinstance(key, str):
@@ -367,11 +371,7 @@ class _OnePassBuilder:
         for key_node, value_node in node.value:
             key_tag = key_node.tag
             if key_tag == "tag:yaml.org,2002:merge":
-                merged = self.build(value_node, pointer, depth + 1)
-                for part in merged if isinstance(merged, list) else [merged]:
-                    if isinstance(part, dict):
-                        for key, value in part.items():
-                            result.setdefault(key, value)
+                _merge(result, self.build(value_node, pointer, depth + 1))
                 continue
             if type(key_node) is not yaml.ScalarNode or key_tag not in _TEXT_TAGS:
                 raise _GiveUp  # a key that may not be text: _Builder says so, or builds it
