@@ -188,7 +188,7 @@ def _recorded_key(finding: Finding, report: Report, left: Mapping[Key, int]) -> 
     A finding that merges several checks' failures (one root cause) matches an entry recorded
     under any of them, so a baseline made before the merge keeps working.
     """
-    path, step = _place(finding, report)
+    path, step = placed(finding, report)
     for check in finding.checks:
         key = (check, path, step)
         if left.get(key, 0) > 0:
@@ -196,7 +196,7 @@ def _recorded_key(finding: Finding, report: Report, left: Mapping[Key, int]) -> 
     return None
 
 
-def _place(finding: Finding, report: Report) -> tuple[str, str | None]:
+def placed(finding: Finding, report: Report) -> tuple[str, str | None]:
     found = fingerprint(finding, report.service, report.concept)
     return found.path, found.step
 
@@ -281,7 +281,7 @@ _POSITIONS_MAX_BYTES = 1024 * 1024
 def read_baseline(path: str | os.PathLike[str]) -> Baseline:
     """The baseline in a file (strict JSON, whatever its name); SourceError when it cannot be read,
     DocumentError when it is invalid."""
-    from ..documents.load import _place, max_bytes_from_environment, read_text
+    from ..documents.load import max_bytes_from_environment, placed_problems, read_text
     from ..documents.parse import ParseError, parse_json_text, positions_of
     from ..documents.validate import schema_problems
     from ..errors import DocumentError
@@ -296,5 +296,5 @@ def read_baseline(path: str | os.PathLike[str]) -> Baseline:
     problems = schema_problems(parsed.data, "baseline")
     if problems:  # only now find the lines, and only in a file small enough to read as YAML quickly
         source_map = positions_of(text, name) if len(text) <= _POSITIONS_MAX_BYTES else SourceMap(file=name)
-        raise DocumentError(name, _place(problems, source_map))
+        raise DocumentError(name, placed_problems(problems, source_map))
     return from_data(parsed.data, name)

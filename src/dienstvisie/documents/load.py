@@ -132,8 +132,8 @@ def parse(text: str, file: str | None = None) -> ParsedSource:
         raise DocumentError(file, error.problems) from None
 
 
-def _place(problems: list[Problem], source_map: SourceMap) -> list[Problem]:
-    """Problems with file, line and column filled in from the source map."""
+def placed_problems(problems: list[Problem], source_map: SourceMap) -> list[Problem]:
+    """Problems with file, line and column filled in from the source map, in the document's order."""
     placed = []
     for problem in problems:
         location = source_map.locate(problem.location.pointer)
@@ -158,13 +158,18 @@ def _document(
             raise DocumentError(file, problems)
         parsed = ParsedSource(data=dict(source), source_map=SourceMap(file=file))
     else:
-        if isinstance(source, str) and ("\n" in source or source.lstrip().startswith("{")):
-            text = source
-        else:
-            file = file or os.fspath(source)
-            text = read_text(source)
-        parsed = parse(text, file)
+        parsed = parse_text_or_file(source, file)
+        file = parsed.source_map.file
     return _validated(parsed, file, schema_name, references, build)
+
+
+def parse_text_or_file(source: str | os.PathLike[str], file: str | None = None) -> ParsedSource:
+    """A `str` that holds a line break or starts with `{` parsed as the text itself; anything else
+    read as a path, whose name is the document's unless `file` names it."""
+    if isinstance(source, str) and ("\n" in source or source.lstrip().startswith("{")):
+        return parse(source, file)
+    file = file or os.fspath(source)
+    return parse(read_text(source), file)
 
 
 def _validated(
@@ -176,7 +181,7 @@ def _validated(
 ) -> Document[M]:
     problems = schema_problems(parsed.data, schema_name) + references(parsed.data)
     if problems:
-        raise DocumentError(file, _place(problems, parsed.source_map))
+        raise DocumentError(file, placed_problems(problems, parsed.source_map))
     return Document(model=build(parsed.data), source_map=parsed.source_map)
 
 

@@ -38,6 +38,7 @@ import attrs
 import jsonschema
 from jsonschema.exceptions import SchemaError
 
+from ..documents.load import parse_text_or_file, placed_problems
 from ..documents.structure import unstructure
 from ..errors import DocumentError
 from ..i18n import message
@@ -259,12 +260,6 @@ def ruleset_reference_problems(data: object) -> list[Problem]:
     return problems
 
 
-def _placed(problems: list[Problem], source_map: SourceMap) -> list[Problem]:
-    placed = [Problem(p.code, p.message, source_map.locate(p.location.pointer), p.hint, p.level) for p in problems]
-    placed.sort(key=lambda p: (p.location.line or 0, p.location.column or 0))
-    return placed
-
-
 def read_ruleset(source: RuleSource, *, filename: str | None = None) -> Document[RuleSet]:
     """A rule set with its source map, from a path, YAML/JSON text or a mapping.
 
@@ -272,18 +267,11 @@ def read_ruleset(source: RuleSource, *, filename: str | None = None) -> Document
     file, line and column) when it is not a valid rule set. A `str` is taken as text when it
     holds a line break, else as a path.
     """
-    from ..documents.load import parse, read_text
-
     if isinstance(source, Mapping):
         parsed = ParsedSource(data=dict(source), source_map=SourceMap(file=filename))
     else:
-        if isinstance(source, str) and ("\n" in source or source.lstrip().startswith("{")):
-            text = source
-        else:
-            filename = filename or os.fspath(source)
-            text = read_text(source)
-        parsed = parse(text, filename)
-    return validated_ruleset(parsed, filename)
+        parsed = parse_text_or_file(source, filename)
+    return validated_ruleset(parsed, parsed.source_map.file)
 
 
 def validated_ruleset(parsed: ParsedSource, filename: str | None) -> Document[RuleSet]:
@@ -294,7 +282,7 @@ def validated_ruleset(parsed: ParsedSource, filename: str | None) -> Document[Ru
     if not problems:
         problems = ruleset_reference_problems(parsed.data)
     if problems:
-        raise DocumentError(filename, _placed(problems, parsed.source_map))
+        raise DocumentError(filename, placed_problems(problems, parsed.source_map))
     return Document(model=structure_ruleset(parsed.data, filename), source_map=parsed.source_map)
 
 
@@ -313,7 +301,7 @@ def principle_problems(ruleset: RuleSet, vision: Vision, source_map: SourceMap |
                 problems.append(_problem("rules.principle", f"/rules/{index}/principles/{p_index}",
                                          message("rules.known", known=", ".join(known)),
                                          rule=rule.id, principle=principle, vision=vision.id))
-    return _placed(problems, source_map or SourceMap(file=ruleset.file))
+    return placed_problems(problems, source_map or SourceMap(file=ruleset.file))
 
 
 # -- evaluating ----------------------------------------------------------------------------------
