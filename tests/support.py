@@ -12,6 +12,7 @@ import pytest
 from dienstvisie.documents.structure import structure_service
 from dienstvisie.documents.load import load_vision, parse, read_text, shipped_vocabularies
 from dienstvisie.model.check import Check, CheckContext, Outcome
+from dienstvisie.model.report import Report
 from dienstvisie.model.text import Text
 from dienstvisie.documents.validate import schema_problems, service_reference_problems
 
@@ -63,6 +64,21 @@ _STRONG: dict[str, Any] = {
 def strong_service() -> dict[str, Any]:
     """A fresh copy of a schema-valid service concept that honours every design principle."""
     return copy.deepcopy(_STRONG)
+
+
+def strong_format2_service() -> dict[str, Any]:
+    """The strong fixture, declared as format 2."""
+    data = strong_service()
+    data["dienstvisie"] = "2"
+    return data
+
+
+def checked(data: dict[str, Any], select: list[str]) -> Report:
+    """`data` (valid, or the test fails here) checked by the selected checks, on TODAY."""
+    import dienstvisie
+
+    assert_valid(data)
+    return dienstvisie.check(data, today=TODAY, select=select)
 
 
 def assert_valid(data: dict[str, Any]) -> None:

@@ -426,10 +426,23 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
+def _survivors(workers: list[int]) -> list[int]:
+    """The workers still alive 10 s after their parent died (killed here, so none is left behind)."""
+    import signal
+    import time
+
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+        time.sleep(0.1)
+    survivors = [pid for pid in workers if _alive(pid)]
+    for pid in survivors:
+        os.kill(pid, signal.SIGKILL)
+    return survivors
+
+
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
 @pytest.mark.parametrize("start_method", ["fork", "spawn"])
 def test_workers_die_with_their_parent_after_kill_9(healthy: Path, tmp_path: Path, start_method: str) -> None:
-    import os
     import signal
     import subprocess
     import textwrap
@@ -458,13 +471,7 @@ def test_workers_die_with_their_parent_after_kill_9(healthy: Path, tmp_path: Pat
     finally:
         process.send_signal(signal.SIGKILL)
         process.wait(10)
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
-        time.sleep(0.1)
-    survivors = [pid for pid in workers if _alive(pid)]
-    for pid in survivors:
-        os.kill(pid, signal.SIGKILL)
-    assert survivors == []
+    assert _survivors(workers) == []
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
@@ -493,13 +500,7 @@ def test_kill_9_of_check_jobs_2_leaves_no_worker_and_no_temporary_file(healthy: 
     finally:
         process.send_signal(signal.SIGKILL)
         process.wait(10)
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
-        time.sleep(0.1)
-    survivors = [pid for pid in workers if _alive(pid)]
-    for pid in survivors:
-        os.kill(pid, signal.SIGKILL)
-    assert survivors == []
+    assert _survivors(workers) == []
     assert list(out.iterdir()) == []  # nothing left behind
 
 
